@@ -1,0 +1,45 @@
+#pragma once
+// liblouis implementation of core::braille::BrailleTranslator (ACCESSIBILITY.md 5).
+// Mode dotsIO|ucBrl (Unicode braille out), 32-bit widechar, log level ERROR, the
+// project table dir first on LOUIS_TABLEPATH. Text is split into runs by script; each
+// run goes through exactly one table (never a mixed table list).
+// Not thread-safe (liblouis keeps global state): construct and use on one thread at a
+// time. open() compiles every table up front (20-60 ms each for the zh tables), so call
+// it at start-up, before the first frame, not from the first translate().
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "kiosk/core/braille/braille_translator.h"
+
+namespace kiosk::drivers::braille {
+
+struct LouisConfig {
+  std::string table_dir;   // the project tables, normally <root>/config/braille
+};
+
+class LouisTranslator;
+struct LouisOpenResult {
+  std::unique_ptr<LouisTranslator> translator;   // null on failure
+  std::string error;                             // what failed (table name, cause)
+};
+
+class LouisTranslator final : public core::braille::BrailleTranslator {
+ public:
+  // Sets LOUIS_TABLEPATH (call before other threads start that read the environment),
+  // sets the log level and compiles kiosk-zh, kiosk-zh-g1, en-ueb-g1 and en-ueb-g2.
+  static LouisOpenResult open(const LouisConfig& config);
+
+  core::braille::Translation translate(std::string_view text,
+                                       const core::braille::BrailleTables& tables) override;
+
+  // One table on one string, no run split (tests and the tables tool).
+  core::braille::Translation translate_with(std::string_view text, const std::string& table_file);
+
+  static std::string table_file(std::string_view table_id);   // "kiosk-zh" -> "kiosk-zh.ctb"
+
+ private:
+  LouisTranslator() = default;
+};
+
+}  // namespace kiosk::drivers::braille

@@ -1,0 +1,113 @@
+#include "kiosk/app/app.h"
+
+#include <SDL.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "kiosk/app/headless.h"
+#include "kiosk/app/options.h"
+#include "kiosk/app/runtime.h"
+
+namespace kiosk::app {
+
+namespace {
+
+std::atomic<bool> g_stop{false};
+void on_signal(int) { g_stop = true; }
+
+std::string key_name(const SDL_KeyboardEvent& key) {
+  std::string name = SDL_GetKeyName(key.keysym.sym);
+  if (key.keysym.mod & KMOD_CTRL) name = "Ctrl+" + name;
+  return name;
+}
+
+std::int64_t wall_ms() { return static_cast<std::int64_t>(SDL_GetTicks64()); }
+
+// The window (or full-screen) loop: waits for input or the next timer, so an idle
+// kiosk sleeps. Window-close requests and quit keys are ignored (lockdown); only a
+// signal (staff tooling, systemd) ends it.
+int run_window(Config& config, const Options& options) {
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+  Runtime runtime(config, wall_ms);
+  std::string error;
+  if (!runtime.open_display(options.fullscreen ? drivers::display::DisplayMode::Fullscreen
+                                               : drivers::display::DisplayMode::Window, error)) {
+    std::fprintf(stderr, "kiosk: cannot open the display: %s\n", error.c_str());
+    return 1;
+  }
+  if (!options.transcript.empty() && !runtime.open_transcript(options.transcript)) {
+    std::fprintf(stderr, "kiosk: cannot write %s\n", options.transcript.c_str());
+    return 2;
+  }
+  runtime.start();
+  std::string touched;
+  std::int64_t touch_down_at = 0;
+  while (!g_stop) {
+    std::int64_t wait = 250;   // also how quickly a signal is noticed
+    if (const auto deadline = runtime.next_deadline(); deadline >= 0)
+      wait = std::clamp<std::int64_t>(deadline - wall_ms(), 0, wait);
+    SDL_Event event;
+    if (SDL_WaitEventTimeout(&event, static_cast<int>(wait))) {
+      do {
+        switch (event.type) {
+          case SDL_KEYDOWN:
+            if (!event.key.repeat) runtime.key(key_name(event.key));   // no auto-repeat (ACCESSIBILITY.md 2)
+            break;
+          case SDL_MOUSEBUTTONDOWN:
+            if (event.button.button == SDL_BUTTON_LEFT) touch_down_at = wall_ms();
+            break;
+          case SDL_MOUSEBUTTONUP:
+            if (event.button.button == SDL_BUTTON_LEFT)
+              runtime.touch(event.button.x, event.button.y,
+                            wall_ms() - touch_down_at >= 800 ? core::TouchKind::Hold : core::TouchKind::Tap);
+            break;
+          case SDL_WINDOWEVENT:
+            runtime.redraw();
+            break;
+          default:
+            break;   // SDL_QUIT included: the kiosk does not close on request
+        }
+      } while (SDL_PollEvent(&event));
+    }
+    runtime.tick();
+    runtime.redraw();
+  }
+  (void)touched;
+  return 0;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  ParsedOptions parsed = parse_options(argc, argv);
+  if (parsed.error) {
+    std::fprintf(stderr, "kiosk: %s\n%s", parsed.error->c_str(), usage());
+    return 2;
+  }
+  Options& options = parsed.options;
+  if (options.help) {
+    std::fputs(usage(), stdout);
+    return 0;
+  }
+  ConfigResult loaded = load_config(options.config);
+  if (!loaded.ok()) {
+    std::fprintf(stderr, "kiosk: bad configuration:\n%s", loaded.describe().c_str());
+    return 2;
+  }
+  Config& config = *loaded.config;
+  if (options.headless || !options.announce.empty()) return run_headless(config, options);
+  if (!std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY")) {
+    std::fprintf(stderr, "kiosk: no display here (DISPLAY is not set); use --headless with --script\n");
+    return 2;
+  }
+  return run_window(config, options);
+}
+
+}  // namespace kiosk::app

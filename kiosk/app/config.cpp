@@ -1,0 +1,278 @@
+#include "kiosk/app/config.h"
+
+#include <toml++/toml.h>
+
+#include <sstream>
+
+#include "drivers/display/theme_loader.h"
+#include "kiosk/app/deployment_loader.h"
+
+namespace kiosk::app {
+
+namespace fs = std::filesystem;
+
+std::string ConfigError::describe() const {
+  std::ostringstream out;
+  out << file;
+  if (line > 0) out << ":" << line;
+  out << ": " << message;
+  return out.str();
+}
+
+std::string ConfigResult::describe() const {
+  std::string text;
+  for (const auto& error : errors) text += error.describe() + "\n";
+  return text;
+}
+
+namespace {
+
+std::size_t line_of(const toml::node* node) {
+  return node ? static_cast<std::size_t>(node->source().begin.line) : 0;
+}
+
+std::optional<toml::table> parse(const fs::path& file, std::vector<ConfigError>& errors) {
+  try {
+    return toml::parse_file(file.string());
+  } catch (const toml::parse_error& error) {
+    errors.push_back({file.string(), static_cast<std::size_t>(error.source().begin.line),
+                      std::string(error.description())});
+    return std::nullopt;
+  }
+}
+
+// Reads an integer within [lo, hi] into `out` if the key is present.
+void read_int(const toml::table& table, const char* key, std::int64_t lo, std::int64_t hi, std::int64_t& out,
+              const fs::path& file, std::vector<ConfigError>& errors) {
+  const toml::node* node = table.get(key);
+  if (!node) return;
+  auto value = node->value<std::int64_t>();
+  if (!value || *value < lo || *value > hi) {
+    errors.push_back({file.string(), line_of(node),
+                      std::string(key) + " must be a whole number from " + std::to_string(lo) + " to " +
+                          std::to_string(hi)});
+    return;
+  }
+  out = *value;
+}
+
+void read_string(const toml::table& table, const char* key, std::string& out, const fs::path& file,
+                 std::vector<ConfigError>& errors) {
+  const toml::node* node = table.get(key);
+  if (!node) return;
+  auto value = node->value<std::string>();
+  if (!value) {
+    errors.push_back({file.string(), line_of(node), std::string(key) + " must be a string"});
+    return;
+  }
+  out = *value;
+}
+
+void read_bool(const toml::table& table, const char* key, bool& out, const fs::path& file,
+               std::vector<ConfigError>& errors) {
+  const toml::node* node = table.get(key);
+  if (!node) return;
+  auto value = node->value<bool>();
+  if (!value) {
+    errors.push_back({file.string(), line_of(node), std::string(key) + " must be true or false"});
+    return;
+  }
+  out = *value;
+}
+
+void read_list(const toml::table& table, const char* key, std::vector<std::string>& out, const fs::path& file,
+               std::vector<ConfigError>& errors) {
+  const toml::node* node = table.get(key);
+  if (!node) return;
+  const toml::array* array = node->as_array();
+  if (!array) {
+    errors.push_back({file.string(), line_of(node), std::string(key) + " must be a list of strings"});
+    return;
+  }
+  out.clear();
+  for (const auto& element : *array) {
+    auto value = element.value<std::string>();
+    if (!value) {
+      errors.push_back({file.string(), line_of(&element), std::string(key) + " must hold strings only"});
+      continue;
+    }
+    out.push_back(*value);
+  }
+}
+
+void check_keys(const toml::table& table, std::initializer_list<const char*> known, const std::string& where,
+                const fs::path& file, std::vector<ConfigError>& errors) {
+  for (const auto& [key, node] : table) {
+    bool ok = false;
+    for (const char* k : known) ok = ok || key.str() == k;
+    if (!ok) errors.push_back({file.string(), line_of(&node), "unknown key \"" + std::string(key.str()) + "\" in " + where});
+  }
+}
+
+}  // namespace
+
+std::vector<ConfigError> load_catalog(const fs::path& file, const std::string& language, core::Catalog& catalog) {
+  std::vector<ConfigError> errors;
+  auto table = parse(file, errors);
+  if (!table) return errors;
+  const toml::table* messages = (*table)["messages"].as_table();
+  if (!messages) {
+    errors.push_back({file.string(), 0, "missing [messages] table"});
+    return errors;
+  }
+  for (const auto& [key, node] : *messages) {
+    auto text = node.value<std::string>();
+    if (!text || text->empty()) {
+      errors.push_back({file.string(), line_of(&node), "message \"" + std::string(key.str()) + "\" must be non-empty text"});
+      continue;
+    }
+    catalog.add(language, std::string(key.str()), {*text, {}});
+  }
+  if (const toml::table* easy = (*table)["easy"].as_table()) {
+    for (const auto& [key, node] : *easy) {
+      auto text = node.value<std::string>();
+      const std::string id(key.str());
+      if (!text || !catalog.has(language, id)) {
+        errors.push_back({file.string(), line_of(&node), "easy-read variant \"" + id + "\" has no message or is not text"});
+        continue;
+      }
+      catalog.add(language, id, {catalog.entries(language).at(id).text, *text});
+    }
+  }
+  return errors;
+}
+
+std::vector<ConfigError> load_keymap(const fs::path& file, core::Keymap& keymap) {
+  std::vector<ConfigError> errors;
+  auto table = parse(file, errors);
+  if (!table) return errors;
+  const toml::table* bindings = (*table)["bindings"].as_table();
+  if (!bindings) {
+    errors.push_back({file.string(), 0, "missing [bindings] table"});
+    return errors;
+  }
+  for (const auto& [key, node] : *bindings) {
+    auto command = core::command_from_name(std::string(key.str()));
+    if (!command) {
+      errors.push_back({file.string(), line_of(&node), "unknown command \"" + std::string(key.str()) + "\""});
+      continue;
+    }
+    const toml::array* keys = node.as_array();
+    if (!keys) {
+      errors.push_back({file.string(), line_of(&node), "command \"" + std::string(key.str()) + "\" needs a list of keys"});
+      continue;
+    }
+    for (const auto& element : *keys) {
+      auto name = element.value<std::string>();
+      if (!name || !keymap.bind(*name, *command))
+        errors.push_back({file.string(), line_of(&element),
+                          "key " + (name ? "\"" + *name + "\"" : std::string("?")) + " is bound twice or is not text"});
+    }
+  }
+  return errors;
+}
+
+ConfigResult load_config(const fs::path& kiosk_toml) {
+  ConfigResult result;
+  auto& errors = result.errors;
+  auto table = parse(kiosk_toml, errors);
+  if (!table) return result;
+  Config config;
+  config.file = kiosk_toml;
+  config.config_dir = kiosk_toml.parent_path().empty() ? fs::path(".") : kiosk_toml.parent_path();
+  config.root = config.config_dir / "..";
+  check_keys(*table, {"hall", "session", "display", "defaults", "drivers", "keymaps", "backend", "braille"},
+             "kiosk.toml", kiosk_toml, errors);
+
+  std::string deployment = "houma";
+  if (const auto* hall = (*table)["hall"].as_table()) {
+    check_keys(*hall, {"deployment", "name_id"}, "[hall]", kiosk_toml, errors);
+    read_string(*hall, "deployment", deployment, kiosk_toml, errors);
+    read_string(*hall, "name_id", config.kiosk.hall_name_id, kiosk_toml, errors);
+  }
+  if (const auto* session = (*table)["session"].as_table()) {
+    check_keys(*session, {"idle_seconds", "answer_seconds"}, "[session]", kiosk_toml, errors);
+    std::int64_t idle = 180, answer = 45;
+    read_int(*session, "idle_seconds", 120, 300, idle, kiosk_toml, errors);   // T1: 120-300 s
+    read_int(*session, "answer_seconds", 20, 300, answer, kiosk_toml, errors);
+    config.kiosk.idle_ms = idle * 1000;
+    config.kiosk.answer_ms = answer * 1000;
+  }
+  if (const auto* display = (*table)["display"].as_table()) {
+    check_keys(*display, {"pixel_pitch_mm", "width", "height"}, "[display]", kiosk_toml, errors);
+    if (auto pitch = (*display)["pixel_pitch_mm"].value<double>()) config.metrics.pixel_pitch_mm = *pitch;
+    std::int64_t w = config.metrics.width, h = config.metrics.height;
+    read_int(*display, "width", 640, 7680, w, kiosk_toml, errors);
+    read_int(*display, "height", 480, 4320, h, kiosk_toml, errors);
+    config.metrics.width = static_cast<int>(w);
+    config.metrics.height = static_cast<int>(h);
+  }
+  core::Settings& defaults = config.kiosk.hall_defaults;
+  if (const auto* d = (*table)["defaults"].as_table()) {
+    check_keys(*d, {"zoom", "theme", "language", "rate", "volume", "easy_read", "earcons", "braille_table", "sign"},
+               "[defaults]", kiosk_toml, errors);
+    std::int64_t zoom = defaults.zoom, rate = defaults.rate, volume = defaults.volume;
+    read_int(*d, "zoom", 80, 200, zoom, kiosk_toml, errors);
+    read_int(*d, "rate", 50, 200, rate, kiosk_toml, errors);
+    read_int(*d, "volume", 0, 10, volume, kiosk_toml, errors);
+    defaults.zoom = static_cast<int>(zoom);
+    defaults.rate = static_cast<int>(rate);
+    defaults.volume = static_cast<int>(volume);
+    read_string(*d, "theme", defaults.theme, kiosk_toml, errors);
+    read_string(*d, "language", defaults.language, kiosk_toml, errors);
+    read_string(*d, "braille_table", defaults.braille_table, kiosk_toml, errors);
+    read_bool(*d, "easy_read", defaults.easy_read, kiosk_toml, errors);
+    read_bool(*d, "earcons", defaults.earcons, kiosk_toml, errors);
+    read_bool(*d, "sign", defaults.sign, kiosk_toml, errors);
+  }
+  if (const auto* drivers = (*table)["drivers"].as_table()) {
+    check_keys(*drivers, {"speech", "braille"}, "[drivers]", kiosk_toml, errors);
+    read_list(*drivers, "speech", config.speech_drivers, kiosk_toml, errors);
+    read_list(*drivers, "braille", config.braille_drivers, kiosk_toml, errors);
+  }
+  if (const auto* braille = (*table)["braille"].as_table()) {
+    check_keys(*braille, {"host", "auth"}, "[braille]", kiosk_toml, errors);
+    read_string(*braille, "host", config.braille_host, kiosk_toml, errors);
+    read_string(*braille, "auth", config.braille_auth, kiosk_toml, errors);
+  }
+  std::vector<std::string> keymaps{"keyboard.toml", "ezkeypad.toml"};
+  if (const auto* k = (*table)["keymaps"].as_table()) {
+    check_keys(*k, {"files"}, "[keymaps]", kiosk_toml, errors);
+    read_list(*k, "files", keymaps, kiosk_toml, errors);
+  }
+  for (const auto& name : keymaps) {
+    auto more = load_keymap(config.config_dir / "keymaps" / name, config.keymap);
+    errors.insert(errors.end(), more.begin(), more.end());
+  }
+  for (const char* language : {"zh-CN", "en"}) {
+    auto more = load_catalog(config.config_dir / "locales" / (std::string(language) + ".toml"), language, config.catalog);
+    errors.insert(errors.end(), more.begin(), more.end());
+  }
+
+  auto themes = drivers::display::load_themes((config.config_dir / "themes").string());
+  if (!themes) {
+    errors.push_back({(config.config_dir / "themes").string(), 0, themes.error().message});
+  } else {
+    bool found = false;
+    for (const auto& file : *themes) {
+      config.themes.push_back(file.theme);
+      const std::string id = "theme." + file.theme.id;
+      config.catalog.add("zh-CN", id, {file.name_zh, {}});
+      config.catalog.add("en", id, {file.name_en, {}});
+      config.kiosk.themes.push_back({file.theme.id, core::Message::of(id)});
+      found = found || file.theme.id == defaults.theme;
+    }
+    if (!found) errors.push_back({kiosk_toml.string(), 0, "default theme \"" + defaults.theme + "\" is not in config/themes"});
+  }
+
+  auto county = load_deployment(config.config_dir, deployment);
+  if (!county.ok()) {
+    for (const auto& e : county.errors) errors.push_back({e.file, e.line, e.message});
+  } else {
+    config.county = std::move(*county.profile);
+  }
+  if (errors.empty()) result.config = std::move(config);
+  return result;
+}
+
+}  // namespace kiosk::app

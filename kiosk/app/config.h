@@ -1,0 +1,59 @@
+#pragma once
+// The hall's configuration (config/kiosk.toml) and everything it points to:
+// message catalogues, keymaps, themes, the county profile. Loaded once at start on
+// the main thread; any problem is a ConfigError naming the file, the line and the
+// problem, and the kiosk exits with code 2.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/i18n.h"
+#include "kiosk/core/keymap.h"
+#include "kiosk/core/kiosk.h"
+#include "kiosk/core/layout.h"
+#include "kiosk/core/theme.h"
+#include "kiosk/services/entitlements/entitlements.h"
+
+namespace kiosk::app {
+
+struct ConfigError {
+  std::string file;
+  std::size_t line = 0;     // 0 = the file as a whole
+  std::string message;
+  std::string describe() const;
+};
+
+struct Config {
+  std::filesystem::path file;          // kiosk.toml
+  std::filesystem::path config_dir;    // its folder
+  std::filesystem::path root;          // the folder holding config/ and assets/
+  core::KioskOptions kiosk;
+  core::LayoutMetrics metrics;
+  core::Catalog catalog;
+  core::Keymap keymap;
+  std::vector<core::Theme> themes;
+  services::entitlements::CountyProfile county;
+  std::vector<std::string> speech_drivers{"espeak-ng", "null"};
+  std::vector<std::string> braille_drivers{"brlapi", "null"};
+  std::string braille_host;            // "" = the local daemon
+  std::string braille_auth;
+};
+
+struct ConfigResult {
+  std::optional<Config> config;
+  std::vector<ConfigError> errors;
+  bool ok() const { return config.has_value(); }
+  std::string describe() const;
+};
+
+ConfigResult load_config(const std::filesystem::path& kiosk_toml);
+
+// Catalogue files: config/locales/<language>.toml with [messages] and [easy] tables.
+std::vector<ConfigError> load_catalog(const std::filesystem::path& file, const std::string& language,
+                                      core::Catalog& catalog);
+// Keymap files: config/keymaps/*.toml with a [bindings] table: command = ["Key", ...].
+std::vector<ConfigError> load_keymap(const std::filesystem::path& file, core::Keymap& keymap);
+
+}  // namespace kiosk::app

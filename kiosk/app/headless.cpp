@@ -1,0 +1,113 @@
+#include "kiosk/app/headless.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "kiosk/app/runtime.h"
+#include "kiosk/app/script.h"
+
+namespace kiosk::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Virtual time: steps take none except `wait`; timers fire at their deadlines inside a wait.
+void advance(Runtime& runtime, std::int64_t& clock, std::int64_t by) {
+  const std::int64_t target = clock + by;
+  for (;;) {
+    const std::int64_t deadline = runtime.next_deadline();
+    if (deadline < 0 || deadline > target) break;
+    clock = std::max(clock, deadline);
+    runtime.tick();
+  }
+  clock = target;
+  runtime.tick();
+}
+
+}  // namespace
+
+int run_headless(Config& config, const Options& options) {
+  setenv("SDL_AUDIODRIVER", "dummy", 0);
+  std::string script_text;
+  if (!options.script.empty()) {
+    std::ifstream in(options.script, std::ios::binary);
+    if (!in) {
+      std::fprintf(stderr, "kiosk: cannot read script %s\n", options.script.c_str());
+      return 2;
+    }
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    script_text = buffer.str();
+  }
+  ParsedScript script = parse_script(script_text);
+  if (script.error) {
+    std::fprintf(stderr, "kiosk: %s:%d: %s\n", options.script.c_str(), script.error->line, script.error->message.c_str());
+    return 2;
+  }
+  if (!options.screenshots.empty()) {
+    std::error_code ec;
+    fs::create_directories(options.screenshots, ec);
+    if (ec) {
+      std::fprintf(stderr, "kiosk: cannot create %s\n", options.screenshots.c_str());
+      return 2;
+    }
+  }
+
+  std::int64_t clock = 0;
+  Runtime runtime(config, [&clock] { return clock; });
+  std::string error;
+  if (!runtime.open_display(drivers::display::DisplayMode::Headless, error)) {
+    std::fprintf(stderr, "kiosk: cannot open the headless display: %s\n", error.c_str());
+    return 1;
+  }
+  if (!options.transcript.empty() && !runtime.open_transcript(options.transcript)) {
+    std::fprintf(stderr, "kiosk: cannot write %s\n", options.transcript.c_str());
+    return 2;
+  }
+  if (!options.announce.empty()) {
+    runtime.announce(options.announce);
+    return 0;
+  }
+  runtime.start();
+  using K = ScriptStep::Kind;
+  for (const auto& step : script.steps) {
+    switch (step.kind) {
+      case K::Key: runtime.command(step.command, core::InputSource::Key); break;
+      case K::Type: runtime.type_text(step.text); break;
+      case K::Touch: runtime.touch(step.x, step.y, core::TouchKind::Tap); break;
+      case K::TouchHold:
+        advance(runtime, clock, 800);
+        runtime.touch(step.x, step.y, core::TouchKind::Hold);
+        break;
+      case K::HeadphonesIn: runtime.headphones(true); break;
+      case K::HeadphonesOut: runtime.headphones(false); break;
+      case K::Wait: advance(runtime, clock, step.ms); break;
+      case K::Screenshot:
+        if (!options.screenshots.empty())
+          runtime.screenshot((fs::path(options.screenshots) / (step.text + ".png")).string());
+        break;
+      case K::BrailleLine:
+        runtime.command(step.text == "up" ? core::Command::Up : core::Command::Down, core::InputSource::Braille);
+        break;
+      case K::BrailleKey:
+        if (step.text == "enter") runtime.command(core::Command::Select, core::InputSource::Braille);
+        else if (step.text == "backspace") runtime.command(core::Command::Clear, core::InputSource::Braille);
+        break;
+      case K::Card:
+      case K::CardRemove:
+      case K::BrailleRoute:
+      case K::BraillePan:
+      case K::BrailleDots:
+        std::fprintf(stderr, "kiosk: %s:%d: step not supported by this build yet; skipped\n",
+                     options.script.c_str(), step.line);
+        break;
+    }
+  }
+  return 0;
+}
+
+}  // namespace kiosk::app

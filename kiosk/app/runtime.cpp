@@ -1,0 +1,170 @@
+#include "kiosk/app/runtime.h"
+
+#include <cstdio>
+
+#include "kiosk/services/entitlements/guide_service.h"
+
+namespace kiosk::app {
+
+Runtime::Runtime(Config& config, std::function<std::int64_t()> now)
+    : m_config(config), m_now(std::move(now)), m_kiosk(config.kiosk, config.catalog) {
+  m_kiosk.add_service(std::make_unique<services::entitlements::GuideService>(config.county));
+  m_transcript.set_clock(m_now);
+}
+
+Runtime::~Runtime() { m_transcript.flush(); }
+
+bool Runtime::open_display(drivers::display::DisplayMode mode, std::string& error) {
+  drivers::display::Options options;
+  options.mode = mode;
+  options.width = m_config.metrics.width;
+  options.height = m_config.metrics.height;
+  options.title = "kiosk";
+  auto status = m_display.open(options);
+  if (!status) {
+    error = status.error().message;
+    return false;
+  }
+  return true;
+}
+
+bool Runtime::open_transcript(const std::string& path) { return m_transcript.open(path); }
+
+void Runtime::start() {
+  dispatch(m_kiosk.start(m_now()));
+  redraw();
+}
+
+std::string Runtime::text(const core::Message& message) const {
+  const auto& s = m_kiosk.settings();
+  return m_config.catalog.text(message, s.language, s.easy_read);
+}
+
+const core::Theme* Runtime::theme(const std::string& id) const {
+  for (const auto& t : m_config.themes)
+    if (t.id == id) return &t;
+  return m_config.themes.empty() ? nullptr : &m_config.themes.front();
+}
+
+// ---- inputs ---------------------------------------------------------------------------
+
+void Runtime::key(const std::string& key_name) {
+  auto command = m_config.keymap.lookup(key_name);
+  if (!command) return;   // unbound keys (and quit keys) do nothing: lockdown
+  this->command(*command, core::InputSource::Key);
+}
+
+void Runtime::command(core::Command command, core::InputSource source) {
+  const core::Node* node = m_kiosk.focused_node();
+  const bool paging = (command == core::Command::Left || command == core::Command::Right) &&
+                      m_kiosk.in_session() && !m_kiosk.warning() &&
+                      !(node && node->role == core::Role::Choice);
+  if (paging) {
+    page(command == core::Command::Right ? 1 : -1);
+  } else {
+    dispatch(m_kiosk.command(command, source, m_now()));
+  }
+  redraw();
+}
+
+// Left/Right outside a choice turn the page: focus the first node of the next page.
+void Runtime::page(int direction) {
+  const int target = m_layout.page + direction;
+  if (target < 0 || target >= static_cast<int>(m_layout.pages.size()) || m_layout.pages[static_cast<std::size_t>(target)].empty()) {
+    dispatch({core::Earcon{"error"}});
+    return;
+  }
+  dispatch(m_kiosk.focus_node(m_layout.pages[static_cast<std::size_t>(target)].front(), m_now()));
+}
+
+void Runtime::touch(int x, int y, core::TouchKind kind) {
+  std::string hit;
+  for (const auto& target : m_layout.targets)
+    if (target.rect.contains(x, y)) hit = target.node_id;
+  dispatch(m_kiosk.touch(hit, kind, m_now()));
+  redraw();
+}
+
+void Runtime::type_text(const std::string& utf8) {
+  dispatch(m_kiosk.type_text(utf8, m_now()));
+  redraw();
+}
+
+void Runtime::headphones(bool plugged_in) {
+  dispatch(m_kiosk.headphones(plugged_in, m_now()));
+  redraw();
+}
+
+void Runtime::tick() {
+  auto effects = m_kiosk.tick(m_now());
+  if (effects.empty()) return;
+  dispatch(effects);
+  redraw();
+}
+
+void Runtime::announce(const std::string& literal) {
+  dispatch({core::Alert{"announce", core::Message::text(literal), core::Privacy::Personal}});
+}
+
+// ---- effects ----------------------------------------------------------------------------
+
+nlohmann::json Runtime::setting_json(const core::SettingValue& value) const {
+  return std::visit([](const auto& v) { return nlohmann::json(v); }, value);
+}
+
+void Runtime::dispatch(const core::Effects& effects) {
+  for (const auto& effect : effects) dispatch_one(effect);
+}
+
+void Runtime::dispatch_one(const core::Effect& effect) {
+  using namespace core;
+  if (const auto* screen = std::get_if<ScreenShown>(&effect)) {
+    m_transcript.write({{"type", "screen"}, {"id", screen->id}, {"title", text(screen->title)}});
+  } else if (const auto* focus = std::get_if<FocusMoved>(&effect)) {
+    const Node* node = m_kiosk.tree().find(focus->node_id);
+    nlohmann::json event{{"type", "focus"}, {"node", focus->node_id}, {"index", focus->index}, {"count", focus->count}};
+    if (node) {
+      event["role"] = role_name(node->role);
+      event["name"] = text(node->name);
+    }
+    m_transcript.write(event);
+  } else if (const auto* earcon = std::get_if<Earcon>(&effect)) {
+    m_transcript.write({{"type", "earcon"}, {"name", earcon->name}});
+  } else if (const auto* alert = std::get_if<Alert>(&effect)) {
+    m_transcript.write({{"type", "alert"}, {"code", alert->code}, {"text", text(alert->text)}});
+  } else if (const auto* setting = std::get_if<SettingChanged>(&effect)) {
+    m_transcript.write({{"type", "setting"}, {"name", setting->name}, {"value", setting_json(setting->value)}});
+  } else if (const auto* session = std::get_if<SessionEvent>(&effect)) {
+    m_transcript.write({{"type", "session"}, {"event", session->event}});
+    if (session->event == "reset") m_caption.clear();
+  } else if (const auto* submit = std::get_if<Submit>(&effect)) {
+    if (submit->kind == "staff_call") {
+      // Live action: it needs the backend now. Until one answers, say so at once.
+      dispatch(m_kiosk.submit_result("staff_call", false, Message::of("alert.staff_call_failed"), m_now()));
+    }
+  }
+}
+
+// ---- output -----------------------------------------------------------------------------
+
+void Runtime::redraw() {
+  if (!m_display.is_open()) return;
+  const auto& settings = m_kiosk.settings();
+  if (settings.theme != m_theme_id) {
+    if (const auto* t = theme(settings.theme)) m_display.set_theme(*t);
+    m_theme_id = settings.theme;
+  }
+  core::LayoutInput input{m_kiosk.tree(), m_kiosk.focus().current(), settings, m_config.catalog,
+                          m_kiosk.status(), m_caption, {}, settings.sign};
+  m_layout = core::layout_screen(input, m_display.measurer(), m_config.metrics);
+  m_display.present_if_changed(m_layout.list);
+}
+
+bool Runtime::screenshot(const std::string& path) {
+  redraw();
+  auto status = m_display.save_png(path);
+  if (!status) std::fprintf(stderr, "kiosk: screenshot failed: %s\n", status.error().message.c_str());
+  return static_cast<bool>(status);
+}
+
+}  // namespace kiosk::app

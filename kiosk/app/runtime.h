@@ -1,0 +1,63 @@
+#pragma once
+// The running kiosk: the core state machine, the drivers, the transcript, and the
+// dispatch of effects between them. Main thread only. The window loop and the headless
+// script runner both drive it through the same calls, so a script exercises exactly
+// what a resident's key presses do.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "drivers/display/sdl_display.h"
+#include "kiosk/app/config.h"
+#include "kiosk/app/transcript.h"
+#include "kiosk/core/kiosk.h"
+#include "kiosk/core/layout.h"
+
+namespace kiosk::app {
+
+class Runtime {
+ public:
+  // `now` is the clock every time-dependent part reads (virtual when headless).
+  Runtime(Config& config, std::function<std::int64_t()> now);
+  ~Runtime();
+
+  bool open_display(drivers::display::DisplayMode mode, std::string& error);
+  bool open_transcript(const std::string& path);
+  void start();
+
+  // Inputs, as the keypad, touch screen, headset jack and timers give them.
+  void key(const std::string& key_name);                 // a keymap key name, e.g. "Return"
+  void command(core::Command command, core::InputSource source);
+  void touch(int x, int y, core::TouchKind kind);        // pixels in the layout's frame
+  void type_text(const std::string& utf8);
+  void headphones(bool plugged_in);
+  void tick();
+  void announce(const std::string& text);                // --announce
+
+  void redraw();                                         // only draws when something changed
+  bool screenshot(const std::string& path);
+  std::int64_t next_deadline() const { return m_kiosk.next_deadline(); }
+  const core::Kiosk& kiosk() const { return m_kiosk; }
+  const core::ScreenLayout& layout() const { return m_layout; }
+
+ private:
+  void dispatch(const core::Effects& effects);
+  void dispatch_one(const core::Effect& effect);
+  void page(int direction);
+  nlohmann::json setting_json(const core::SettingValue& value) const;
+  const core::Theme* theme(const std::string& id) const;
+  std::string text(const core::Message& message) const;
+
+  Config& m_config;
+  std::function<std::int64_t()> m_now;
+  core::Kiosk m_kiosk;
+  drivers::display::SdlDisplay m_display;
+  Transcript m_transcript;
+  core::ScreenLayout m_layout;
+  std::string m_theme_id;
+  std::string m_caption;
+};
+
+}  // namespace kiosk::app

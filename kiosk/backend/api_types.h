@@ -1,0 +1,75 @@
+#pragma once
+// Value-or-error results of the federation backend, with stable error codes.
+// Plain values: any thread may create or copy them. Error codes and next steps are
+// stable snake_case strings (the transcript, alerts and the OpenAPI document use them).
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+
+#include <nlohmann/json.hpp>
+
+namespace kiosk::backend {
+
+enum class ErrorCode {
+  BackendUnreachable,   // could not connect (network down, gateway down, DNS)
+  Timeout,              // connect (3 s) or total (10 s) budget exceeded
+  ServerError,          // 5xx from the gateway
+  BadResponse,          // malformed, truncated or unexpected body
+  TlsFailure,           // certificate verification or client-certificate refusal
+  Conflict,             // 409: same idempotency key still in flight, slot taken, ...
+  IdempotencyMismatch,  // 422 from the idempotency layer: same key, different body
+  InvalidRequest,       // 400/422: the gateway refused the content (will not succeed on retry)
+  NotFound,             // 404: unknown subject, case, slot, hold
+  Gone,                 // 410: a hold expired
+  Unauthorized,         // 401/403
+  OutboxFull,           // the outbox reached its configured bound; nothing was stored
+  StorageFull,          // the disk (or the database's page limit) is full; nothing was stored
+  StorageError,         // any other local database or key-file failure
+  ConfigError,          // bad BackendConfig
+  Cancelled,            // the api was shut down before the call finished
+};
+
+enum class NextStep { CallStaff, GoToWindow, RetryLater };
+
+const char* to_string(ErrorCode code);
+const char* to_string(NextStep step);
+std::optional<ErrorCode> error_code_from_string(const std::string& code);
+std::optional<NextStep> next_step_from_string(const std::string& step);
+
+struct ApiError {
+  ErrorCode code = ErrorCode::BackendUnreachable;
+  // Plain Chinese sentence fit to show and speak; never contains personal data.
+  std::string accessible_message;
+  NextStep next_step = NextStep::CallStaff;
+  // Technical detail for logs (curl text, HTTP status); never personal data.
+  std::string detail;
+  int http_status = 0;  // 0 when no HTTP answer was received
+  // True when the same call may succeed later (the outbox keeps such items queued).
+  bool transient() const;
+};
+
+// Builds an error with the default accessible message and next step for its code.
+ApiError make_error(ErrorCode code, std::string detail = {}, int http_status = 0);
+
+template <typename T>
+class Result {
+ public:
+  Result(T value) : m_v(std::move(value)) {}          // NOLINT: implicit on purpose
+  Result(ApiError error) : m_v(std::move(error)) {}   // NOLINT
+  bool ok() const { return m_v.index() == 0; }
+  explicit operator bool() const { return ok(); }
+  T& value() { return std::get<0>(m_v); }
+  const T& value() const { return std::get<0>(m_v); }
+  const ApiError& error() const { return std::get<1>(m_v); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+
+ private:
+  std::variant<T, ApiError> m_v;
+};
+
+struct Unit {};
+using Status = Result<Unit>;
+
+}  // namespace kiosk::backend

@@ -1,0 +1,415 @@
+#include "kiosk/core/kiosk.h"
+
+#include <algorithm>
+#include <iterator>
+
+namespace kiosk::core {
+
+namespace {
+template <typename T, std::size_t N>
+int step_index(const T (&steps)[N], int value) {
+  auto it = std::find(std::begin(steps), std::end(steps), value);
+  return it == std::end(steps) ? -1 : static_cast<int>(it - std::begin(steps));
+}
+}  // namespace
+
+Kiosk::Kiosk(KioskOptions options, const Catalog& catalog)
+    : m_options(std::move(options)),
+      m_catalog(catalog),
+      m_settings(m_options.hall_defaults),
+      m_timer(m_options.idle_ms, m_options.answer_ms) {}
+
+void Kiosk::add_service(std::unique_ptr<Service> service) { m_services.push_back(std::move(service)); }
+
+ServiceContext Kiosk::context() const {
+  return ServiceContext{m_settings, m_catalog, m_speaker_consent, m_headset};
+}
+
+Service* Kiosk::current_service() const {
+  return m_service < m_services.size() ? m_services[m_service].get() : nullptr;
+}
+
+Effects Kiosk::start(std::int64_t now) {
+  (void)now;
+  Effects out;
+  show(Screen::Attract, out);
+  return out;
+}
+
+// ---- screens and focus -------------------------------------------------------------
+
+Tree Kiosk::build_current() const {
+  switch (m_screen) {
+    case Screen::Attract: return build_attract();
+    case Screen::Home: return build_home();
+    case Screen::Settings: return build_settings();
+    case Screen::Help: return build_help();
+    case Screen::Language: return build_language();
+    case Screen::Timeout: return build_timeout();
+    case Screen::Service:
+      if (auto* service = current_service()) return service->build(context());
+      return build_home();
+  }
+  return build_home();
+}
+
+void Kiosk::show(Screen screen, Effects& out, const std::string& focus) {
+  m_screen = screen;
+  m_explored.clear();
+  m_tree = build_current();
+  std::vector<std::string> ids;
+  for (const auto& node : m_tree.nodes)
+    if (node.focusable) ids.push_back(node.id);
+  m_focus.reset(std::move(ids));
+  if (!focus.empty()) m_focus.focus(focus);
+  out.push_back(ScreenShown{m_tree.screen_id, m_tree.title});
+  out.push_back(Earcon{"screen"});
+  if (!m_focus.empty()) emit_focus(out, false);
+}
+
+// Same screen, new content (a setting or an answer changed): keep the focus in place
+// and announce it only when it had to move.
+void Kiosk::rebuild(Effects& out, const std::string& focus) {
+  const std::string before = m_focus.current();
+  const int before_index = m_focus.index();
+  m_tree = build_current();
+  std::vector<std::string> ids;
+  for (const auto& node : m_tree.nodes)
+    if (node.focusable) ids.push_back(node.id);
+  m_focus.reset(std::move(ids), before_index);
+  const std::string wanted = focus.empty() ? before : focus;
+  if (!m_focus.focus(wanted) || wanted != before) emit_focus(out, false);
+}
+
+void Kiosk::emit_focus(Effects& out, bool wrapped) {
+  if (m_focus.empty()) return;
+  out.push_back(Earcon{wrapped ? "wrap" : "focus"});
+  out.push_back(FocusMoved{m_focus.current(), m_focus.index() + 1, m_focus.count()});
+}
+
+// ---- session -------------------------------------------------------------------------
+
+void Kiosk::start_session(InputSource source, std::int64_t now, Effects& out) {
+  m_timer.start(now);
+  m_settings = m_options.hall_defaults;
+  m_speaker_consent = false;
+  out.push_back(SessionEvent{"start"});
+  // EZ Access: a key or a headset turns speech on; a touch leaves it off and home
+  // offers a button for it (DESIGN.md section 5, "Starting").
+  m_touch_started = source == InputSource::Touch;
+  if (!m_touch_started && !m_settings.speech) {
+    m_settings.speech = true;
+    out.push_back(SettingChanged{"speech", true});
+  }
+  if (m_settings.speech && !m_settings.touch_explore) {
+    m_settings.touch_explore = true;
+    out.push_back(SettingChanged{"touch_explore", true});
+  }
+  show(Screen::Home, out);
+  if (m_settings.speech) out.push_back(SpeechRequest{SpeechControl::Guide});
+}
+
+void Kiosk::end_session(Effects& out) {
+  out.push_back(SpeechRequest{SpeechControl::Interrupt});
+  for (auto& service : m_services) service->reset();
+  m_timer.stop();
+  m_status.reset();
+  m_speaker_consent = false;
+  m_touch_started = false;
+  m_help_presses = 0;
+  const Settings defaults = m_options.hall_defaults;
+  auto announce = [&](const char* name, auto before, auto after) {
+    if (before != after) out.push_back(SettingChanged{name, after});
+  };
+  announce("zoom", m_settings.zoom, defaults.zoom);
+  announce("theme", m_settings.theme, defaults.theme);
+  announce("language", m_settings.language, defaults.language);
+  announce("rate", m_settings.rate, defaults.rate);
+  announce("volume", m_settings.volume, defaults.volume);
+  announce("curtain", m_settings.curtain, defaults.curtain);
+  announce("speech", m_settings.speech, defaults.speech);
+  announce("earcons", m_settings.earcons, defaults.earcons);
+  announce("touch_explore", m_settings.touch_explore, defaults.touch_explore);
+  announce("sign", m_settings.sign, defaults.sign);
+  announce("sign_large", m_settings.sign_large, defaults.sign_large);
+  announce("easy_read", m_settings.easy_read, defaults.easy_read);
+  announce("braille_table", m_settings.braille_table, defaults.braille_table);
+  m_settings = defaults;
+  out.push_back(SessionEvent{"reset"});
+  show(Screen::Attract, out);
+}
+
+Effects Kiosk::tick(std::int64_t now) {
+  Effects out;
+  switch (m_timer.tick(now)) {
+    case TimerEvent::None:
+      break;
+    case TimerEvent::Warning:
+      m_before_timeout = m_screen;
+      m_focus_before_timeout = m_focus.current();
+      out.push_back(SessionEvent{"timeout_warning"});
+      show(Screen::Timeout, out);
+      out.push_back(Earcon{"timeout_warning"});
+      raise("timeout_warning",
+            Message::of("timeout.prompt").arg("seconds", std::to_string(m_options.answer_ms / 1000)),
+            out);
+      break;
+    case TimerEvent::WarningBeep:
+      out.push_back(Earcon{"timeout_warning"});
+      break;
+    case TimerEvent::Expired:
+      end_session(out);
+      break;
+  }
+  return out;
+}
+
+Effects Kiosk::headphones(bool plugged_in, std::int64_t now) {
+  Effects out;
+  if (plugged_in == m_headset) return out;
+  m_headset = plugged_in;
+  if (!plugged_in) {
+    // Never move silently to the speaker: stop at once and say so on screen only.
+    out.push_back(SpeechRequest{SpeechControl::Interrupt});
+    if (m_settings.speech) {
+      m_settings.speech = false;
+      out.push_back(SettingChanged{"speech", false});
+    }
+    if (in_session()) {
+      m_timer.input(now);
+      m_touch_started = true;   // the next key turns speech on again, on the speaker
+      raise("headset_removed", Message::of("alert.headset_removed"), out);
+    }
+    return out;
+  }
+  if (!in_session()) {
+    start_session(InputSource::Headset, now, out);
+    return out;
+  }
+  m_timer.input(now);
+  out.push_back(SpeechRequest{SpeechControl::Interrupt});
+  if (!m_settings.speech) {
+    m_settings.speech = true;
+    m_touch_started = false;
+    out.push_back(SettingChanged{"speech", true});
+  }
+  // Plug-in reads from the top of the screen.
+  m_focus.first();
+  out.push_back(ScreenShown{m_tree.screen_id, m_tree.title});
+  if (!m_focus.empty()) emit_focus(out, false);
+  return out;
+}
+
+// ---- input ---------------------------------------------------------------------------
+
+Effects Kiosk::command(Command command, InputSource source, std::int64_t now) {
+  Effects out;
+  if (command == Command::HeadphonesToggle) return headphones(!m_headset, now);
+  if (!in_session()) {
+    start_session(source, now, out);   // the first input does nothing else
+    return out;
+  }
+  const bool extended = m_timer.input(now);
+  out.push_back(SpeechRequest{SpeechControl::Interrupt});   // before anything else
+  if (extended || m_screen == Screen::Timeout) {
+    out.push_back(SessionEvent{"extended"});
+    m_status.reset();
+    show(m_before_timeout, out, m_focus_before_timeout);
+    return out;
+  }
+  if (m_touch_started && source != InputSource::Touch) {
+    // A touch-started session: the first key press turns speech on and is used up.
+    m_touch_started = false;
+    m_settings.speech = true;
+    m_settings.touch_explore = true;
+    out.push_back(SettingChanged{"speech", true});
+    out.push_back(SettingChanged{"touch_explore", true});
+    rebuild(out);
+    out.push_back(SpeechRequest{SpeechControl::Guide});
+    return out;
+  }
+  if (command != Command::Help) m_help_presses = 0;
+  if (command != Command::Where && command != Command::Help) m_status.reset();
+
+  const Node* node = focused_node();
+  const bool in_field = node && is_field(node->role);
+  if (auto digit = command_digit(command)) {
+    if (in_field) {
+      if (auto* service = current_service(); service && m_screen == Screen::Service)
+        apply(service->adjust(node->id, 1000 + *digit, context()), out);
+      return out;
+    }
+    // In a menu digit n moves focus to actionable item n and speaks it.
+    int seen = 0;
+    for (const auto& candidate : m_tree.nodes) {
+      if (!candidate.focusable || !is_actionable(candidate.role)) continue;
+      if (++seen == *digit) {
+        m_focus.focus(candidate.id);
+        emit_focus(out, false);
+        return out;
+      }
+    }
+    out.push_back(Earcon{"error"});
+    raise("no_such_item", Message::of("alert.no_such_item").arg("n", std::to_string(*digit)), out);
+    return out;
+  }
+
+  switch (command) {
+    case Command::Up:
+    case Command::Down:
+      navigate(command, out);
+      break;
+    case Command::Left:
+    case Command::Right:
+      if (node && (node->role == Role::Choice))
+        adjust(node->id, command == Command::Right ? 1 : -1, out);
+      break;
+    case Command::Select:
+      if (node) activate(node->id, out);
+      break;
+    case Command::Back:
+      go_back(out);
+      break;
+    case Command::Help:
+      if (++m_help_presses >= 2 && m_screen != Screen::Help) {
+        m_help_presses = 0;
+        show(Screen::Help, out);
+      } else {
+        const Message hint = node && !node->hint.empty() ? node->hint : Message::of("help.item_none");
+        m_status = Alert{"help", hint, Privacy::Public};
+        out.push_back(SpeechRequest{SpeechControl::Help});
+      }
+      break;
+    case Command::Repeat:
+      out.push_back(SpeechRequest{SpeechControl::Repeat});
+      break;
+    case Command::Where: {
+      Message where = Message::of(m_tree.steps > 0 ? "where.flow" : "where.plain");
+      where.arg("screen", m_catalog.text(m_tree.title, m_settings.language))
+          .arg("step", std::to_string(m_tree.step))
+          .arg("steps", std::to_string(m_tree.steps))
+          .arg("item", std::to_string(m_focus.index() + 1))
+          .arg("count", std::to_string(m_focus.count()));
+      raise("where", where, out);
+      break;
+    }
+    case Command::Pause:
+      out.push_back(SpeechRequest{SpeechControl::PauseToggle});
+      break;
+    case Command::VolumeDown: step_volume(-1, out); break;
+    case Command::VolumeUp: step_volume(1, out); break;
+    case Command::RateDown: step_rate(-1, out); break;
+    case Command::RateUp: step_rate(1, out); break;
+    case Command::ZoomOut: step_zoom(-1, out); break;
+    case Command::ZoomIn: step_zoom(1, out); break;
+    case Command::Contrast: cycle_theme(1, out); break;
+    case Command::Language: toggle_language(out); break;
+    case Command::Home:
+      if (m_screen != Screen::Home) show(Screen::Home, out);
+      break;
+    case Command::Curtain:
+      if (!m_settings.speech && !m_settings.curtain) {
+        raise("curtain_needs_speech", Message::of("alert.curtain_needs_speech"), out);
+        break;
+      }
+      m_settings.curtain = !m_settings.curtain;
+      out.push_back(SettingChanged{"curtain", m_settings.curtain});
+      break;
+    case Command::Sign:
+      m_settings.sign = !m_settings.sign;
+      out.push_back(SettingChanged{"sign", m_settings.sign});
+      rebuild(out);
+      break;
+    case Command::CallStaff:
+      activate("home.call_staff", out);
+      break;
+    case Command::Star:
+    case Command::Hash:
+    case Command::X:
+    case Command::Clear:
+      if (in_field) {
+        if (auto* service = current_service(); service && m_screen == Screen::Service)
+          apply(service->adjust(node->id, 2000 + static_cast<int>(command), context()), out);
+      }
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+void Kiosk::navigate(Command command, Effects& out) {
+  const FocusMove move = command == Command::Down ? m_focus.next() : m_focus.previous();
+  m_explored.clear();
+  if (move.moved) emit_focus(out, move.wrapped);
+}
+
+Effects Kiosk::focus_node(const std::string& node_id, std::int64_t now) {
+  Effects out;
+  if (!in_session()) return out;
+  m_timer.input(now);
+  out.push_back(SpeechRequest{SpeechControl::Interrupt});
+  if (m_focus.focus(node_id)) emit_focus(out, false);
+  return out;
+}
+
+Effects Kiosk::touch(const std::string& node_id, TouchKind kind, std::int64_t now) {
+  Effects out;
+  if (!in_session()) {
+    start_session(InputSource::Touch, now, out);
+    return out;
+  }
+  const bool extended = m_timer.input(now);
+  out.push_back(SpeechRequest{SpeechControl::Interrupt});
+  if (extended || m_screen == Screen::Timeout) {
+    out.push_back(SessionEvent{"extended"});
+    show(m_before_timeout, out, m_focus_before_timeout);
+    return out;
+  }
+  m_status.reset();
+  if (node_id.empty() || !m_focus.focus(node_id)) return out;
+  const Node* node = focused_node();
+  if (kind == TouchKind::Hold || (m_settings.touch_explore && m_explored != node_id)) {
+    // Touch-to-explore (and a hold in any mode): read without activating.
+    m_explored = node_id;
+    emit_focus(out, false);
+    return out;
+  }
+  m_explored.clear();
+  if (node && is_actionable(node->role)) activate(node_id, out);
+  else emit_focus(out, false);
+  return out;
+}
+
+Effects Kiosk::type_text(const std::string& utf8, std::int64_t now) {
+  Effects out;
+  if (!in_session()) return out;
+  m_timer.input(now);
+  const Node* node = focused_node();
+  if (!node || !is_field(node->role)) return out;
+  if (auto* service = current_service(); service && m_screen == Screen::Service) {
+    for (char c : utf8) {
+      if (c >= '0' && c <= '9') apply(service->adjust(node->id, 1000 + (c - '0'), context()), out);
+      else if (c == 'x' || c == 'X')
+        apply(service->adjust(node->id, 2000 + static_cast<int>(Command::X), context()), out);
+    }
+  }
+  return out;
+}
+
+Effects Kiosk::submit_result(const std::string& kind, bool ok, Message text, std::int64_t now) {
+  (void)now;
+  Effects out;
+  out.push_back(SpeechRequest{SpeechControl::Interrupt});
+  raise(kind + (ok ? "_ok" : "_failed"), std::move(text), out);
+  if (!ok) out.push_back(Earcon{"error"});
+  return out;
+}
+
+void Kiosk::raise(const std::string& code, Message text, Effects& out, Privacy privacy) {
+  Alert alert{code, std::move(text), privacy};
+  m_status = alert;
+  out.push_back(std::move(alert));
+}
+
+}  // namespace kiosk::core

@@ -1,0 +1,111 @@
+#pragma once
+// The kiosk's whole behaviour as a pure state machine: inputs in, Effects out, and a
+// ui::Tree plus focus that every output channel is derived from. Main thread only.
+// Times are milliseconds on the caller's clock (the virtual clock when headless).
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/commands.h"
+#include "kiosk/core/effects.h"
+#include "kiosk/core/focus_ring.h"
+#include "kiosk/core/i18n.h"
+#include "kiosk/core/service.h"
+#include "kiosk/core/session_timer.h"
+#include "kiosk/core/settings.h"
+#include "kiosk/core/ui_tree.h"
+
+namespace kiosk::core {
+
+struct ThemeChoice { std::string id; Message name; };
+
+struct KioskOptions {
+  Settings hall_defaults;                    // what every session starts with
+  std::vector<ThemeChoice> themes;           // contrast key cycles through these
+  std::int64_t idle_ms = 180'000;
+  std::int64_t answer_ms = 45'000;
+  std::string hall_name_id = "hall.name";    // catalogue id of the hall's name
+};
+
+enum class InputSource { Key, Braille, Touch, Headset };
+enum class TouchKind { Tap, Hold };
+
+class Kiosk {
+ public:
+  Kiosk(KioskOptions options, const Catalog& catalog);
+  void add_service(std::unique_ptr<Service> service);
+
+  Effects start(std::int64_t now);                          // shows the attract screen
+  Effects command(Command command, InputSource source, std::int64_t now);
+  Effects touch(const std::string& node_id, TouchKind kind, std::int64_t now);
+  Effects type_text(const std::string& utf8, std::int64_t now);
+  Effects headphones(bool plugged_in, std::int64_t now);
+  Effects focus_node(const std::string& node_id, std::int64_t now);   // paging, routing keys
+  Effects tick(std::int64_t now);
+  // The backend's answer to a Submit effect (staff calls, applications).
+  Effects submit_result(const std::string& kind, bool ok, Message text, std::int64_t now);
+
+  const Tree& tree() const { return m_tree; }
+  const FocusRing& focus() const { return m_focus; }
+  const Node* focused_node() const { return m_tree.find(m_focus.current()); }
+  const Settings& settings() const { return m_settings; }
+  bool in_session() const { return m_timer.phase() != SessionPhase::None; }
+  bool warning() const { return m_timer.phase() == SessionPhase::Warning; }
+  bool headset() const { return m_headset; }
+  bool speaker_consent() const { return m_speaker_consent; }
+  const std::optional<Alert>& status() const { return m_status; }   // shown under the content
+  std::int64_t next_deadline() const { return m_timer.next_deadline(); }
+  const Catalog& catalog() const { return m_catalog; }
+
+ private:
+  enum class Screen { Attract, Home, Settings, Help, Language, Service, Timeout };
+
+  void show(Screen screen, Effects& out, const std::string& focus = {});
+  void rebuild(Effects& out, const std::string& focus = {});
+  void emit_focus(Effects& out, bool wrapped);
+  void start_session(InputSource source, std::int64_t now, Effects& out);
+  void end_session(Effects& out);
+  void navigate(Command command, Effects& out);
+  void activate(const std::string& node_id, Effects& out);
+  void adjust(const std::string& node_id, int delta, Effects& out);
+  void go_back(Effects& out);
+  void apply(const ServiceOutcome& outcome, Effects& out);
+  void change_setting(const std::string& name, Effects& out);
+  void step_zoom(int direction, Effects& out);
+  void step_rate(int direction, Effects& out);
+  void step_volume(int direction, Effects& out);
+  void cycle_theme(int direction, Effects& out);
+  void toggle_language(Effects& out);
+  void raise(const std::string& code, Message text, Effects& out, Privacy privacy = Privacy::Public);
+  Tree build_current() const;
+  Tree build_home() const;
+  Tree build_settings() const;
+  Tree build_help() const;
+  Tree build_language() const;
+  Tree build_attract() const;
+  Tree build_timeout() const;
+  Service* current_service() const;
+  ServiceContext context() const;
+
+  KioskOptions m_options;
+  const Catalog& m_catalog;
+  std::vector<std::unique_ptr<Service>> m_services;
+  Settings m_settings;
+  SessionTimer m_timer;
+  Screen m_screen = Screen::Attract;
+  Screen m_before_timeout = Screen::Home;
+  std::string m_focus_before_timeout;
+  std::size_t m_service = 0;
+  Tree m_tree;
+  FocusRing m_focus;
+  std::optional<Alert> m_status;
+  bool m_headset = false;
+  bool m_speaker_consent = false;
+  bool m_touch_started = false;      // session started by touch: speech still off
+  std::string m_explored;            // touch-to-explore: node read by the first touch
+  int m_help_presses = 0;
+};
+
+}  // namespace kiosk::core

@@ -1,0 +1,233 @@
+// Kiosk: what activating, adjusting and going back do, and the settings keys.
+#include <algorithm>
+#include <iterator>
+
+#include "kiosk/core/kiosk.h"
+
+namespace kiosk::core {
+
+namespace {
+template <std::size_t N>
+int next_step(const int (&steps)[N], int value, int direction) {
+  auto it = std::find(std::begin(steps), std::end(steps), value);
+  int index = it == std::end(steps) ? 0 : static_cast<int>(it - std::begin(steps));
+  index = std::clamp(index + direction, 0, static_cast<int>(N) - 1);
+  return steps[index];
+}
+}  // namespace
+
+void Kiosk::activate(const std::string& node_id, Effects& out) {
+  const Node* node = m_tree.find(node_id);
+  if (node && node->state.disabled) {
+    out.push_back(Earcon{"error"});
+    raise("item_disabled", Message::of("alert.item_disabled"), out);
+    return;
+  }
+  out.push_back(Earcon{"activate"});
+  if (m_screen == Screen::Service) {
+    if (auto* service = current_service()) apply(service->activate(node_id, context()), out);
+    return;
+  }
+  if (node_id == "home.call_staff") {
+    out.push_back(Submit{"staff_call", "{\"reason_code\":\"assist\",\"needs\":[],\"screen_id\":\"" +
+                                           m_tree.screen_id + "\"}"});
+    raise("staff_call_sending", Message::of("alert.staff_call_sending"), out);
+    return;
+  }
+  if (node_id == "home.speech_on") {
+    m_touch_started = false;
+    m_settings.speech = true;
+    m_settings.touch_explore = true;
+    out.push_back(SettingChanged{"speech", true});
+    out.push_back(SettingChanged{"touch_explore", true});
+    rebuild(out);
+    out.push_back(SpeechRequest{SpeechControl::Guide});
+    return;
+  }
+  if (node_id == "home.settings") return show(Screen::Settings, out);
+  if (node_id == "home.language") return show(Screen::Language, out);
+  if (node_id == "home.help") return show(Screen::Help, out);
+  if (node_id == "home.finish") return end_session(out);
+  if (node_id == "attract.start") return;
+  for (std::size_t i = 0; i < m_services.size(); ++i) {
+    if (node_id == "home." + m_services[i]->id()) {
+      m_service = i;
+      m_services[i]->start();
+      return show(Screen::Service, out);
+    }
+  }
+  if (node_id == "language.zh" || node_id == "language.en") {
+    const std::string language = node_id == "language.zh" ? "zh-CN" : "en";
+    if (m_settings.language != language) {
+      m_settings.language = language;
+      out.push_back(SettingChanged{"language", language});
+    }
+    return show(Screen::Home, out);
+  }
+  if (node_id == "settings.done" || node_id == "help.done") return show(Screen::Home, out);
+  if (node_id == "timeout.continue") return;
+  if (node_id == "settings.reset") {
+    const Settings defaults = m_options.hall_defaults;
+    Settings kept = m_settings;
+    if (kept.zoom != defaults.zoom) out.push_back(SettingChanged{"zoom", defaults.zoom});
+    if (kept.theme != defaults.theme) out.push_back(SettingChanged{"theme", defaults.theme});
+    if (kept.rate != defaults.rate) out.push_back(SettingChanged{"rate", defaults.rate});
+    if (kept.volume != defaults.volume) out.push_back(SettingChanged{"volume", defaults.volume});
+    if (kept.easy_read != defaults.easy_read) out.push_back(SettingChanged{"easy_read", defaults.easy_read});
+    m_settings.zoom = defaults.zoom;
+    m_settings.theme = defaults.theme;
+    m_settings.rate = defaults.rate;
+    m_settings.volume = defaults.volume;
+    m_settings.easy_read = defaults.easy_read;
+    rebuild(out);
+    raise("settings_reset", Message::of("alert.settings_reset"), out);
+    return;
+  }
+  if (node_id.rfind("settings.", 0) == 0) return adjust(node_id, 0, out);
+}
+
+// delta: +1 / -1 from Left/Right; 0 from Select, which steps forward and wraps.
+void Kiosk::adjust(const std::string& node_id, int delta, Effects& out) {
+  if (m_screen == Screen::Service) {
+    if (auto* service = current_service()) apply(service->adjust(node_id, delta, context()), out);
+    return;
+  }
+  const bool wrap = delta == 0;
+  const int direction = delta == 0 ? 1 : delta;
+  auto toggle = [&](bool& flag, const char* name) {
+    flag = !flag;
+    out.push_back(SettingChanged{name, flag});
+  };
+  if (node_id == "settings.zoom") {
+    if (wrap && m_settings.zoom == 200) {
+      m_settings.zoom = 80;
+      out.push_back(SettingChanged{"zoom", m_settings.zoom});
+    } else {
+      step_zoom(direction, out);
+      return;
+    }
+  } else if (node_id == "settings.theme") {
+    cycle_theme(direction, out);
+    return;
+  } else if (node_id == "settings.language") {
+    toggle_language(out);
+    return;
+  } else if (node_id == "settings.rate") {
+    if (wrap && m_settings.rate == 200) {
+      m_settings.rate = 50;
+      out.push_back(SettingChanged{"rate", m_settings.rate});
+    } else {
+      step_rate(direction, out);
+      return;
+    }
+  } else if (node_id == "settings.volume") {
+    if (wrap && m_settings.volume == kVolumeMax) {
+      m_settings.volume = kVolumeMin;
+      out.push_back(SettingChanged{"volume", m_settings.volume});
+    } else {
+      step_volume(direction, out);
+      return;
+    }
+  } else if (node_id == "settings.easy_read") {
+    toggle(m_settings.easy_read, "easy_read");
+  } else if (node_id == "settings.sign") {
+    toggle(m_settings.sign, "sign");
+  } else if (node_id == "settings.earcons") {
+    toggle(m_settings.earcons, "earcons");
+  } else if (node_id == "settings.speaker_consent") {
+    m_speaker_consent = !m_speaker_consent;
+  } else {
+    return;
+  }
+  rebuild(out);
+}
+
+void Kiosk::go_back(Effects& out) {
+  switch (m_screen) {
+    case Screen::Service:
+      if (auto* service = current_service()) apply(service->back(), out);
+      return;
+    case Screen::Settings:
+    case Screen::Help:
+    case Screen::Language:
+      return show(Screen::Home, out);
+    default:
+      return;
+  }
+}
+
+void Kiosk::apply(const ServiceOutcome& outcome, Effects& out) {
+  if (outcome.speaker_consent) m_speaker_consent = *outcome.speaker_consent;
+  switch (outcome.kind) {
+    case ServiceOutcome::Kind::Stay: break;
+    case ServiceOutcome::Kind::Rebuild: rebuild(out, outcome.focus); break;
+    case ServiceOutcome::Kind::NewScreen: show(Screen::Service, out, outcome.focus); break;
+    case ServiceOutcome::Kind::Leave: show(Screen::Home, out, "home." + current_service()->id()); break;
+  }
+  if (outcome.submit) out.push_back(*outcome.submit);
+  if (outcome.alert) {
+    if (outcome.alert->code.find("invalid") != std::string::npos) out.push_back(Earcon{"error"});
+    raise(outcome.alert->code, outcome.alert->text, out, outcome.alert->privacy);
+  }
+}
+
+void Kiosk::step_zoom(int direction, Effects& out) {
+  const int zoom = next_step(kZoomSteps, m_settings.zoom, direction);
+  if (zoom == m_settings.zoom) {
+    out.push_back(Earcon{"error"});
+    raise(direction > 0 ? "zoom_max" : "zoom_min", Message::of(direction > 0 ? "alert.zoom_max" : "alert.zoom_min"), out);
+    return;
+  }
+  m_settings.zoom = zoom;
+  out.push_back(SettingChanged{"zoom", zoom});
+  rebuild(out);
+}
+
+void Kiosk::step_rate(int direction, Effects& out) {
+  const int rate = next_step(kRateSteps, m_settings.rate, direction);
+  if (rate == m_settings.rate) {
+    out.push_back(Earcon{"error"});
+    raise(direction > 0 ? "rate_max" : "rate_min", Message::of(direction > 0 ? "alert.rate_max" : "alert.rate_min"), out);
+    return;
+  }
+  m_settings.rate = rate;
+  out.push_back(SettingChanged{"rate", rate});
+  rebuild(out);
+}
+
+void Kiosk::step_volume(int direction, Effects& out) {
+  const int volume = std::clamp(m_settings.volume + direction, kVolumeMin, kVolumeMax);
+  if (volume == m_settings.volume) {
+    out.push_back(Earcon{"error"});
+    raise(direction > 0 ? "volume_max" : "volume_min", Message::of(direction > 0 ? "alert.volume_max" : "alert.volume_min"), out);
+    return;
+  }
+  m_settings.volume = volume;
+  out.push_back(SettingChanged{"volume", volume});
+  rebuild(out);
+}
+
+void Kiosk::cycle_theme(int direction, Effects& out) {
+  if (m_options.themes.empty()) return;
+  const auto count = static_cast<int>(m_options.themes.size());
+  int index = 0;
+  for (int i = 0; i < count; ++i)
+    if (m_options.themes[static_cast<std::size_t>(i)].id == m_settings.theme) index = i;
+  index = ((index + direction) % count + count) % count;
+  m_settings.theme = m_options.themes[static_cast<std::size_t>(index)].id;
+  out.push_back(SettingChanged{"theme", m_settings.theme});
+  rebuild(out);
+}
+
+void Kiosk::toggle_language(Effects& out) {
+  m_settings.language = m_settings.language == "en" ? "zh-CN" : "en";
+  out.push_back(SettingChanged{"language", m_settings.language});
+  // The same screen in the other language: titles and names change, so announce it anew.
+  const std::string focus = m_focus.current();
+  m_tree = build_current();
+  out.push_back(ScreenShown{m_tree.screen_id, m_tree.title});
+  if (!m_focus.empty()) emit_focus(out, false);
+  (void)focus;
+}
+
+}  // namespace kiosk::core

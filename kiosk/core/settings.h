@@ -1,0 +1,38 @@
+#pragma once
+// The resident's settings for one session. Every field returns to the hall default
+// when the session ends (ACCESSIBILITY.md T2). Names match the transcript's
+// `setting` events (DESIGN.md section 5).
+#include <string>
+#include <variant>
+
+namespace kiosk::core {
+
+using SettingValue = std::variant<bool, int, std::string>;
+
+enum class Verbosity { Full, Brief };
+
+struct Settings {
+  int zoom = 100;                     // percent of the default text size: 80 100 120 160 200
+  std::string theme = "default";      // theme id from config/themes
+  std::string language = "zh-CN";     // zh-CN | en
+  int rate = 100;                     // percent of the default speech rate (S4 steps)
+  int volume = 6;                     // level 0-10 (S5)
+  Verbosity verbosity = Verbosity::Full;
+  bool curtain = false;               // privacy curtain: screen blank, speech/braille go on
+  bool speech = false;                // speech on for this session
+  bool earcons = true;
+  bool touch_explore = false;         // first touch reads, second activates
+  bool sign = false;                  // sign-language pane shown (deaf mode)
+  bool sign_large = false;
+  bool easy_read = false;
+  std::string braille_table = "kiosk-zh";
+  bool operator==(const Settings&) const = default;
+};
+
+// The allowed steps; the core clamps to these.
+inline constexpr int kZoomSteps[] = {80, 100, 120, 160, 200};
+inline constexpr int kRateSteps[] = {50, 63, 79, 100, 126, 159, 200};  // ×2^(1/3): 88…350 wpm
+inline constexpr int kVolumeMin = 0;
+inline constexpr int kVolumeMax = 10;
+
+}  // namespace kiosk::core

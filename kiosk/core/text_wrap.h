@@ -1,0 +1,34 @@
+#pragma once
+// Line breaking for large-print text (pure; measures through TextMeasurer).
+//
+// Chinese may break between any two Han characters, English only at spaces; a word
+// wider than the whole line breaks by character. An explicit '\n' always breaks.
+// Kinsoku: no line starts with closing punctuation (，。、；：？！）》」』”’ and their
+// ASCII kin) and no line ends with opening punctuation (（《「『“‘ ...). Spaces at a
+// wrap point are dropped. Any thread may call; nothing is kept between calls.
+#include <string>
+#include <vector>
+
+#include "kiosk/core/display_list.h"
+
+namespace kiosk::core {
+
+// Wraps `utf8` into lines no wider than max_width_px (pixels) when drawn at `px`
+// (font size in pixels) with `face`. A single character wider than the line still gets
+// a line of its own (the caller shrinks or scrolls). max_width_px <= 0 disables wrapping
+// (only '\n' breaks). Empty input gives no lines; "a\n" gives {"a", ""}.
+std::vector<std::string> wrap_text(const std::string& utf8, int max_width_px, int px,
+                                   FontFace face, const TextMeasurer& measurer);
+
+// Noto Sans CJK's cap height ("H") is 0.733 em (ACCESSIBILITY.md V1); px are font pixels.
+inline constexpr double kCapHeightEm = 0.733;
+int cap_height_px(int font_px);
+// The smallest font size (pixels) whose cap height is at least cap_px.
+int font_px_for_cap_height(int cap_px);
+
+// Classification used by wrap_text, exposed for tests and for the layout.
+bool is_closing_punct(char32_t cp);
+bool is_opening_punct(char32_t cp);
+bool is_cjk_breakable(char32_t cp);   // a line may break before and after it
+
+}  // namespace kiosk::core

@@ -1,0 +1,39 @@
+#pragma once
+// The entitlements guide as screens (DOMAIN.md 3.8): an intro, five questions that can
+// each be skipped (category, grade, age band, dibao, hukou), and the county profile's
+// entries for the answers, with where to claim and what to bring. Read-only: nothing
+// is submitted, and the answers are dropped when the session ends.
+#include <string>
+
+#include "kiosk/core/flow.h"
+#include "kiosk/core/service.h"
+#include "kiosk/services/entitlements/entitlements.h"
+
+namespace kiosk::services::entitlements {
+
+class GuideService final : public core::Service {
+ public:
+  explicit GuideService(const CountyProfile& profile);
+
+  std::string id() const override { return "entitlements"; }
+  core::Message menu_name() const override { return core::Message::of("home.entitlements"); }
+  core::Message menu_hint() const override { return core::Message::of("home.entitlements.hint"); }
+  void start() override;
+  core::Tree build(const core::ServiceContext& context) const override;
+  core::ServiceOutcome activate(const std::string& node_id, const core::ServiceContext& context) override;
+  core::ServiceOutcome back() override;
+  void reset() override;
+
+  Answers answers() const;   // the flow's answers as the rules engine wants them
+
+ private:
+  core::Tree build_intro(const core::ServiceContext& context) const;
+  core::Tree build_question(const std::string& step) const;
+  core::Tree build_result(const core::ServiceContext& context) const;
+
+  const CountyProfile& m_profile;
+  core::Flow m_flow;
+  bool m_intro = true;
+};
+
+}  // namespace kiosk::services::entitlements

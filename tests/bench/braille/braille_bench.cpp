@@ -1,0 +1,125 @@
+// Braille latency: translation per screen; key press -> brlapi_write call (in process);
+// key press -> cells at a brltty virtual display. Prints p50 / p95.
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "drivers/braille/brlapi_driver.h"
+#include "drivers/braille/louis_translator.h"
+#include "kiosk/core/braille/braille_presenter.h"
+#include "vr_harness.h"
+
+using namespace std::chrono;
+using namespace kiosk::drivers::braille;
+namespace cb = kiosk::core::braille;
+
+namespace {
+std::int64_t now_ns() { return duration_cast<nanoseconds>(steady_clock::now().time_since_epoch()).count(); }
+
+void report(const char* what, std::vector<double> us) {
+  std::sort(us.begin(), us.end());
+  auto at = [&](double q) { return us[static_cast<std::size_t>(q * static_cast<double>(us.size() - 1))]; };
+  std::printf("%-44s n=%zu  p50 %8.1f us  p95 %8.1f us  max %8.1f us\n", what, us.size(), at(0.5), at(0.95), us.back());
+}
+}  // namespace
+
+int main() {
+  const auto t0 = steady_clock::now();
+  LouisOpenResult r = LouisTranslator::open({std::string(KIOSK_SOURCE_ROOT) + "/config/braille"});
+  if (!r.translator) {
+    std::fprintf(stderr, "%s\n", r.error.c_str());
+    return 1;
+  }
+  std::printf("compile all tables (open): %.1f ms\n", duration<double, std::milli>(steady_clock::now() - t0).count());
+  LouisTranslator& tr = *r.translator;
+
+  const std::vector<std::string> screen = {
+      "残疾人两项补贴查询", "请插入身份证或残疾人证", "困难残疾人生活补贴", "重度残疾人护理补贴",
+      "银行卡号 6222 0212 3456 7890", "联系电话 13812345678", "办理进度查询", "呼叫工作人员",
+      "返回首页", "第2步，共5步"};
+  std::vector<double> per_screen;
+  for (int rep = 0; rep < 300; ++rep) {
+    const auto a = steady_clock::now();
+    for (const auto& line : screen) (void)tr.translate(line, {});
+    per_screen.push_back(duration<double, std::micro>(steady_clock::now() - a).count());
+  }
+  report("translate one 10-line Chinese screen", per_screen);
+  std::vector<double> english;
+  const std::string en = "Welcome. Please enter your ID card number to check your disability allowance.";
+  for (int rep = 0; rep < 300; ++rep) {
+    const auto a = steady_clock::now();
+    (void)tr.translate(en, cb::tables_for_setting("en-ueb-g2"));
+    english.push_back(duration<double, std::micro>(steady_clock::now() - a).count());
+  }
+  report("translate 78-char English sentence (g2)", english);
+
+  kiosk::testing::VrDisplay display(40);
+  if (!display.start_brltty()) return 1;
+  BrailleDriverConfig config;
+  config.host = display.brlapi_host();
+  config.auth = "none";
+  config.retry_min_ms = 50;
+  BrlapiDriver driver(config);
+  std::mutex m;
+  std::condition_variable cv;
+  bool pending = false;
+  driver.set_wakeup([&] {
+    std::lock_guard lock(m);
+    pending = true;
+    cv.notify_one();
+  });
+  cb::BraillePresenter presenter(tr);
+  const std::vector<std::string> items = {"补贴查询", "银行卡", "行长信箱", "呼叫工作人员"};
+  std::size_t focus = 0;
+  // Wait for the display.
+  const auto deadline = steady_clock::now() + seconds(15);
+  while (driver.cells() == 0 && steady_clock::now() < deadline) std::this_thread::sleep_for(milliseconds(10));
+  if (driver.cells() == 0) {
+    std::fprintf(stderr, "no display\n");
+    return 1;
+  }
+  std::vector<double> to_write;
+  std::vector<double> to_display;
+  for (int rep = 0; rep < 200; ++rep) {
+    const std::uint64_t writes = driver.write_count();
+    const std::int64_t sent = now_ns();
+    display.send("LnDn");
+    // The app's main loop: sleep until the driver wakes it, drain, present, write.
+    bool done = false;
+    while (!done) {
+      {
+        std::unique_lock lock(m);
+        cv.wait_for(lock, milliseconds(500), [&] { return pending; });
+        pending = false;
+      }
+      for (const DriverEvent& e : driver.drain()) {
+        if (e.kind != DriverEvent::Kind::Key) continue;
+        if (presenter.handle_key(e.key).kind == cb::BrailleActionKind::NextItem) focus = (focus + 1) % items.size();
+        cb::BrailleItem item;
+        item.id = std::to_string(focus);
+        item.role = kiosk::core::Role::Button;
+        item.name = items[focus];
+        presenter.present(item, cb::PersonalContent::Hidden);
+        if (auto f = presenter.take_frame()) driver.write(f->cells, f->cursor);
+        done = true;
+      }
+    }
+    const std::string expected = presenter.frame().cells;
+    if (!display.wait_for(expected, seconds(5))) {
+      std::fprintf(stderr, "display did not show the frame\n");
+      return 1;
+    }
+    const std::int64_t shown = now_ns();
+    while (driver.write_count() == writes) std::this_thread::sleep_for(microseconds(50));
+    to_write.push_back(static_cast<double>(driver.last_write_ns() - driver.last_key_ns()) / 1000.0);
+    to_display.push_back(static_cast<double>(shown - sent) / 1000.0);
+  }
+  report("key read -> brlapi__write returned (in process)", to_write);
+  report("harness key sent -> cells at virtual display", to_display);
+  return 0;
+}

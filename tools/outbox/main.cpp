@@ -1,0 +1,245 @@
+// kiosk-outbox: the hall technician's view of a terminal's outbox, using the kiosk's own
+// Outbox and OutboxSender. Shows no personal data (references, kinds, states, reasons).
+// Command lines are in docs/backend.md.
+#include <sodium.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+
+#include "kiosk/backend/http_transport.h"
+#include "kiosk/backend/local_api.h"
+#include "kiosk/backend/outbox.h"
+#include "kiosk/backend/outbox_sender.h"
+
+namespace kb = kiosk::backend;
+
+namespace {
+
+int usage() {
+  std::fprintf(stderr,
+      "usage: kiosk-outbox [options] list [--json] | health | retry REF|--all |\n"
+      "                    send [--wait-seconds N] | submit FILE.json [--wait-seconds N]\n"
+      "options: --config FILE (its [backend] table; paths relative to --root, default .)\n"
+      "         --outbox PATH --key-file PATH [--create-key] --terminal-id ID\n"
+      "         --backend local|http --demo-data DIR --base-url URL --ca FILE\n"
+      "         --cert FILE --key FILE --connect-timeout-ms N --total-timeout-ms N\n"
+      "         --backoff-ms N (first resend delay)\n"
+      "exit: 0 done (all delivered for send/submit), 3 items still queued or failed,\n"
+      "      1 runtime error, 2 bad arguments\n");
+  return 2;
+}
+
+int fail(const kb::ApiError& e) {
+  std::fprintf(stderr, "kiosk-outbox: %s (%s)\n", kb::to_string(e.code), e.detail.c_str());
+  return 1;
+}
+
+std::string age(std::int64_t now, std::int64_t then) {
+  const auto s = (now - then) / 1000;
+  char buf[32];
+  if (s < 3600) std::snprintf(buf, sizeof buf, "%lldm", static_cast<long long>(s / 60));
+  else if (s < 86400) std::snprintf(buf, sizeof buf, "%lldh", static_cast<long long>(s / 3600));
+  else std::snprintf(buf, sizeof buf, "%lldd", static_cast<long long>(s / 86400));
+  return buf;
+}
+
+std::unique_ptr<kb::Transport> make_transport(const kb::BackendConfig& c, std::string& error) {
+  if (c.kind == kb::BackendKind::Http) return std::make_unique<kb::HttpTransport>(c);
+  auto gw = kb::LocalGateway::open(c.demo_data_dir, c.now_ms);
+  if (!gw) {
+    error = gw.error().detail;
+    return nullptr;
+  }
+  return std::make_unique<kb::LocalTransport>(std::shared_ptr<kb::LocalGateway>(std::move(gw.value())));
+}
+
+// Sends due items until none is queued or the deadline passes. Returns queued+failed left.
+kb::Result<int> drain(const kb::BackendConfig& c, int wait_seconds) {
+  std::string err;
+  auto transport = make_transport(c, err);
+  if (!transport) return kb::make_error(kb::ErrorCode::ConfigError, err);
+  auto conn = kb::Outbox::open(c);
+  if (!conn) return conn.error();
+  auto view = kb::Outbox::open(c);
+  if (!view) return view.error();
+  kb::OutboxSender sender(std::move(conn.value()), std::move(transport), c.now_ms,
+                          [](const kb::SendReport& r) {
+                            if (r.state_changed)
+                              std::printf("%s %s %s\n", r.item.ref.c_str(),
+                                          kb::to_string(r.item.state), r.item.reason.c_str());
+                            std::fflush(stdout);
+                          });
+  const auto deadline = c.now_ms() + std::int64_t{wait_seconds} * 1000;
+  for (;;) {
+    auto n = sender.send_due_now();
+    if (!n) return n.error();
+    auto until = view.value()->ms_until_due(c.now_ms());
+    if (!until) return until.error();
+    if (!until.value() || c.now_ms() + *until.value() > deadline) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::max<std::int64_t>(1, *until.value())));
+  }
+  auto h = view.value()->health(c.now_ms());
+  if (!h) return h.error();
+  return h->queued + h->failed;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (sodium_init() < 0) return 1;
+  kb::BackendConfig c;
+  c.now_ms = kb::system_now_ms;
+  c.outbox_path = "outbox.db";
+  c.outbox_key_file = "outbox.key";
+  std::string root = ".";
+  int i = 1;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  // --config first, so explicit options override it.
+  for (size_t k = 0; k + 1 < args.size(); ++k)
+    if (args[k] == "--root") root = args[k + 1];
+  for (size_t k = 0; k + 1 < args.size(); ++k) {
+    if (args[k] != "--config") continue;
+    try {
+      auto tbl = toml::parse_file(args[k + 1]);
+      auto* b = tbl["backend"].as_table();
+      if (!b) {
+        std::fprintf(stderr, "kiosk-outbox: %s has no [backend] table\n", args[k + 1].c_str());
+        return 2;
+      }
+      auto parsed = kb::parse_backend_config(*b, root);
+      if (!parsed) {
+        std::fprintf(stderr, "kiosk-outbox: %s\n", parsed.error().detail.c_str());
+        return 2;
+      }
+      c = parsed.value();
+      c.now_ms = kb::system_now_ms;
+    } catch (const toml::parse_error& e) {
+      std::fprintf(stderr, "kiosk-outbox: %s:%u:%u: %s\n", args[k + 1].c_str(),
+                   e.source().begin.line, e.source().begin.column, std::string(e.description()).c_str());
+      return 2;
+    }
+  }
+  for (; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
+    if (a == "--config" || a == "--root") next();
+    else if (a == "--outbox") c.outbox_path = next();
+    else if (a == "--key-file") c.outbox_key_file = next();
+    else if (a == "--create-key") c.key_policy = kb::KeyFilePolicy::CreateIfMissing;
+    else if (a == "--terminal-id") c.terminal_id = next();
+    else if (a == "--backend") c.kind = next() == "http" ? kb::BackendKind::Http : kb::BackendKind::Local;
+    else if (a == "--demo-data") c.demo_data_dir = next();
+    else if (a == "--base-url") c.base_url = next();
+    else if (a == "--ca") c.ca_file = next();
+    else if (a == "--cert") c.client_cert = next();
+    else if (a == "--key") c.client_key = next();
+    else if (a == "--connect-timeout-ms") c.connect_timeout_ms = std::atol(next().c_str());
+    else if (a == "--total-timeout-ms") c.total_timeout_ms = std::atol(next().c_str());
+    else if (a == "--backoff-ms") c.sender_backoff_initial_ms = std::atoi(next().c_str());
+    else if (a.rfind("--", 0) == 0) return usage();
+    else break;
+  }
+  if (i >= argc) return usage();
+  const std::string cmd = argv[i++];
+  int wait_seconds = 30;
+  bool json_out = false;
+  std::string operand;
+  for (; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--wait-seconds" && i + 1 < argc) wait_seconds = std::atoi(argv[++i]);
+    else if (a == "--json") json_out = true;
+    else if (a == "--all") operand = "";
+    else operand = a;
+  }
+
+  auto ob = kb::Outbox::open(c);
+  if (!ob) return fail(ob.error());
+  auto& outbox = *ob.value();
+  const auto now = c.now_ms();
+
+  if (cmd == "list") {
+    auto items = outbox.items(now);
+    if (!items) return fail(items.error());
+    nlohmann::json arr = nlohmann::json::array();
+    if (!json_out) std::printf("%-20s %-32s %-9s %-5s %-6s %s\n", "REF", "KIND", "STATE", "TRIES", "AGE", "REASON");
+    for (const auto& v : items.value()) {
+      if (json_out) {
+        arr.push_back({{"ref", v.ref}, {"kind", v.kind}, {"state", kb::to_string(v.state)},
+                       {"reason", v.reason}, {"attempts", v.attempts}, {"created_ms", v.created_ms},
+                       {"staff_alarm", v.staff_alarm}, {"stopped", v.stopped}, {"case_id", v.case_id}});
+      } else {
+        std::printf("%-20s %-32s %-9s %-5d %-6s %s%s\n", v.ref.c_str(), v.kind.c_str(),
+                    kb::to_string(v.state), v.attempts, age(now, v.created_ms).c_str(),
+                    v.reason.c_str(), v.staff_alarm ? " [STAFF ALARM: undelivered >= 24 h]" : "");
+      }
+    }
+    if (json_out) std::printf("%s\n", arr.dump(2).c_str());
+    return 0;
+  }
+  if (cmd == "health") {
+    auto h = outbox.health(now);
+    if (!h) return fail(h.error());
+    std::printf("queued %d, failed %d, delivered %d, capacity %d%s%s%s\n", h->queued, h->failed,
+                h->delivered, h->capacity, h->nearly_full ? ", ALARM outbox_nearly_full" : "",
+                h->full ? ", ALARM outbox_full" : "",
+                h->staff_alarms ? ", ALARM outbox_overdue" : "");
+    return h->queued + h->failed > 0 ? 3 : 0;
+  }
+  if (cmd == "retry") {
+    auto n = outbox.retry(operand, now);
+    if (!n) return fail(n.error());
+    std::printf("%d item(s) queued again\n", n.value());
+    return 0;
+  }
+  if (cmd == "submit") {
+    std::ifstream in(operand);
+    if (!in) {
+      std::fprintf(stderr, "kiosk-outbox: cannot read %s\n", operand.c_str());
+      return 2;
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    auto doc = nlohmann::json::parse(ss.str(), nullptr, false);
+    if (doc.is_object()) doc = doc.value("applications", nlohmann::json::array());
+    if (!doc.is_array()) {
+      std::fprintf(stderr, "kiosk-outbox: %s: expected an array of applications\n", operand.c_str());
+      return 2;
+    }
+    for (const auto& entry : doc) {
+      const std::string kind = entry.value("kind", "");
+      const auto ep = kb::endpoint_from_name(kind);
+      if (!ep || kb::endpoint_info(*ep).kind != kb::CallKind::Application || !entry.contains("body")) {
+        std::fprintf(stderr, "kiosk-outbox: entry without a valid kind and body: %s\n", kind.c_str());
+        return 2;
+      }
+      std::string key = entry.value("idempotency_key", "");
+      if (key.empty()) {
+        // Same entry, same key: submitting a file again never duplicates an application.
+        const std::string text = kind + "\n" + entry.at("body").dump();
+        unsigned char h[16];
+        crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(text.data()),
+                           text.size(), nullptr, 0);
+        char hex[33];
+        sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+        key = std::string("file-") + hex;
+      }
+      auto stored = outbox.enqueue(kind, entry.at("body"), key);
+      if (!stored) return fail(stored.error());
+    }
+    std::printf("stored %zu application(s)\n", doc.size());
+    std::fflush(stdout);
+  }
+  if (cmd == "submit" || cmd == "send") {
+    auto left = drain(c, wait_seconds);
+    if (!left) return fail(left.error());
+    std::printf("%d item(s) not delivered\n", left.value());
+    return left.value() > 0 ? 3 : 0;
+  }
+  return usage();
+}
