@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 
+#include "kiosk/app/channels/channels.h"
 #include "kiosk/app/headless.h"
 #include "kiosk/app/options.h"
 #include "kiosk/app/runtime.h"
@@ -36,6 +37,7 @@ int run_window(Config& config, const Options& options) {
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
   Runtime runtime(config, wall_ms);
+  for (auto& channel : make_channels(config, RunMode::Window)) runtime.add_channel(std::move(channel));
   std::string error;
   if (!runtime.open_display(options.fullscreen ? drivers::display::DisplayMode::Fullscreen
                                                : drivers::display::DisplayMode::Window, error)) {
@@ -76,6 +78,7 @@ int run_window(Config& config, const Options& options) {
         }
       } while (SDL_PollEvent(&event));
     }
+    runtime.poll();
     runtime.tick();
     runtime.redraw();
   }

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "kiosk/app/channels/channels.h"
 #include "kiosk/app/runtime.h"
 #include "kiosk/app/script.h"
 
@@ -59,6 +60,7 @@ int run_headless(Config& config, const Options& options) {
 
   std::int64_t clock = 0;
   Runtime runtime(config, [&clock] { return clock; });
+  for (auto& channel : make_channels(config, RunMode::Headless)) runtime.add_channel(std::move(channel));
   std::string error;
   if (!runtime.open_display(drivers::display::DisplayMode::Headless, error)) {
     std::fprintf(stderr, "kiosk: cannot open the headless display: %s\n", error.c_str());
@@ -70,6 +72,7 @@ int run_headless(Config& config, const Options& options) {
   }
   if (!options.announce.empty()) {
     runtime.announce(options.announce);
+    runtime.poll();
     return 0;
   }
   runtime.start();
@@ -106,6 +109,8 @@ int run_headless(Config& config, const Options& options) {
                      options.script.c_str(), step.line);
         break;
     }
+    runtime.poll();   // worker results the step caused are handled before the next step
+    runtime.redraw();
   }
   return 0;
 }

@@ -10,6 +10,19 @@ Runtime::Runtime(Config& config, std::function<std::int64_t()> now)
     : m_config(config), m_now(std::move(now)), m_kiosk(config.kiosk, config.catalog) {
   m_kiosk.add_service(std::make_unique<services::entitlements::GuideService>(config.county));
   m_transcript.set_clock(m_now);
+  m_context = std::make_unique<ChannelContext>(ChannelContext{
+      m_kiosk, m_config, m_transcript,
+      [this](core::Command c, core::InputSource source) { command(c, source); },
+      [this](const std::string& node_id) { dispatch(m_kiosk.focus_node(node_id, m_now())); },
+      [this](const std::string& code, core::Message text) {
+        dispatch({core::SpeechRequest{core::SpeechControl::Interrupt}, core::Alert{code, std::move(text), core::Privacy::Public}});
+      }});
+}
+
+void Runtime::add_channel(std::unique_ptr<Channel> channel) { m_channels.push_back(std::move(channel)); }
+
+void Runtime::poll() {
+  for (auto& channel : m_channels) channel->poll(*m_context);
 }
 
 Runtime::~Runtime() { m_transcript.flush(); }
@@ -114,6 +127,7 @@ nlohmann::json Runtime::setting_json(const core::SettingValue& value) const {
 
 void Runtime::dispatch(const core::Effects& effects) {
   for (const auto& effect : effects) dispatch_one(effect);
+  for (auto& channel : m_channels) channel->present(effects, *m_context);
 }
 
 void Runtime::dispatch_one(const core::Effect& effect) {
@@ -136,7 +150,6 @@ void Runtime::dispatch_one(const core::Effect& effect) {
     m_transcript.write({{"type", "setting"}, {"name", setting->name}, {"value", setting_json(setting->value)}});
   } else if (const auto* session = std::get_if<SessionEvent>(&effect)) {
     m_transcript.write({{"type", "session"}, {"event", session->event}});
-    if (session->event == "reset") m_caption.clear();
   } else if (const auto* submit = std::get_if<Submit>(&effect)) {
     if (submit->kind == "staff_call") {
       // Live action: it needs the backend now. Until one answers, say so at once.
@@ -154,8 +167,13 @@ void Runtime::redraw() {
     if (const auto* t = theme(settings.theme)) m_display.set_theme(*t);
     m_theme_id = settings.theme;
   }
+  std::string caption, mirror;
+  for (const auto& channel : m_channels) {
+    if (auto line = channel->caption(); !line.empty()) caption = line;
+    if (auto line = channel->screen_line(); !line.empty()) mirror = line;
+  }
   core::LayoutInput input{m_kiosk.tree(), m_kiosk.focus().current(), settings, m_config.catalog,
-                          m_kiosk.status(), m_caption, {}, settings.sign};
+                          m_kiosk.status(), caption, mirror, settings.sign};
   m_layout = core::layout_screen(input, m_display.measurer(), m_config.metrics);
   m_display.present_if_changed(m_layout.list);
 }

@@ -8,8 +8,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "drivers/display/sdl_display.h"
+#include "kiosk/app/channel.h"
 #include "kiosk/app/config.h"
 #include "kiosk/app/transcript.h"
 #include "kiosk/core/kiosk.h"
@@ -36,6 +38,8 @@ class Runtime {
   void tick();
   void announce(const std::string& text);                // --announce
 
+  void add_channel(std::unique_ptr<Channel> channel);
+  void poll();                                           // drains the channels' drivers
   void redraw();                                         // only draws when something changed
   bool screenshot(const std::string& path);
   std::int64_t next_deadline() const { return m_kiosk.next_deadline(); }
@@ -57,7 +61,8 @@ class Runtime {
   Transcript m_transcript;
   core::ScreenLayout m_layout;
   std::string m_theme_id;
-  std::string m_caption;
+  std::vector<std::unique_ptr<Channel>> m_channels;
+  std::unique_ptr<ChannelContext> m_context;
 };
 
 }  // namespace kiosk::app

@@ -44,14 +44,15 @@ class EveryEndpoint : public ::testing::TestWithParam<kb::BackendKind> {
     EXPECT_TRUE(receipt && receipt->ok());
     if (!receipt || !receipt->ok()) return {};
     const std::string ref = receipt->value().ref;
-    std::string case_id;
+    // Wait for the event (it follows the database change), then read the case id.
     EXPECT_TRUE(pump_until(*m_api, [&] {
-      auto items = m_api->outbox_items();
-      for (const auto& v : items.value())
-        if (v.ref == ref && v.state == kb::OutboxState::Delivered) case_id = v.case_id;
-      return !case_id.empty();
+      for (const auto& e : m_events)
+        if (e["type"] == "outbox" && e["ref"] == ref && e["state"] == "delivered") return true;
+      return false;
     }));
-    return case_id;
+    for (const auto& v : m_api->outbox_items().value())
+      if (v.ref == ref) return v.case_id;
+    return {};
   }
 
   std::string m_dir;
@@ -172,8 +173,8 @@ TEST_P(EveryEndpoint, InvalidApplicationFailsForStaffAndIsKept) {
 
 INSTANTIATE_TEST_SUITE_P(Backends, EveryEndpoint,
                          ::testing::Values(kb::BackendKind::Local, kb::BackendKind::Http),
-                         [](const auto& info) {
-                           return info.param == kb::BackendKind::Local ? std::string("Local")
+                         [](const auto& p) {
+                           return p.param == kb::BackendKind::Local ? std::string("Local")
                                                                        : std::string("Http");
                          });
 

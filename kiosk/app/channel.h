@@ -1,0 +1,39 @@
+#pragma once
+// An output channel beside the screen (speech, braille, sign video and captions):
+// it derives what it presents from the same tree, focus and effects. The Runtime
+// calls present() with the effects of every input, and poll() on every loop turn to
+// drain its driver's events. Main thread only.
+#include <functional>
+#include <string>
+
+#include "kiosk/app/config.h"
+#include "kiosk/app/transcript.h"
+#include "kiosk/core/effects.h"
+#include "kiosk/core/kiosk.h"
+
+namespace kiosk::app {
+
+struct ChannelContext {
+  const core::Kiosk& kiosk;
+  const Config& config;
+  Transcript& transcript;
+  // Feed a command back in as if a key was pressed (braille keys, routing).
+  std::function<void(core::Command, core::InputSource)> command;
+  // Focus a node (routing keys); runs the same path as touch-to-explore.
+  std::function<void(const std::string& node_id)> focus_node;
+  // Present an alert on every channel (e.g. "braille display lost").
+  std::function<void(const std::string& code, core::Message text)> alert;
+};
+
+class Channel {
+ public:
+  virtual ~Channel() = default;
+  virtual void present(const core::Effects& effects, ChannelContext& context) = 0;
+  virtual void poll(ChannelContext& context) { (void)context; }
+  // A line for the screen's footer (the braille mirror for sighted staff); "" = none.
+  virtual std::string screen_line() const { return {}; }
+  // The caption line; "" = none (only the caption channel gives one).
+  virtual std::string caption() const { return {}; }
+};
+
+}  // namespace kiosk::app

@@ -1,0 +1,224 @@
+// The kiosk state machine as a resident meets it: starting, moving, settings,
+// help, where, timeout and reset. Pure: no drivers, no files.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "kiosk/core/kiosk.h"
+
+using namespace kiosk::core;
+
+namespace {
+
+template <typename T>
+std::vector<T> all_of(const Effects& effects) {
+  std::vector<T> out;
+  for (const auto& e : effects)
+    if (const auto* v = std::get_if<T>(&e)) out.push_back(*v);
+  return out;
+}
+
+bool has_earcon(const Effects& effects, const std::string& name) {
+  for (const auto& e : all_of<Earcon>(effects))
+    if (e.name == name) return true;
+  return false;
+}
+
+struct KioskFixture : ::testing::Test {
+  Catalog catalog;
+  KioskOptions options = [] {
+    KioskOptions o;
+    o.themes = {{"default", Message::of("theme.default")}, {"yellow_on_black", Message::of("theme.yellow")}};
+    return o;
+  }();
+  Kiosk kiosk{options, catalog};
+  std::int64_t now = 0;
+
+  Effects press(Command command) { return kiosk.command(command, InputSource::Key, now); }
+};
+
+}  // namespace
+
+TEST_F(KioskFixture, StartsOnAttractAndFirstKeyOnlyOpensHome) {
+  kiosk.start(now);
+  EXPECT_EQ(kiosk.tree().screen_id, "attract");
+  const Effects effects = press(Command::Down);   // must not also move the focus
+  EXPECT_EQ(kiosk.tree().screen_id, "home");
+  EXPECT_EQ(kiosk.focus().index(), 0);
+  ASSERT_EQ(all_of<SessionEvent>(effects).size(), 1u);
+  EXPECT_EQ(all_of<SessionEvent>(effects)[0].event, "start");
+  EXPECT_TRUE(kiosk.settings().speech);
+  EXPECT_FALSE(all_of<SpeechRequest>(effects).empty());
+}
+
+TEST_F(KioskFixture, TouchStartKeepsSpeechOffAndOffersIt) {
+  kiosk.start(now);
+  kiosk.touch("attract.start", TouchKind::Tap, now);
+  EXPECT_FALSE(kiosk.settings().speech);
+  EXPECT_EQ(kiosk.tree().nodes.front().id, "home.speech_on");
+  // The first key press in such a session turns speech on and is used up.
+  press(Command::Down);
+  EXPECT_TRUE(kiosk.settings().speech);
+  EXPECT_EQ(kiosk.focus().index(), 0);
+}
+
+TEST_F(KioskFixture, EveryActionInterruptsSpeechFirst) {
+  kiosk.start(now);
+  press(Command::Select);
+  for (Command c : {Command::Down, Command::Up, Command::Select, Command::Back, Command::Repeat}) {
+    const Effects effects = press(c);
+    ASSERT_FALSE(effects.empty());
+    const auto* first = std::get_if<SpeechRequest>(&effects.front());
+    ASSERT_NE(first, nullptr) << command_name(c);
+    EXPECT_EQ(first->control, SpeechControl::Interrupt);
+  }
+}
+
+TEST_F(KioskFixture, DownWrapsWithWrapEarconAndFocusPosition) {
+  kiosk.start(now);
+  press(Command::Select);
+  const int count = kiosk.focus().count();
+  for (int i = 1; i < count; ++i) press(Command::Down);
+  const Effects effects = press(Command::Down);
+  EXPECT_TRUE(has_earcon(effects, "wrap"));
+  auto focus = all_of<FocusMoved>(effects);
+  ASSERT_EQ(focus.size(), 1u);
+  EXPECT_EQ(focus[0].index, 1);
+  EXPECT_EQ(focus[0].count, count);
+}
+
+TEST_F(KioskFixture, DigitMovesFocusToThatMenuItem) {
+  kiosk.start(now);
+  press(Command::Select);
+  press(Command::Digit3);
+  EXPECT_EQ(kiosk.focus().current(), "home.help");
+  const Effects effects = press(Command::Digit9);
+  ASSERT_FALSE(all_of<Alert>(effects).empty());
+  EXPECT_EQ(all_of<Alert>(effects)[0].code, "no_such_item");
+}
+
+TEST_F(KioskFixture, ZoomStepsThroughTheFiveSizesAndStopsAtTheEnds) {
+  kiosk.start(now);
+  press(Command::Select);
+  std::vector<int> seen;
+  for (int i = 0; i < 4; ++i) {
+    for (const auto& s : all_of<SettingChanged>(press(Command::ZoomIn)))
+      if (s.name == "zoom") seen.push_back(std::get<int>(s.value));
+  }
+  EXPECT_EQ(seen, (std::vector<int>{120, 160, 200}));
+  EXPECT_EQ(kiosk.settings().zoom, 200);
+  EXPECT_EQ(kiosk.status()->code, "zoom_max");
+}
+
+TEST_F(KioskFixture, ContrastAndLanguageKeysChangeSettings) {
+  kiosk.start(now);
+  press(Command::Select);
+  press(Command::Contrast);
+  EXPECT_EQ(kiosk.settings().theme, "yellow_on_black");
+  press(Command::Language);
+  EXPECT_EQ(kiosk.settings().language, "en");
+  press(Command::Contrast);
+  EXPECT_EQ(kiosk.settings().theme, "default");
+}
+
+TEST_F(KioskFixture, HelpOnceExplainsItemTwiceOpensHelpScreen) {
+  kiosk.start(now);
+  press(Command::Select);
+  press(Command::Help);
+  EXPECT_EQ(kiosk.tree().screen_id, "home");
+  ASSERT_TRUE(kiosk.status().has_value());
+  EXPECT_EQ(kiosk.status()->text.id, "home.settings.hint");
+  press(Command::Help);
+  EXPECT_EQ(kiosk.tree().screen_id, "help");
+  press(Command::Back);
+  EXPECT_EQ(kiosk.tree().screen_id, "home");
+}
+
+TEST_F(KioskFixture, WhereTellsScreenAndPosition) {
+  kiosk.start(now);
+  press(Command::Select);
+  press(Command::Down);
+  auto alerts = all_of<Alert>(press(Command::Where));
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(alerts[0].code, "where");
+  const auto& args = alerts[0].text.args;
+  auto arg = [&](const std::string& name) {
+    for (const auto& [k, v] : args)
+      if (k == name) return v;
+    return std::string();
+  };
+  EXPECT_EQ(arg("item"), "2");
+  EXPECT_EQ(arg("count"), std::to_string(kiosk.focus().count()));
+}
+
+TEST_F(KioskFixture, TimeoutWarnsExtendsAndResetsEverything) {
+  kiosk.start(now);
+  press(Command::Select);
+  press(Command::ZoomIn);
+  press(Command::Language);
+  press(Command::Down);
+  now = 180'000;
+  Effects warn = kiosk.tick(now);
+  EXPECT_EQ(kiosk.tree().screen_id, "timeout");
+  EXPECT_TRUE(has_earcon(warn, "timeout_warning"));
+  now = 190'000;
+  press(Command::Up);   // any key extends, and returns where the resident was
+  EXPECT_EQ(kiosk.tree().screen_id, "home");
+  EXPECT_EQ(kiosk.focus().current(), "home.language");
+  now = 190'000 + 180'000;
+  kiosk.tick(now);
+  now += 45'000;
+  Effects reset = kiosk.tick(now);
+  EXPECT_EQ(kiosk.tree().screen_id, "attract");
+  EXPECT_FALSE(kiosk.in_session());
+  EXPECT_EQ(kiosk.settings(), options.hall_defaults);
+  bool saw_reset = false;
+  for (const auto& s : all_of<SessionEvent>(reset)) saw_reset = saw_reset || s.event == "reset";
+  EXPECT_TRUE(saw_reset);
+}
+
+TEST_F(KioskFixture, CurtainNeedsSpeechOrBraille) {
+  kiosk.start(now);
+  kiosk.touch("attract.start", TouchKind::Tap, now);   // speech off
+  kiosk.touch("home.call_staff", TouchKind::Hold, now);
+  EXPECT_FALSE(kiosk.settings().curtain);
+  press(Command::Select);   // turns speech on (used up)
+  press(Command::Curtain);
+  EXPECT_TRUE(kiosk.settings().curtain);
+}
+
+TEST_F(KioskFixture, HeadsetUnplugStopsSpeechAndNeverMovesToSpeaker) {
+  kiosk.start(now);
+  kiosk.headphones(true, now);
+  EXPECT_TRUE(kiosk.in_session());
+  EXPECT_TRUE(kiosk.settings().speech);
+  const Effects out = kiosk.headphones(false, now);
+  EXPECT_FALSE(kiosk.settings().speech);
+  ASSERT_FALSE(all_of<SpeechRequest>(out).empty());
+  EXPECT_EQ(all_of<SpeechRequest>(out)[0].control, SpeechControl::Interrupt);
+}
+
+TEST_F(KioskFixture, TouchExploreReadsFirstThenActivates) {
+  kiosk.start(now);
+  press(Command::Select);   // key start: speech on, touch-to-explore on
+  kiosk.touch("home.settings", TouchKind::Tap, now);
+  EXPECT_EQ(kiosk.tree().screen_id, "home");
+  EXPECT_EQ(kiosk.focus().current(), "home.settings");
+  kiosk.touch("home.settings", TouchKind::Tap, now);
+  EXPECT_EQ(kiosk.tree().screen_id, "settings");
+}
+
+TEST_F(KioskFixture, SettingsChoiceAdjustsWithLeftRight) {
+  kiosk.start(now);
+  press(Command::Select);
+  kiosk.focus_node("home.settings", now);
+  press(Command::Select);
+  ASSERT_EQ(kiosk.tree().screen_id, "settings");
+  EXPECT_EQ(kiosk.focus().current(), "settings.zoom");
+  press(Command::Right);
+  EXPECT_EQ(kiosk.settings().zoom, 120);
+  EXPECT_EQ(kiosk.tree().find("settings.zoom")->value, "120%");
+  press(Command::Left);
+  press(Command::Left);
+  EXPECT_EQ(kiosk.settings().zoom, 80);
+}
