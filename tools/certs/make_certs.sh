@@ -16,12 +16,12 @@ umask 077
 q() { openssl "$@" >/dev/null 2>&1; }
 
 make_ca() {  # name cn
-  q req -x509 -newkey rsa:2048 -nodes -days "$days" -subj "/CN=$2" \
+  q req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days "$days" -subj "/CN=$2" \
     -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign \
     -keyout "$1.key" -out "$1.pem"
 }
 make_leaf() {  # name cn ca ext
-  q req -newkey rsa:2048 -nodes -subj "/CN=$2" -keyout "$1.key" -out "$1.csr"
+  q req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj "/CN=$2" -keyout "$1.key" -out "$1.csr"
   printf '%s\n' "$4" > "$1.ext"
   q x509 -req -in "$1.csr" -CA "$3.pem" -CAkey "$3.key" -CAcreateserial -days "$days" \
     -extfile "$1.ext" -out "$1.pem"

@@ -102,13 +102,10 @@ backend::Status GatewaySim::start() {
                                                   m_opt.client_ca_file.c_str());
   if (!m_server->is_valid())
     return make_error(ErrorCode::ConfigError, "cannot load server certificate, key or client CA");
-  // httplib leaves OpenSSL's per-thread error queue dirty after a failed write (our reset
-  // and truncate faults); the next handshake on that thread would then fail. Clear it
-  // when a handshake starts and after each request.
-  SSL_CTX_set_info_callback(m_server->ssl_context(), [](const SSL*, int where, int) {
-    if (where & SSL_CB_HANDSHAKE_START) ERR_clear_error();
-  });
-  m_server->set_logger([](const httplib::Request&, const httplib::Response&) { ERR_clear_error(); });
+  // Resuming a TLS session whose connection a fault cut short makes httplib's server
+  // answer "internal error"; a simulator needs no resumption, so switch it off.
+  SSL_CTX_set_session_cache_mode(m_server->ssl_context(), SSL_SESS_CACHE_OFF);
+  SSL_CTX_set_options(m_server->ssl_context(), SSL_OP_NO_TICKET);
   m_server->set_read_timeout(10, 0);
   m_server->set_write_timeout(10, 0);
 

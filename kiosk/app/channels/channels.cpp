@@ -1,6 +1,9 @@
 #include "kiosk/app/channels/channels.h"
 
 // CHANNEL INCLUDES (one line per channel)
+#include "kiosk/app/channels/speech_channel.h"
+#include "kiosk/app/channels/braille_channel.h"
+#include "kiosk/app/channels/sign_channel.h"
 
 namespace kiosk::app {
 
@@ -9,6 +12,9 @@ std::vector<std::unique_ptr<Channel>> make_channels(const Config& config, RunMod
   (void)config;
   (void)mode;
   // CHANNELS (one line per channel, in presentation order: speech, braille, sign)
+  channels.push_back(std::make_unique<SpeechChannel>(config));   // Headless too: SDL dummy audio
+  channels.push_back(BrailleChannel::make(config, mode));
+  channels.push_back(std::make_unique<SignChannel>(config));
   return channels;
 }
 

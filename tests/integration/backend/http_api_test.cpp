@@ -50,8 +50,10 @@ class EveryEndpoint : public ::testing::TestWithParam<kb::BackendKind> {
         if (e["type"] == "outbox" && e["ref"] == ref && e["state"] == "delivered") return true;
       return false;
     }));
-    for (const auto& v : m_api->outbox_items().value())
-      if (v.ref == ref) return v.case_id;
+    const auto items = m_api->outbox_items();
+    if (items.ok())
+      for (const auto& v : items.value())
+        if (v.ref == ref) return v.case_id;
     return {};
   }
 
@@ -203,12 +205,21 @@ TEST_F(Tls, WrongCaIsRefused) {
   EXPECT_EQ(e.next_step, kb::NextStep::CallStaff);
 }
 
+// With TLS 1.3 the server refuses a client certificate after the client's handshake is
+// done, so curl sees either the alert (tls_failure) or, if it was still writing, a broken
+// pipe (backend_unreachable). Either way nothing is served; both are clear refusals.
+bool refused(const kb::ApiError& e) {
+  return e.code == kb::ErrorCode::TlsFailure ||
+         (e.code == kb::ErrorCode::BackendUnreachable &&
+          e.detail.find("Send failure") != std::string::npos);
+}
+
 TEST_F(Tls, MissingClientCertificateIsRefused) {
   auto c = kiosk::testing::http_config(m_sim->port(), m_dir);
   c.client_cert.clear();
   c.client_key.clear();
   auto e = fail_with(c);
-  EXPECT_EQ(e.code, kb::ErrorCode::TlsFailure) << e.detail;
+  EXPECT_TRUE(refused(e)) << e.detail;
 }
 
 TEST_F(Tls, ClientCertificateFromAnotherCaIsRefused) {
@@ -216,7 +227,7 @@ TEST_F(Tls, ClientCertificateFromAnotherCaIsRefused) {
   c.client_cert = kiosk::testing::cert_dir() + "/rogue-client.pem";
   c.client_key = kiosk::testing::cert_dir() + "/rogue-client.key";
   auto e = fail_with(c);
-  EXPECT_EQ(e.code, kb::ErrorCode::TlsFailure) << e.detail;
+  EXPECT_TRUE(refused(e)) << e.detail;
 }
 
 TEST_F(Tls, RightCertificatesAreAccepted) {

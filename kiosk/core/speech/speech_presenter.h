@@ -1,0 +1,63 @@
+#pragma once
+// The speech presenter: turns one batch of Effects, read against the kiosk's tree,
+// focus and settings, into speech actions (stop, speak, pause, earcon). Pure: the app's
+// speech channel carries the actions out on a driver and writes the transcript.
+//
+// One batch gives at most one utterance, because a driver's speak() replaces whatever
+// is playing (ACCESSIBILITY.md principle 3): a screen title and its first focus are
+// said together. Privacy (DESIGN.md section 6, ACCESSIBILITY.md S6/S7): personal parts
+// on the speaker without consent become "内容已隐藏，请使用耳机"; secret values are
+// never said. Main thread only (it keeps the last utterance for Repeat).
+#include <set>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/effects.h"
+#include "kiosk/core/kiosk.h"
+
+namespace kiosk::core::speech {
+
+enum class SpeechRoute { Speaker, Headset };
+const char* route_name(SpeechRoute route);   // "speaker" | "headset" (transcript values)
+
+enum class SpeechActionKind {
+  Stop,         // silence at once (an Interrupt request)
+  Speak,        // say `text`
+  PauseToggle,  // pause if speaking, resume if paused
+  Earcon,       // play the earcon named `text`
+};
+
+struct SpeechAction {
+  SpeechActionKind kind = SpeechActionKind::Stop;
+  std::string text;        // Speak: as shown (masked/hidden), before normalising; Earcon: name
+  SpeechRoute route = SpeechRoute::Speaker;
+  bool is_private = false; // Speak: personal content said in the clear (headset or consent)
+  int rate = 100;          // Speak: percent of the default rate (settings S4 steps)
+  int volume = 6;          // Speak: level 0..10
+  bool caption = true;     // Speak: false while the privacy curtain is on
+  bool operator==(const SpeechAction&) const = default;
+};
+
+class SpeechPresenter {
+ public:
+  // Actions in the order they must run; a Stop always comes before any Speak it precedes
+  // in the batch.
+  std::vector<SpeechAction> present(const Effects& effects, const Kiosk& kiosk);
+
+ private:
+  struct Part {
+    std::string text;
+    Privacy privacy = Privacy::Public;
+    bool sentence = false;   // ends a sentence (title, prompt, alert) rather than a phrase
+  };
+  std::vector<Part> item_parts(const Kiosk& kiosk, const std::string& node_id, int index,
+                               int count, bool first_visit) const;
+  std::vector<Part> focused_item(const Kiosk& kiosk, bool first_visit) const;
+  SpeechAction compose(const std::vector<Part>& parts, const Kiosk& kiosk, bool announce) const;
+
+  std::vector<Part> m_last;        // the last full prompt, for Repeat
+  bool m_last_announce = false;
+  std::set<std::string> m_visited; // screens seen in this session (Brief verbosity)
+};
+
+}  // namespace kiosk::core::speech

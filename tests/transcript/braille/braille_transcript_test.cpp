@@ -1,0 +1,105 @@
+// Runs the kiosk binary headless and checks its `braille` transcript events against a
+// LouisTranslator of our own over the same project tables (liblouis is real on both sides).
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "drivers/braille/louis_translator.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+class BrailleTranscript : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    unsetenv("KIOSK_BRAILLE_DRIVER");   // the headless default: the null driver
+    setenv("SDL_AUDIODRIVER", "dummy", 1);
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    m_dir = fs::temp_directory_path() / (std::string("braille_transcript_") + info->name() + "_" +
+                                         std::to_string(::getpid()));
+    fs::create_directories(m_dir);
+    auto opened = kiosk::drivers::braille::LouisTranslator::open(
+        {(fs::path(KIOSK_SOURCE_ROOT) / "config" / "braille").string()});
+    ASSERT_TRUE(opened.translator) << opened.error;
+    m_louis = std::move(opened.translator);
+  }
+  void TearDown() override { fs::remove_all(m_dir); }
+
+  std::vector<json> run(const std::string& args) {
+    const fs::path transcript = m_dir / "t.jsonl";
+    const std::string command = std::string(KIOSK_BINARY) + " --headless " + args + " --transcript '" +
+                                transcript.string() + "' 2>'" + (m_dir / "stderr").string() + "'";
+    EXPECT_EQ(std::system(command.c_str()), 0) << command;
+    std::vector<json> events;
+    std::ifstream in(transcript);
+    for (std::string line; std::getline(in, line);)
+      if (!line.empty()) events.push_back(json::parse(line));
+    return events;
+  }
+  std::vector<json> run_script(const std::string& script) {
+    const fs::path file = m_dir / "script.txt";
+    std::ofstream(file) << script;
+    return run("--script '" + file.string() + "'");
+  }
+
+  fs::path m_dir;
+  std::unique_ptr<kiosk::drivers::braille::LouisTranslator> m_louis;
+};
+
+TEST_F(BrailleTranscript, KeypadJourneyBraillesEachFocusedLabel) {
+  const auto events = run_script("key select\nkey down\nkey down\nkey up\n");
+  int checked = 0;
+  std::string focused_name;
+  for (const auto& e : events) {
+    if (e["type"] == "focus") focused_name = e.value("name", "");
+    if (e["type"] != "braille") continue;
+    const std::string text = e["text"], cells = e["cells"];
+    ASSERT_FALSE(focused_name.empty()) << "braille line before any focus: " << text;
+    // The line starts with the focused item's label, then its role mark.
+    EXPECT_EQ(text.rfind(focused_name, 0), 0u) << text << " / " << focused_name;
+    EXPECT_EQ(e["table"], "kiosk-zh.ctb");
+    const auto whole = m_louis->translate(text, {});
+    ASSERT_TRUE(whole.ok()) << whole.error;
+    EXPECT_EQ(cells, whole.cells) << text;
+    // The label's own cells lead the line.
+    const auto label = m_louis->translate(focused_name, {});
+    ASSERT_TRUE(label.ok()) << label.error;
+    EXPECT_EQ(cells.rfind(label.cells, 0), 0u) << focused_name;
+    ++checked;
+  }
+  // attract hall name, then home's first, second, third and second again: the line
+  // repeats for the last step only if it changed, so 4 distinct events at least.
+  EXPECT_GE(checked, 4);
+  bool saw_button = false;
+  for (const auto& e : events)
+    if (e["type"] == "braille" && e["text"] == "优待政策查询 钮") saw_button = true;
+  EXPECT_TRUE(saw_button) << "home's first button with its role mark";
+}
+
+TEST_F(BrailleTranscript, AnnounceUsesThePolyphoneOverride) {
+  const auto events = run("--announce '查询银行卡'");
+  const json* line = nullptr;
+  for (const auto& e : events)
+    if (e["type"] == "braille") line = &e;
+  ASSERT_NE(line, nullptr) << "no braille event";
+  EXPECT_EQ((*line)["text"], "查询银行卡");
+  EXPECT_EQ((*line)["table"], "kiosk-zh.ctb");
+  // The override writes 查询 as its homophone 茶寻: compare with the upstream table.
+  const auto homophone = m_louis->translate_with("茶寻银行卡", "zhcn-cbs.ctb");
+  ASSERT_TRUE(homophone.ok()) << homophone.error;
+  EXPECT_EQ((*line)["cells"], homophone.cells);
+  // And the upstream table alone reads 查 the other way (zha), so the check can fail.
+  const auto plain = m_louis->translate_with("查询银行卡", "zhcn-cbs.ctb");
+  ASSERT_TRUE(plain.ok()) << plain.error;
+  EXPECT_NE((*line)["cells"], plain.cells);
+}
+
+}  // namespace

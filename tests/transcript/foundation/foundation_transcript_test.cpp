@@ -1,0 +1,217 @@
+// The headless contract (DESIGN.md section 5) through the real kiosk binary: scripts
+// in, transcript and screenshots out, exit codes for bad input.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+struct KioskRun {
+  int exit_code = -1;
+  std::vector<json> events;
+  std::string stderr_text;
+  fs::path dir;
+};
+
+fs::path fresh_dir(const std::string& name) {
+  fs::path dir = fs::temp_directory_path() / ("kiosk-foundation-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+KioskRun run_kiosk(const std::string& name, const std::string& script, const std::string& extra = {}) {
+  KioskRun run;
+  run.dir = fresh_dir(name);
+  std::ofstream(run.dir / "s.script") << script;
+  const std::string command = std::string("SDL_AUDIODRIVER=dummy KIOSK_BRAILLE_DRIVER=null ") + KIOSK_BINARY +
+                              " --headless --script " + (run.dir / "s.script").string() + " --transcript " +
+                              (run.dir / "t.jsonl").string() + " --screenshots " + (run.dir / "shots").string() +
+                              " " + extra + " 2>" + (run.dir / "err.txt").string();
+  const int status = std::system(command.c_str());
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream in(run.dir / "t.jsonl");
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) run.events.push_back(json::parse(line));
+  std::stringstream err;
+  err << std::ifstream(run.dir / "err.txt").rdbuf();
+  run.stderr_text = err.str();
+  return run;
+}
+
+std::vector<json> of_type(const KioskRun& run, const std::string& type) {
+  std::vector<json> out;
+  for (const auto& e : run.events)
+    if (e.value("type", "") == type) out.push_back(e);
+  return out;
+}
+
+std::vector<std::string> screen_ids(const KioskRun& run) {
+  std::vector<std::string> ids;
+  for (const auto& e : of_type(run, "screen")) ids.push_back(e["id"]);
+  return ids;
+}
+
+}  // namespace
+
+TEST(HeadlessTranscript, KeypadJourneyThroughMenuSettingsHelpAndTimeout) {
+  const KioskRun run = run_kiosk("journey", R"(# a keypad-only visit
+key select
+key down
+screenshot home
+key select
+key right
+key right
+key down
+key right
+key done-is-not-a-key-so-this-line-is-a-comment-free-zone
+)");
+  // An unknown key name is a script error: exit 2, naming the line.
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.stderr_text.find(":10:"), std::string::npos) << run.stderr_text;
+
+  const KioskRun ok = run_kiosk("journey-ok", R"(key select
+key down
+key select
+screenshot settings
+key right
+key right
+key down
+key right
+key home
+key language
+key help
+key help
+screenshot help
+key back
+wait 180000
+screenshot warning
+key down
+wait 180000
+wait 45000
+screenshot after
+)");
+  ASSERT_EQ(ok.exit_code, 0) << ok.stderr_text;
+  EXPECT_EQ(screen_ids(ok), (std::vector<std::string>{"attract", "home", "settings", "home", "home", "help", "home",
+                                                       "timeout", "home", "timeout", "attract"}));
+  std::vector<std::pair<std::string, json>> settings;
+  for (const auto& e : of_type(ok, "setting")) settings.emplace_back(e["name"], e["value"]);
+  auto has = [&](const std::string& name, const json& value) {
+    for (const auto& [n, v] : settings)
+      if (n == name && v == value) return true;
+    return false;
+  };
+  EXPECT_TRUE(has("zoom", 120));
+  EXPECT_TRUE(has("zoom", 160));
+  EXPECT_TRUE(has("theme", "yellow_on_black") || has("theme", "white_on_black") || has("theme", "black_on_white"));
+  EXPECT_TRUE(has("language", "en"));
+  EXPECT_TRUE(has("zoom", 100)) << "reset must bring the hall default back";
+  EXPECT_TRUE(has("language", "zh-CN"));
+  std::vector<std::string> session;
+  for (const auto& e : of_type(ok, "session")) session.push_back(e["event"]);
+  EXPECT_EQ(session, (std::vector<std::string>{"start", "timeout_warning", "extended", "timeout_warning", "reset"}));
+  // Timers fire at their virtual deadlines.
+  for (const auto& e : of_type(ok, "session")) {
+    if (e["event"] == "timeout_warning") {
+      EXPECT_EQ(e["t"].get<long long>() % 1000, 0);
+    }
+  }
+  for (const char* shot : {"settings", "help", "warning", "after"})
+    EXPECT_TRUE(fs::exists(ok.dir / "shots" / (std::string(shot) + ".png"))) << shot;
+}
+
+TEST(HeadlessTranscript, FocusEventsCarryRoleNameIndexAndCount) {
+  const KioskRun run = run_kiosk("focus", "key select\nkey down\nkey up\nkey up\n");
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  std::vector<json> home_focus;
+  for (const auto& e : of_type(run, "focus"))
+    if (e["node"].get<std::string>().rfind("home.", 0) == 0) home_focus.push_back(e);
+  ASSERT_EQ(home_focus.size(), 4u);
+  EXPECT_EQ(home_focus[0]["node"], "home.entitlements");
+  EXPECT_EQ(home_focus[0]["index"], 1);
+  EXPECT_EQ(home_focus[0]["role"], "button");
+  EXPECT_EQ(home_focus[0]["name"], "优待政策查询");
+  const int count = home_focus[0]["count"];
+  EXPECT_EQ(home_focus[1]["index"], 2);
+  EXPECT_EQ(home_focus[3]["index"], count);   // up from the first wraps to the last
+  bool wrap = false;
+  for (const auto& e : of_type(run, "earcon")) wrap = wrap || e["name"] == "wrap";
+  EXPECT_TRUE(wrap);
+}
+
+TEST(HeadlessTranscript, EntitlementsGuideListsTheCountysEntries) {
+  // Houma (the demo hall): physical, grade 1, 18-59, dibao, hukou here.
+  const KioskRun run = run_kiosk("guide", "key select\nkey select\nkey down\nkey down\nkey select\n"
+                                     "key 4\nkey select\nkey 1\nkey select\nkey 3\nkey select\n"
+                                     "key 1\nkey select\nkey 1\nkey select\nscreenshot result\n");
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  const auto ids = screen_ids(run);
+  const std::vector<std::string> expected{"entitlements", "entitlements_category", "entitlements_grade",
+                                          "entitlements_age", "entitlements_dibao", "entitlements_hukou",
+                                          "entitlements_result"};
+  ASSERT_GE(ids.size(), expected.size() + 2);
+  EXPECT_EQ(std::vector<std::string>(ids.end() - static_cast<long>(expected.size()), ids.end()), expected);
+  EXPECT_TRUE(fs::exists(run.dir / "shots" / "result.png"));
+}
+
+TEST(HeadlessTranscript, BackNeverLosesAnAnswer) {
+  const KioskRun run = run_kiosk("back", "key select\nkey select\nkey down\nkey down\nkey select\n"
+                                    "key 2\nkey select\nkey back\n");
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  const auto focus = of_type(run, "focus");
+  ASSERT_FALSE(focus.empty());
+  EXPECT_EQ(focus.back()["node"], "entitlements_category.hearing");
+}
+
+TEST(HeadlessTranscript, TouchStartLeavesSpeechOffAndOffersIt) {
+  const KioskRun run = run_kiosk("touch", "touch 960 540\n");
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  for (const auto& e : of_type(run, "setting")) EXPECT_NE(e["name"], "speech");
+  const auto focus = of_type(run, "focus");
+  ASSERT_FALSE(focus.empty());
+  EXPECT_EQ(focus.back()["node"], "home.speech_on");
+}
+
+TEST(HeadlessTranscript, CallStaffWithoutBackendFailsAtOnceWithTheWayForward) {
+  const KioskRun run = run_kiosk("staff", "key select\nkey call-staff\n");
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  bool answered = false;
+  for (const auto& e : of_type(run, "alert"))
+    answered = answered || e["code"] == "staff_call_ok" || e["code"] == "staff_call_failed";
+  EXPECT_TRUE(answered);
+}
+
+TEST(HeadlessExitCodes, UnknownStepNamesTheLine) {
+  const KioskRun run = run_kiosk("badstep", "key select\n\n# fine\njump 3\n");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.stderr_text.find(":4:"), std::string::npos) << run.stderr_text;
+  EXPECT_NE(run.stderr_text.find("jump"), std::string::npos);
+}
+
+TEST(HeadlessExitCodes, BadNowIsABadArgument) {
+  const KioskRun run = run_kiosk("badnow", "key select\n", "--now yesterday");
+  EXPECT_EQ(run.exit_code, 2);
+}
+
+TEST(HeadlessExitCodes, BadCountyProfileStopsStartUpNamingFileAndLine) {
+  const fs::path dir = fresh_dir("badconfig");
+  fs::copy(fs::path(KIOSK_SOURCE_ROOT) / "config", dir / "config", fs::copy_options::recursive);
+  {
+    std::ofstream out(dir / "config" / "deployments" / "houma.toml", std::ios::app);
+    out << "\n[[entitlement]]\nid = \"broken\"\nname = 7\n";
+  }
+  const KioskRun run = run_kiosk("badconfig-run", "key select\n", "--config " + (dir / "config" / "kiosk.toml").string());
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.stderr_text.find("houma.toml:"), std::string::npos) << run.stderr_text;
+}
