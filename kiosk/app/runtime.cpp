@@ -1,7 +1,15 @@
 #include "kiosk/app/runtime.h"
 
+#include <toml++/toml.h>
+
 #include <cstdio>
 
+#ifdef KIOSK_HAVE_BACKEND
+#include "kiosk/backend/backend_config.h"
+#include "kiosk/backend/endpoints.h"
+#endif
+
+#include "kiosk/app/channels/sign_channel.h"
 #include "kiosk/services/entitlements/guide_service.h"
 
 namespace kiosk::app {
@@ -17,15 +25,49 @@ Runtime::Runtime(Config& config, std::function<std::int64_t()> now)
       [this](const std::string& code, core::Message text) {
         dispatch({core::SpeechRequest{core::SpeechControl::Interrupt}, core::Alert{code, std::move(text), core::Privacy::Public}});
       }});
+  open_backend();
+}
+
+// The federation backend (the embedded `local` one in the demo). Without it, live
+// actions fail at once with the way forward; the kiosk itself keeps working.
+void Runtime::open_backend() {
+#ifdef KIOSK_HAVE_BACKEND
+  try {
+    const toml::table file = toml::parse_file(m_config.file.string());
+    const toml::table* table = file["backend"].as_table();
+    if (!table) return;
+    auto parsed = backend::parse_backend_config(*table, m_config.root.string());
+    if (!parsed) {
+      std::fprintf(stderr, "kiosk: backend config: %s\n", parsed.error().detail.c_str());
+      return;
+    }
+    auto api = backend::make_federation_api(parsed.value(), [this](const nlohmann::json& event) { m_transcript.write(event); });
+    if (!api) {
+      std::fprintf(stderr, "kiosk: backend unavailable: %s\n", api.error().detail.c_str());
+      return;
+    }
+    m_api = std::move(api.value());
+  } catch (const toml::parse_error&) {
+    // load_config has already read this file; nothing new can be wrong here.
+  }
+#endif
 }
 
 void Runtime::add_channel(std::unique_ptr<Channel> channel) { m_channels.push_back(std::move(channel)); }
 
 void Runtime::poll() {
+#ifdef KIOSK_HAVE_BACKEND
+  if (m_api && m_api->poll() > 0) redraw();
+#endif
   for (auto& channel : m_channels) channel->poll(*m_context);
 }
 
-Runtime::~Runtime() { m_transcript.flush(); }
+Runtime::~Runtime() {
+#ifdef KIOSK_HAVE_BACKEND
+  if (m_api) m_api->shutdown();
+#endif
+  m_transcript.flush();
+}
 
 bool Runtime::open_display(drivers::display::DisplayMode mode, std::string& error) {
   drivers::display::Options options;
@@ -38,6 +80,9 @@ bool Runtime::open_display(drivers::display::DisplayMode mode, std::string& erro
     error = status.error().message;
     return false;
   }
+  for (auto& channel : m_channels)
+    if (auto* sign = dynamic_cast<SignChannel*>(channel.get()))
+      sign->attach(m_display, m_now, mode == drivers::display::DisplayMode::Headless);
   return true;
 }
 
@@ -152,7 +197,18 @@ void Runtime::dispatch_one(const core::Effect& effect) {
     m_transcript.write({{"type", "session"}, {"event", session->event}});
   } else if (const auto* submit = std::get_if<Submit>(&effect)) {
     if (submit->kind == "staff_call") {
-      // Live action: it needs the backend now. Until one answers, say so at once.
+      // A live action: it needs the backend now, and fails at once with the way forward.
+#ifdef KIOSK_HAVE_BACKEND
+      if (m_api) {
+        m_api->call(backend::requests::staff_call("assist", {}, m_kiosk.tree().screen_id),
+                    [this](backend::ApiResult result) {
+                      dispatch(m_kiosk.submit_result("staff_call", result.ok(),
+                                                     Message::of(result.ok() ? "alert.staff_call_ok" : "alert.staff_call_failed"),
+                                                     m_now()));
+                    });
+        return;
+      }
+#endif
       dispatch(m_kiosk.submit_result("staff_call", false, Message::of("alert.staff_call_failed"), m_now()));
     }
   }

@@ -16,6 +16,9 @@
 #include "kiosk/app/transcript.h"
 #include "kiosk/core/kiosk.h"
 #include "kiosk/core/layout.h"
+#ifdef KIOSK_HAVE_BACKEND
+#include "kiosk/backend/federation_api.h"
+#endif
 
 namespace kiosk::app {
 
@@ -61,6 +64,10 @@ class Runtime {
   Transcript m_transcript;
   core::ScreenLayout m_layout;
   std::string m_theme_id;
+  void open_backend();
+#ifdef KIOSK_HAVE_BACKEND
+  std::unique_ptr<backend::FederationApi> m_api;
+#endif
   std::vector<std::unique_ptr<Channel>> m_channels;
   std::unique_ptr<ChannelContext> m_context;
 };
