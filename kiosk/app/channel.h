@@ -8,6 +8,7 @@
 
 #include "kiosk/app/config.h"
 #include "kiosk/app/transcript.h"
+#include "kiosk/core/braille/braille_input.h"
 #include "kiosk/core/effects.h"
 #include "kiosk/core/kiosk.h"
 
@@ -30,6 +31,12 @@ class Channel {
   virtual ~Channel() = default;
   virtual void present(const core::Effects& effects, ChannelContext& context) = 0;
   virtual void poll(ChannelContext& context) { (void)context; }
+  // A braille display key from outside the driver (headless script steps). Returns
+  // false when this channel does not take braille keys.
+  virtual bool braille_key(const core::braille::BrailleKey& key, ChannelContext& context) {
+    (void)key; (void)context;
+    return false;
+  }
   // A line for the screen's footer (the braille mirror for sighted staff); "" = none.
   virtual std::string screen_line() const { return {}; }
   // The caption line; "" = none (only the caption channel gives one).

@@ -77,6 +77,7 @@ int run_headless(Config& config, const Options& options) {
   }
   runtime.start();
   using K = ScriptStep::Kind;
+  using BK = core::braille::BrailleKeyKind;
   for (const auto& step : script.steps) {
     switch (step.kind) {
       case K::Key: runtime.command(step.command, core::InputSource::Key); break;
@@ -94,18 +95,17 @@ int run_headless(Config& config, const Options& options) {
           runtime.screenshot((fs::path(options.screenshots) / (step.text + ".png")).string());
         break;
       case K::BrailleLine:
-        runtime.command(step.text == "up" ? core::Command::Up : core::Command::Down, core::InputSource::Braille);
+        runtime.braille_key({step.text == "up" ? BK::LineUp : BK::LineDown, 0});
         break;
       case K::BrailleKey:
-        if (step.text == "enter") runtime.command(core::Command::Select, core::InputSource::Braille);
-        else if (step.text == "backspace") runtime.command(core::Command::Clear, core::InputSource::Braille);
+        runtime.braille_key({step.text == "enter" ? BK::Enter : step.text == "space" ? BK::Space : BK::Backspace, 0});
         break;
+      case K::BrailleRoute: runtime.braille_key({BK::Route, step.x}); break;
+      case K::BraillePan: runtime.braille_key({step.text == "left" ? BK::PanLeft : BK::PanRight, 0}); break;
+      case K::BrailleDots: runtime.braille_key({BK::Dots, step.x}); break;
       case K::Card:
       case K::CardRemove:
-      case K::BrailleRoute:
-      case K::BraillePan:
-      case K::BrailleDots:
-        std::fprintf(stderr, "kiosk: %s:%d: step not supported by this build yet; skipped\n",
+        std::fprintf(stderr, "kiosk: %s:%d: no card reader in this build yet; step skipped\n",
                      options.script.c_str(), step.line);
         break;
     }

@@ -153,6 +153,19 @@ void Runtime::headphones(bool plugged_in) {
   redraw();
 }
 
+void Runtime::braille_key(const core::braille::BrailleKey& key) {
+  bool taken = false;
+  for (auto& channel : m_channels) taken = channel->braille_key(key, *m_context) || taken;
+  if (!taken) {
+    // No braille channel (its tables failed to load): lines still move the focus.
+    using K = core::braille::BrailleKeyKind;
+    if (key.kind == K::LineUp || key.kind == K::LineDown)
+      return command(key.kind == K::LineUp ? core::Command::Up : core::Command::Down, core::InputSource::Braille);
+    if (key.kind == K::Enter) return command(core::Command::Select, core::InputSource::Braille);
+  }
+  redraw();
+}
+
 void Runtime::tick() {
   auto effects = m_kiosk.tick(m_now());
   if (effects.empty()) return;

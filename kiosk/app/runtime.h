@@ -38,6 +38,7 @@ class Runtime {
   void touch(int x, int y, core::TouchKind kind);        // pixels in the layout's frame
   void type_text(const std::string& utf8);
   void headphones(bool plugged_in);
+  void braille_key(const core::braille::BrailleKey& key);   // as if a braille display sent it
   void tick();
   void announce(const std::string& text);                // --announce
 

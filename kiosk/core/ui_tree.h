@@ -24,7 +24,7 @@ bool is_field(Role role);                  // takes typed characters
 enum class Privacy { Public, Personal, Secret };
 
 struct NodeState {
-  bool selected = false;   // choice / checkbox / list item currently chosen
+  bool selected = false;   // checkbox ticked, list item chosen (a Choice shows a value instead)
   bool disabled = false;
   bool invalid = false;
   bool busy = false;

@@ -160,10 +160,11 @@ void BrailleChannel::poll(ChannelContext& context) {
   flush(context);
 }
 
-void BrailleChannel::inject_key(const BrailleKey& key, ChannelContext& context) {
-  if (!m_presenter) return;
+bool BrailleChannel::braille_key(const BrailleKey& key, ChannelContext& context) {
+  if (!m_presenter) return false;
   handle_key(key, context);
   flush(context);
+  return true;
 }
 
 void BrailleChannel::handle_key(const BrailleKey& key, ChannelContext& context) {

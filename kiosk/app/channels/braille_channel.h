@@ -28,8 +28,8 @@ class BrailleChannel final : public Channel {
   std::string screen_line() const override;
 
   // One key from a braille display, as if the driver had read it: headless script
-  // steps (braille-route N, braille-pan, braille-dots) call this.
-  void inject_key(const core::braille::BrailleKey& key, ChannelContext& context);
+  // steps (braille-route N, braille-pan, braille-dots, ...) arrive here.
+  bool braille_key(const core::braille::BrailleKey& key, ChannelContext& context) override;
 
  private:
   BrailleChannel() = default;

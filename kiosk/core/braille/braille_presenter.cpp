@@ -128,7 +128,7 @@ void BraillePresenter::rebuild() {
       if (!state.empty()) state += ' ';
       state += word;
     };
-    const bool two_state = item.role == Role::Checkbox || item.role == Role::Choice;
+    const bool two_state = item.role == Role::Checkbox;   // a Choice carries a value, not a state
     if (item.state.selected) add(m_vocabulary.selected);
     else if (two_state) add(m_vocabulary.not_selected);
     if (item.state.disabled) add(m_vocabulary.disabled);

@@ -103,3 +103,28 @@ TEST_F(BrailleTranscript, AnnounceUsesThePolyphoneOverride) {
 }
 
 }  // namespace
+
+// A visit by braille display keys alone: line down starts the visit and moves, a
+// routing key activates the item under it, a chord types a digit (2 = dots 1-2),
+// which in a menu moves to item 2.
+TEST_F(BrailleTranscript, DisplayKeysAloneNavigateAndActivate) {
+  const auto events = run_script("braille-line down\nbraille-line down\nbraille-route 0\n"
+                                 "braille-pan right\nbraille-key backspace\nkey home\nbraille-dots 1-2\n");
+  std::vector<std::string> screens;
+  std::string last_focus;
+  for (const auto& e : events) {
+    if (e["type"] == "screen") screens.push_back(e["id"]);
+    if (e["type"] == "focus") last_focus = e["node"];
+  }
+  EXPECT_EQ(screens, (std::vector<std::string>{"attract", "home", "settings", "home"}));
+  EXPECT_EQ(last_focus, "home.settings");
+}
+
+TEST_F(BrailleTranscript, ChoiceShowsItsValueNotASelectionState) {
+  const auto events = run_script("key select\nkey down\nkey select\n");
+  std::string line;
+  for (const auto& e : events)
+    if (e["type"] == "braille") line = e["text"];
+  EXPECT_NE(line.find("100%"), std::string::npos) << line;
+  EXPECT_EQ(line.find("未选"), std::string::npos) << line;
+}
