@@ -66,8 +66,8 @@ void SpeechChannel::speak(const core::speech::SpeechAction& action, ChannelConte
                             {"route", core::speech::route_name(action.route)},
                             {"private", action.is_private}});
   if (action.caption) {
-    m_caption = action.text;
-    context.transcript.write({{"type", "caption"}, {"text", action.text}});
+    m_caption = action.caption_text;
+    context.transcript.write({{"type", "caption"}, {"text", action.caption_text}});
   } else {
     m_caption.clear();
   }

@@ -82,8 +82,20 @@ SpeechAction SpeechPresenter::compose(const std::vector<Part>& parts, const Kios
   action.caption = !settings.curtain;
   const bool clear_personal = action.route == SpeechRoute::Headset || kiosk.speaker_consent();
   const std::string hidden = text_of(kiosk, Message::of("speech.hidden"));
+  // The caption shows what the screen shows (DESIGN.md section 6): personal parts in
+  // the clear even when the speaker may not say them; secret parts never.
+  auto join = [english](std::string& into, const std::string& piece, bool previous_sentence) {
+    if (!into.empty()) {
+      if (!ends_with_punctuation(into))
+        into += english ? (previous_sentence ? ". " : ", ") : (previous_sentence ? "。" : "，");
+      else if (english)
+        into += ' ';
+    }
+    into += piece;
+  };
   bool previous_sentence = false;
   bool previous_hidden = false;
+  bool caption_previous_sentence = false;
   for (const auto& part : parts) {
     std::string piece = part.text;
     bool is_hidden = false;
@@ -97,14 +109,13 @@ SpeechAction SpeechPresenter::compose(const std::vector<Part>& parts, const Kios
         is_hidden = true;
       }
     }
-    if (piece.empty() || (is_hidden && previous_hidden)) continue;
-    if (!action.text.empty()) {
-      if (!ends_with_punctuation(action.text))
-        action.text += english ? (previous_sentence ? ". " : ", ") : (previous_sentence ? "。" : "，");
-      else if (english)
-        action.text += ' ';
+    const std::string& shown = part.privacy == Privacy::Secret ? piece : part.text;
+    if (!shown.empty()) {
+      join(action.caption_text, shown, caption_previous_sentence);
+      caption_previous_sentence = part.sentence;
     }
-    action.text += piece;
+    if (piece.empty() || (is_hidden && previous_hidden)) continue;
+    join(action.text, piece, previous_sentence);
     previous_sentence = part.sentence || is_hidden;
     previous_hidden = is_hidden;
   }

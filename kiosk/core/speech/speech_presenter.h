@@ -35,6 +35,7 @@ struct SpeechAction {
   int rate = 100;          // Speak: percent of the default rate (settings S4 steps)
   int volume = 6;          // Speak: level 0..10
   bool caption = true;     // Speak: false while the privacy curtain is on
+  std::string caption_text;  // Speak: what the screen shows (personal in the clear, secret never)
   bool operator==(const SpeechAction&) const = default;
 };
 

@@ -122,6 +122,18 @@ TEST(SpeechTranscript, PersonalContentOnSpeakerIsHidden) {
   EXPECT_FALSE(contains(speech, "text", focus["name"].get<std::string>()));
 }
 
+TEST(SpeechTranscript, CaptionShowsWhatTheScreenShowsWhenSpeechHidesIt) {
+  const auto events = run_kiosk("hidden-caption", kToResult);
+  auto [speech, focus] = result_speech(events);
+  ASSERT_TRUE(speech.is_object());
+  const json* caption = nullptr;
+  for (std::size_t i = 0; i + 1 < events.size(); ++i)
+    if (events[i] == speech && events[i + 1].value("type", "") == "caption") caption = &events[i + 1];
+  ASSERT_NE(caption, nullptr);
+  EXPECT_FALSE(contains(*caption, "text", "内容已隐藏"));
+  EXPECT_TRUE(contains(*caption, "text", focus["name"].get<std::string>()));
+}
+
 TEST(SpeechTranscript, PersonalContentOnHeadsetIsSpoken) {
   auto [speech, focus] = result_speech(run_kiosk("headset", "headphones in\n" + kToResult.substr(11)));
   ASSERT_TRUE(speech.is_object());
