@@ -209,20 +209,21 @@ void Runtime::dispatch_one(const core::Effect& effect) {
   } else if (const auto* session = std::get_if<SessionEvent>(&effect)) {
     m_transcript.write({{"type", "session"}, {"event", session->event}});
   } else if (const auto* submit = std::get_if<Submit>(&effect)) {
-    if (submit->kind == "staff_call") {
+    if (submit->kind == "staff_call" || submit->kind == "sign_interpreter") {
       // A live action: it needs the backend now, and fails at once with the way forward.
+      const std::string kind = submit->kind;
+      auto answer = [this, kind](bool ok) {
+        dispatch(m_kiosk.submit_result(kind, ok, Message::of("alert." + kind + (ok ? "_ok" : "_failed")), m_now()));
+      };
 #ifdef KIOSK_HAVE_BACKEND
       if (m_api) {
-        m_api->call(backend::requests::staff_call("assist", {}, m_kiosk.tree().screen_id),
-                    [this](backend::ApiResult result) {
-                      dispatch(m_kiosk.submit_result("staff_call", result.ok(),
-                                                     Message::of(result.ok() ? "alert.staff_call_ok" : "alert.staff_call_failed"),
-                                                     m_now()));
-                    });
+        const auto payload = nlohmann::json::parse(submit->payload_json);
+        m_api->call(backend::requests::staff_call(payload.at("reason_code"), payload.at("needs"), payload.at("screen_id")),
+                    [answer](backend::ApiResult result) { answer(result.ok()); });
         return;
       }
 #endif
-      dispatch(m_kiosk.submit_result("staff_call", false, Message::of("alert.staff_call_failed"), m_now()));
+      answer(false);
     }
   }
 }

@@ -28,10 +28,15 @@ void Kiosk::activate(const std::string& node_id, Effects& out) {
     if (auto* service = current_service()) apply(service->activate(node_id, context()), out);
     return;
   }
-  if (node_id == "home.call_staff") {
-    out.push_back(Submit{"staff_call", "{\"reason_code\":\"assist\",\"needs\":[],\"screen_id\":\"" +
-                                           m_tree.screen_id + "\"}"});
-    raise("staff_call_sending", Message::of("alert.staff_call_sending"), out);
+  if (node_id == "home.call_staff" || node_id == "home.sign_interpreter") {
+    // Live actions: a staff call carries its need and the screen id, never personal data.
+    const bool sign = node_id == "home.sign_interpreter";
+    const std::string kind = sign ? "sign_interpreter" : "staff_call";
+    // The "sending" alert goes first: an unreachable backend answers at once.
+    raise(kind + "_sending", Message::of("alert." + kind + "_sending"), out);
+    out.push_back(Submit{kind, std::string("{\"reason_code\":\"") + (sign ? "sign_interpreter" : "assist") +
+                                   "\",\"needs\":[" + (sign ? "\"sign_language\"" : "") +
+                                   "],\"screen_id\":\"" + m_tree.screen_id + "\"}"});
     return;
   }
   if (node_id == "home.speech_on") {

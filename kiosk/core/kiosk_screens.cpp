@@ -36,8 +36,10 @@ Tree Kiosk::build_home() const {
     node.name = service->menu_name();
     tree.nodes.push_back(std::move(node));
   }
-  for (const char* id : {"home.settings", "home.language", "home.help", "home.call_staff", "home.finish"})
+  for (const char* id : {"home.settings", "home.language", "home.help", "home.call_staff",
+                         "home.sign_interpreter", "home.finish"})
     tree.nodes.push_back(item(id, Role::Button));
+  tree.find("home.sign_interpreter")->sign_clip = "staff_call.sign_interpreter";
   return tree;
 }
 

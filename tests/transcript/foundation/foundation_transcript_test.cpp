@@ -183,13 +183,45 @@ TEST(HeadlessTranscript, TouchStartLeavesSpeechOffAndOffersIt) {
   EXPECT_EQ(focus.back()["node"], "home.speech_on");
 }
 
-TEST(HeadlessTranscript, CallStaffWithoutBackendFailsAtOnceWithTheWayForward) {
+TEST(HeadlessTranscript, CallStaffReachesTheEmbeddedBackend) {
   const KioskRun run = run_kiosk("staff", "key select\nkey call-staff\n");
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
-  bool answered = false;
-  for (const auto& e : of_type(run, "alert"))
-    answered = answered || e["code"] == "staff_call_ok" || e["code"] == "staff_call_failed";
-  EXPECT_TRUE(answered);
+  std::vector<std::string> codes;
+  for (const auto& e : of_type(run, "alert")) codes.push_back(e["code"]);
+  EXPECT_EQ(codes, (std::vector<std::string>{"staff_call_sending", "staff_call_ok"}));
+}
+
+TEST(HeadlessTranscript, SignInterpreterIsALiveStaffCallWithSignLanguageNeed) {
+  const KioskRun run = run_kiosk("interpreter", "key select\nkey 6\nkey select\n");
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  std::vector<std::string> codes;
+  for (const auto& e : of_type(run, "alert")) codes.push_back(e["code"]);
+  EXPECT_EQ(codes, (std::vector<std::string>{"sign_interpreter_sending", "sign_interpreter_ok"}));
+  const auto requests = of_type(run, "request");
+  ASSERT_EQ(requests.size(), 1u);
+  EXPECT_EQ(requests[0]["path"], "/v1/staff-calls");
+  EXPECT_EQ(requests[0]["status"], 201);
+}
+
+TEST(HeadlessTranscript, SignInterpreterFailsAtOnceWhenTheGatewayIsUnreachable) {
+  const fs::path dir = fresh_dir("unreachable");
+  fs::copy(fs::path(KIOSK_SOURCE_ROOT) / "config", dir / "config", fs::copy_options::recursive);
+  {
+    std::ofstream out(dir / "config" / "kiosk.toml", std::ios::trunc);
+    std::ifstream in(fs::path(KIOSK_SOURCE_ROOT) / "config" / "kiosk.toml");
+    for (std::string line; std::getline(in, line);) {
+      if (line.rfind("kind = ", 0) == 0) line = "kind = \"http\"\nbase_url = \"https://127.0.0.1:9\"";
+      if (line.rfind("outbox_path", 0) == 0) line = "outbox_path = \"" + (dir / "outbox.db").string() + "\"";
+      if (line.rfind("outbox_key_file", 0) == 0) line = "outbox_key_file = \"" + (dir / "outbox.key").string() + "\"";
+      out << line << "\n";
+    }
+  }
+  const KioskRun run = run_kiosk("unreachable-run", "key select\nkey 6\nkey select\n",
+                                 "--config " + (dir / "config" / "kiosk.toml").string());
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  std::vector<std::string> codes;
+  for (const auto& e : of_type(run, "alert")) codes.push_back(e["code"]);
+  EXPECT_EQ(codes, (std::vector<std::string>{"sign_interpreter_sending", "sign_interpreter_failed"}));
 }
 
 TEST(HeadlessExitCodes, UnknownStepNamesTheLine) {
