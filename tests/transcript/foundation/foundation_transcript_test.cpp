@@ -12,50 +12,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk_run.h"
+
 namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
 
-struct KioskRun {
-  int exit_code = -1;
-  std::vector<json> events;
-  std::string stderr_text;
-  fs::path dir;
-};
-
-fs::path fresh_dir(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("kiosk-foundation-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-KioskRun run_kiosk(const std::string& name, const std::string& script, const std::string& extra = {}) {
-  KioskRun run;
-  run.dir = fresh_dir(name);
-  std::ofstream(run.dir / "s.script") << script;
-  const std::string command = std::string("SDL_AUDIODRIVER=dummy KIOSK_BRAILLE_DRIVER=null ") + KIOSK_BINARY +
-                              " --headless --script " + (run.dir / "s.script").string() + " --transcript " +
-                              (run.dir / "t.jsonl").string() + " --screenshots " + (run.dir / "shots").string() +
-                              " " + extra + " 2>" + (run.dir / "err.txt").string();
-  const int status = std::system(command.c_str());
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream in(run.dir / "t.jsonl");
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) run.events.push_back(json::parse(line));
-  std::stringstream err;
-  err << std::ifstream(run.dir / "err.txt").rdbuf();
-  run.stderr_text = err.str();
-  return run;
-}
-
-std::vector<json> of_type(const KioskRun& run, const std::string& type) {
-  std::vector<json> out;
-  for (const auto& e : run.events)
-    if (e.value("type", "") == type) out.push_back(e);
-  return out;
-}
+using kiosk::testing::fresh_dir;
+using kiosk::testing::KioskRun;
+using kiosk::testing::of_type;
+using kiosk::testing::run_kiosk;
 
 std::vector<std::string> screen_ids(const KioskRun& run) {
   std::vector<std::string> ids;

@@ -15,48 +15,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk_run.h"
+
 namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
 
-struct KioskRun {
-  int exit_code = -1;
-  std::vector<json> events;
-  std::string stderr_text;
-};
-
-fs::path fresh_dir(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("kiosk-sign-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-KioskRun run_kiosk(const fs::path& dir, const std::string& script, const std::string& extra = {}) {
-  KioskRun run;
-  std::ofstream(dir / "s.script") << script;
-  const std::string command = std::string("SDL_AUDIODRIVER=dummy KIOSK_BRAILLE_DRIVER=null ") + KIOSK_BINARY +
-                              " --headless --script " + (dir / "s.script").string() + " --transcript " +
-                              (dir / "t.jsonl").string() + " --screenshots " + (dir / "shots").string() + " " +
-                              extra + " 2>" + (dir / "err.txt").string();
-  const int status = std::system(command.c_str());
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream in(dir / "t.jsonl");
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) run.events.push_back(json::parse(line));
-  std::stringstream err;
-  err << std::ifstream(dir / "err.txt").rdbuf();
-  run.stderr_text = err.str();
-  return run;
-}
-
-std::vector<json> of_type(const KioskRun& run, const std::string& type) {
-  std::vector<json> out;
-  for (const auto& e : run.events)
-    if (e.value("type", "") == type) out.push_back(e);
-  return out;
-}
+using kiosk::testing::fresh_dir;
+using kiosk::testing::KioskRun;
+using kiosk::testing::of_type;
+using kiosk::testing::run_kiosk_in;
 
 std::vector<std::string> clips(const KioskRun& run) {
   std::vector<std::string> out;
@@ -93,7 +62,7 @@ constexpr const char* kEntitlementsClip = "sign/placeholder/home.entitlements.mp
 TEST(SignTranscript, DeafModeSignsTheScreenThenEachFocusedItem) {
   const fs::path dir = fresh_dir("on");
   // Deaf mode on at home, into settings and back: home's own clip signs its prompt again.
-  const KioskRun run = run_kiosk(dir, "key select\nkey sign\nwait 500\nkey down\nkey select\nwait 500\nkey back\nwait 500\nscreenshot home\n");
+  const KioskRun run = run_kiosk_in(dir, "key select\nkey sign\nwait 500\nkey down\nkey select\nwait 500\nkey back\nwait 500\nscreenshot home\n");
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   const auto signs = of_type(run, "sign");
   ASSERT_FALSE(signs.empty()) << "no sign events";
@@ -123,7 +92,7 @@ TEST(SignTranscript, DeafModeSignsTheScreenThenEachFocusedItem) {
 TEST(SignTranscript, FocusWithoutClipFallsBackToTheScreenClip) {
   const fs::path dir = fresh_dir("fallback");
   // home.finish has no clip of its own: up from the first item wraps to it.
-  const KioskRun run = run_kiosk(dir, "key select\nkey sign\nkey down\nkey up\nkey up\n");
+  const KioskRun run = run_kiosk_in(dir, "key select\nkey sign\nkey down\nkey up\nkey up\n");
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   const auto all = clips(run);
   ASSERT_GE(all.size(), 2u);
@@ -134,7 +103,7 @@ TEST(SignTranscript, FocusWithoutClipFallsBackToTheScreenClip) {
 
 TEST(SignTranscript, WithoutDeafModeNoSignEvents) {
   const fs::path dir = fresh_dir("off");
-  const KioskRun run = run_kiosk(dir, "key select\nkey down\nkey down\nkey select\n");
+  const KioskRun run = run_kiosk_in(dir, "key select\nkey down\nkey down\nkey select\n");
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   EXPECT_FALSE(of_type(run, "focus").empty());   // the run did navigate
   EXPECT_TRUE(of_type(run, "sign").empty());
@@ -142,7 +111,7 @@ TEST(SignTranscript, WithoutDeafModeNoSignEvents) {
 
 TEST(SignTranscript, TurningDeafModeOffStopsSignEvents) {
   const fs::path dir = fresh_dir("toggle");
-  const KioskRun run = run_kiosk(dir, "key select\nkey sign\nkey sign\nkey down\nkey down\n");
+  const KioskRun run = run_kiosk_in(dir, "key select\nkey sign\nkey sign\nkey down\nkey down\n");
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   EXPECT_EQ(clips(run), std::vector<std::string>{kEntitlementsClip});
 }
@@ -169,7 +138,7 @@ version = "garbage-1"
 placeholder = true
 )";
   const KioskRun run =
-      run_kiosk(dir, "key select\nkey sign\nkey down\nkey select\nkey back\nwait 1000\nscreenshot corrupt\nkey down\nwait 500\n",
+      run_kiosk_in(dir, "key select\nkey sign\nkey down\nkey select\nkey back\nwait 1000\nscreenshot corrupt\nkey down\nwait 500\n",
                 "--config " + (root / "config" / "kiosk.toml").string());
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   EXPECT_TRUE(contains(clips(run), kTitleClip));

@@ -11,27 +11,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk_run.h"
+
 namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
 
 std::vector<json> run_kiosk(const std::string& name, const std::string& script, const std::string& extra = {}) {
-  const fs::path dir = fs::temp_directory_path() / ("kiosk-speech-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  std::ofstream(dir / "s.script") << script;
-  const std::string command = std::string("SDL_AUDIODRIVER=dummy KIOSK_BRAILLE_DRIVER=null ") + KIOSK_BINARY +
-                              (extra.empty() ? " --headless --script " + (dir / "s.script").string() : extra) +
-                              " --transcript " + (dir / "t.jsonl").string() + " 2>" + (dir / "err.txt").string();
-  const int status = std::system(command.c_str());
-  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << command;
-  std::vector<json> events;
-  std::ifstream in(dir / "t.jsonl");
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) events.push_back(json::parse(line));
-  fs::remove_all(dir);
-  return events;
+  const auto run = kiosk::testing::run_kiosk("speech-" + name, script, extra);
+  EXPECT_EQ(run.exit_code, 0) << run.stderr_text;
+  fs::remove_all(run.dir);
+  return run.events;
 }
 
 // The first `speech` event after events[i] and before the next screen or focus event.

@@ -1,0 +1,51 @@
+#include "kiosk_run.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace kiosk::testing {
+
+namespace fs = std::filesystem;
+
+fs::path fresh_dir(const std::string& name) {
+  fs::path dir = fs::temp_directory_path() / ("kiosk-test-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+KioskRun run_kiosk_in(const fs::path& dir, const std::string& script, const std::string& extra) {
+  KioskRun run;
+  run.dir = dir;
+  std::ofstream(dir / "s.script") << script;
+  const std::string command = std::string("SDL_AUDIODRIVER=dummy KIOSK_BRAILLE_DRIVER=null ") + KIOSK_BINARY +
+                              " --headless --script '" + (dir / "s.script").string() + "' --transcript '" +
+                              (dir / "t.jsonl").string() + "' --screenshots '" + (dir / "shots").string() + "' " +
+                              extra + " 2>'" + (dir / "err.txt").string() + "'";
+  const int status = std::system(command.c_str());
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream in(dir / "t.jsonl");
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) run.events.push_back(nlohmann::json::parse(line));
+  std::stringstream err;
+  err << std::ifstream(dir / "err.txt").rdbuf();
+  run.stderr_text = err.str();
+  return run;
+}
+
+KioskRun run_kiosk(const std::string& name, const std::string& script, const std::string& extra) {
+  return run_kiosk_in(fresh_dir(name), script, extra);
+}
+
+std::vector<nlohmann::json> of_type(const KioskRun& run, const std::string& type) {
+  std::vector<nlohmann::json> out;
+  for (const auto& e : run.events)
+    if (e.value("type", "") == type) out.push_back(e);
+  return out;
+}
+
+}  // namespace kiosk::testing

@@ -1,0 +1,30 @@
+#pragma once
+// Runs the real kiosk binary headless on a script and reads back what it wrote: the
+// transcript events, the exit code and stderr. Shared by the transcript suites.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace kiosk::testing {
+
+struct KioskRun {
+  int exit_code = -1;
+  std::vector<nlohmann::json> events;
+  std::string stderr_text;
+  std::filesystem::path dir;          // holds s.script, t.jsonl, err.txt, shots/
+};
+
+// A new empty folder under the temp dir, unique to this process and `name`.
+std::filesystem::path fresh_dir(const std::string& name);
+
+// kiosk --headless --script DIR/s.script --transcript DIR/t.jsonl --screenshots DIR/shots EXTRA
+// with SDL's dummy audio and the null braille driver.
+KioskRun run_kiosk_in(const std::filesystem::path& dir, const std::string& script, const std::string& extra = {});
+// The same in fresh_dir(name).
+KioskRun run_kiosk(const std::string& name, const std::string& script, const std::string& extra = {});
+
+std::vector<nlohmann::json> of_type(const KioskRun& run, const std::string& type);
+
+}  // namespace kiosk::testing
