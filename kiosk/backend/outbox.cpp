@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <cstdio>
 #include <random>
 
@@ -68,6 +69,9 @@ Result<std::vector<unsigned char>> load_outbox_key(const std::string& path, KeyF
   std::vector<unsigned char> key(crypto_secretbox_KEYBYTES);
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0 && policy == KeyFilePolicy::CreateIfMissing) {
+    // A throw-away demo key: its folder may not exist yet on a fresh checkout.
+    std::error_code ignored;
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ignored);
     randombytes_buf(key.data(), key.size());
     fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) return make_error(ErrorCode::StorageError, "cannot create outbox key file");
@@ -89,6 +93,8 @@ Result<std::unique_ptr<Outbox>> Outbox::open(const BackendConfig& config, Outbox
   if (sodium_init() < 0) return make_error(ErrorCode::StorageError, "libsodium init failed");
   auto key = load_outbox_key(config.outbox_key_file, config.key_policy);
   if (!key) return key.error();
+  std::error_code ignored;   // a missing folder is created; a real failure shows at open
+  std::filesystem::create_directories(std::filesystem::path(config.outbox_path).parent_path(), ignored);
   auto db = sql::Db::open(config.outbox_path);
   if (!db) return db.error();
   auto& d = *db.value();

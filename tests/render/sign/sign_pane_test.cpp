@@ -19,6 +19,7 @@
 #include "kiosk/core/kiosk.h"
 #include "kiosk/core/layout.h"
 #include "kiosk/services/entitlements/guide_service.h"
+#include "kiosk_run.h"
 
 namespace fs = std::filesystem;
 namespace core = kiosk::core;
@@ -210,22 +211,7 @@ TEST(SignPaneDrawing, CorruptClipIsSurvivedAndLogged) {
   app::Config config = load();
   const fs::path root = fs::temp_directory_path() / ("kiosk-sign-corrupt-" + std::to_string(::getpid()));
   fs::remove_all(root);
-  fs::create_directories(root / "assets" / "sign" / "placeholder");
-  {
-    std::ofstream garbage(root / "assets" / "sign" / "placeholder" / "home.title.mp4", std::ios::binary);
-    for (int i = 0; i < 4096; ++i) garbage.put(static_cast<char>((i * 7919) & 0xff));
-  }
-  std::ofstream(root / "assets" / "sign" / "manifest.toml") << R"([manifest]
-format = 1
-sign_language = "国家通用手语"
-
-[clips."home.title"]
-file = "placeholder/home.title.mp4"
-duration_ms = 2400
-sign_language = "国家通用手语"
-version = "garbage-1"
-placeholder = true
-)";
+  kiosk::testing::write_garbage_sign_assets(root);
   config.root = root;
   Rig rig(std::move(config));
   ASSERT_EQ(rig.channel->manifest().size(), 1u);

@@ -170,6 +170,19 @@ TEST(HeadlessTranscript, SignInterpreterIsALiveStaffCallWithSignLanguageNeed) {
   EXPECT_EQ(requests[0]["status"], 201);
 }
 
+TEST(HeadlessTranscript, ACopiedHallConfigBringsItsOwnDemoOutbox) {
+  // A hall's config copied elsewhere: the demo backend creates its outbox folder itself.
+  const fs::path dir = fresh_dir("copied");
+  fs::copy(fs::path(KIOSK_SOURCE_ROOT) / "config", dir / "config", fs::copy_options::recursive);
+  const KioskRun run = run_kiosk("copied-run", "key select\nkey call-staff\n",
+                                 "--config " + (dir / "config" / "kiosk.toml").string());
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  std::vector<std::string> codes;
+  for (const auto& e : of_type(run, "alert")) codes.push_back(e["code"]);
+  EXPECT_EQ(codes, (std::vector<std::string>{"staff_call_sending", "staff_call_ok"})) << run.stderr_text;
+  EXPECT_TRUE(fs::exists(dir / "build" / "kiosk-outbox.key"));
+}
+
 TEST(HeadlessTranscript, SignInterpreterFailsAtOnceWhenTheGatewayIsUnreachable) {
   const fs::path dir = fresh_dir("unreachable");
   fs::copy(fs::path(KIOSK_SOURCE_ROOT) / "config", dir / "config", fs::copy_options::recursive);

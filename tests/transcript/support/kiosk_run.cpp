@@ -41,6 +41,25 @@ KioskRun run_kiosk(const std::string& name, const std::string& script, const std
   return run_kiosk_in(fresh_dir(name), script, extra);
 }
 
+void write_garbage_sign_assets(const fs::path& root) {
+  fs::create_directories(root / "assets" / "sign" / "placeholder");
+  {
+    std::ofstream garbage(root / "assets" / "sign" / "placeholder" / "home.title.mp4", std::ios::binary);
+    for (int i = 0; i < 4096; ++i) garbage.put(static_cast<char>((i * 7919) & 0xff));
+  }
+  std::ofstream(root / "assets" / "sign" / "manifest.toml") << R"([manifest]
+format = 1
+sign_language = "国家通用手语"
+
+[clips."home.title"]
+file = "placeholder/home.title.mp4"
+duration_ms = 2400
+sign_language = "国家通用手语"
+version = "garbage-1"
+placeholder = true
+)";
+}
+
 std::vector<nlohmann::json> of_type(const KioskRun& run, const std::string& type) {
   std::vector<nlohmann::json> out;
   for (const auto& e : run.events)

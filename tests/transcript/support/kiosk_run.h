@@ -25,6 +25,9 @@ KioskRun run_kiosk_in(const std::filesystem::path& dir, const std::string& scrip
 // The same in fresh_dir(name).
 KioskRun run_kiosk(const std::string& name, const std::string& script, const std::string& extra = {});
 
+// ROOT/assets/sign with a manifest of one clip, home.title, whose file is garbage bytes.
+void write_garbage_sign_assets(const std::filesystem::path& root);
+
 std::vector<nlohmann::json> of_type(const KioskRun& run, const std::string& type);
 
 }  // namespace kiosk::testing
