@@ -193,10 +193,7 @@ bool BrlapiDriver::connect() {
   // Only now: setting it earlier has no handle state to attach to.
   brlapi__setExceptionHandler(as_handle(m_handle), on_brlapi_exception);
   m_broken = false;
-  if (brlapi__enterTtyModeWithPath(as_handle(m_handle), nullptr, 0, nullptr) < 0) {
-    brlapi__closeConnection(as_handle(m_handle));
-    return false;
-  }
+  m_in_tty = false;   // entered by the worker once the display reports a size
   std::lock_guard lock(m_mutex);
   m_connected = true;
   m_shown.clear();
@@ -247,6 +244,18 @@ void BrlapiDriver::run() {
         continue;
       }
       const int width = static_cast<int>(x);
+      if (width > 0 && !m_in_tty) {
+        // TTY mode only once the display is there: entered while brltty still has no
+        // display (just restarted, display not yet attached), brltty keeps showing its
+        // own "No screen" over everything the client writes.
+        if (brlapi__enterTtyModeWithPath(as_handle(m_handle), nullptr, 0, nullptr) < 0) {
+          disconnect(reported);
+          reported = false;
+          continue;
+        }
+        m_in_tty = true;
+        m_cells = 0;   // so the frame is written below, in TTY mode
+      }
       if (width != m_cells.load()) {
         {
           std::lock_guard lock(m_mutex);
@@ -273,7 +282,7 @@ void BrlapiDriver::run() {
     }
     // Drain every key: libbrlapi may hold some it read while waiting for a reply.
     bool lost = m_broken;
-    while (!lost) {
+    while (!lost && m_in_tty) {   // keys exist only in TTY mode
       brlapi_keyCode_t code = 0;
       const int rc = brlapi__readKeyWithTimeout(as_handle(m_handle), 0, &code);
       if (rc < 0) lost = true;

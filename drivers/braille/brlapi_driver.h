@@ -57,6 +57,7 @@ class BrlapiDriver final : public BrailleDriver {
   std::mutex m_mutex;                       // guards the fields below
   std::condition_variable m_wake;
   bool m_connected = false;
+  bool m_in_tty = false;      // worker only: TTY mode entered once the display has a size
   std::string m_wanted;                     // what the app wants shown (UTF-8 cells)
   int m_wanted_cursor = -1;
   std::string m_shown;                      // what the device shows; empty = unknown
