@@ -148,6 +148,7 @@ void BrlapiDriver::write(std::string_view cells, int cursor) {
     m_wanted.assign(cells);
     m_wanted_cursor = cursor;
   }
+  m_last_request_ns = now_ns();
   wake_worker();
 }
 
@@ -166,6 +167,7 @@ void BrlapiDriver::write_locked(bool force) {
   args.textSize = static_cast<int>(text.size());
   args.cursor = (m_wanted_cursor >= 0 && m_wanted_cursor < width) ? m_wanted_cursor + 1 : BRLAPI_CURSOR_OFF;
   args.charset = "UTF-8";
+  m_last_write_start_ns = now_ns();
   const int rc = brlapi__write(as_handle(m_handle), &args);
   m_last_write_ns = now_ns();
   ++m_write_count;
@@ -254,6 +256,7 @@ void BrlapiDriver::run() {
           continue;
         }
         m_in_tty = true;
+        m_requested = true;
         m_cells = 0;   // so the frame is written below, in TTY mode
       }
       if (width != m_cells.load()) {
@@ -278,11 +281,18 @@ void BrlapiDriver::run() {
       while (::read(m_pipe[0], sink, sizeof sink) > 0) {
       }
       std::lock_guard lock(m_mutex);
-      write_locked(false);
+      write_locked(false);   // brlapi__write sends without waiting for an answer
     }
-    // Drain every key: libbrlapi may hold some it read while waiting for a reply.
+    // Keys. brlapi__readKeyWithTimeout(0) with nothing to read spins for about 1 ms
+    // (libbrlapi 0.8 counts its deadline in whole milliseconds and polls until it has
+    // passed), which delayed the frame that answers a key. So it is called only while the
+    // socket has data, plus one full drain after a request (TTY mode, display size)
+    // during whose answer libbrlapi may have queued keys.
     bool lost = m_broken;
-    while (!lost && m_in_tty) {   // keys exist only in TTY mode
+    bool readable = (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) != 0;
+    bool drain_queued = m_in_tty && m_requested;
+    m_requested = false;
+    while (!lost && m_in_tty && (readable || drain_queued)) {   // keys exist only in TTY mode
       brlapi_keyCode_t code = 0;
       const int rc = brlapi__readKeyWithTimeout(as_handle(m_handle), 0, &code);
       if (rc < 0) lost = true;
@@ -291,6 +301,12 @@ void BrlapiDriver::run() {
       if (map_brlapi_key(code, key)) {
         m_last_key_ns = now_ns();
         push(DriverEvent{DriverEvent::Kind::Key, key, 0});
+      }
+      if (!drain_queued) {
+        // Back to the top at once when the socket is empty: the app's answer to this
+        // key arrives through the pipe.
+        pollfd more{m_fd, POLLIN, 0};
+        readable = poll(&more, 1, 0) > 0 && (more.revents & (POLLIN | POLLHUP | POLLERR)) != 0;
       }
     }
     if (lost || m_broken) {

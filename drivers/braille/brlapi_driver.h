@@ -37,6 +37,10 @@ class BrlapiDriver final : public BrailleDriver {
   std::int64_t last_write_ns() const { return m_last_write_ns.load(); }
   // Steady-clock time (ns) at which the worker read the newest key event.
   std::int64_t last_key_ns() const { return m_last_key_ns.load(); }
+  // Steady-clock times (ns) at which the app last asked for a new frame (write()) and
+  // at which the worker last entered brlapi__write.
+  std::int64_t last_request_ns() const { return m_last_request_ns.load(); }
+  std::int64_t last_write_start_ns() const { return m_last_write_start_ns.load(); }
 
   // Called by the exception handler (worker thread, inside libbrlapi).
   void on_exception(int error);
@@ -58,6 +62,7 @@ class BrlapiDriver final : public BrailleDriver {
   std::condition_variable m_wake;
   bool m_connected = false;
   bool m_in_tty = false;      // worker only: TTY mode entered once the display has a size
+  bool m_requested = false;   // worker only: a request was answered; keys may be queued
   std::string m_wanted;                     // what the app wants shown (UTF-8 cells)
   int m_wanted_cursor = -1;
   std::string m_shown;                      // what the device shows; empty = unknown
@@ -70,6 +75,8 @@ class BrlapiDriver final : public BrailleDriver {
   std::atomic<std::uint64_t> m_write_count{0};
   std::atomic<std::int64_t> m_last_write_ns{0};
   std::atomic<std::int64_t> m_last_key_ns{0};
+  std::atomic<std::int64_t> m_last_request_ns{0};
+  std::atomic<std::int64_t> m_last_write_start_ns{0};
   std::thread m_worker;
 };
 

@@ -4,6 +4,7 @@
 
 #include "drivers/audio/audio_sink.h"
 #include "drivers/speech/espeak_engine.h"
+#include "drivers/speech/worker_priority.h"
 #include "kiosk/core/speech/levels.h"
 #include "kiosk/core/speech/utf8.h"
 
@@ -93,16 +94,20 @@ void EspeakDriver::start_job_locked(Utterance utterance, std::size_t first_sente
   m_current = utterance;
   job.utterance = std::move(utterance);
   m_pending = std::move(job);
-  m_cv.notify_all();
+  // The caller notifies once it has let go of both locks: a woken real-time worker
+  // would otherwise run at once only to block on them.
 }
 
 void EspeakDriver::speak(Utterance utterance) {
-  std::lock_guard wl(m_write_mutex);
-  cut_locked();
-  std::lock_guard lk(m_mutex);
-  if (m_active) post_event({SpeechEventKind::Stopped, m_active_id, "interrupted"});
-  m_paused.reset();
-  start_job_locked(std::move(utterance), 0);
+  {
+    std::lock_guard wl(m_write_mutex);
+    cut_locked();
+    std::lock_guard lk(m_mutex);
+    if (m_active) post_event({SpeechEventKind::Stopped, m_active_id, "interrupted"});
+    m_paused.reset();
+    start_job_locked(std::move(utterance), 0);
+  }
+  m_cv.notify_all();
 }
 
 void EspeakDriver::stop() {
@@ -133,13 +138,16 @@ void EspeakDriver::pause() {
 }
 
 void EspeakDriver::resume() {
-  std::lock_guard wl(m_write_mutex);
-  std::lock_guard lk(m_mutex);
-  if (!m_paused) return;
-  auto [utterance, sentence] = std::move(*m_paused);
-  m_paused.reset();
-  cut_locked();
-  start_job_locked(std::move(utterance), sentence);
+  {
+    std::lock_guard wl(m_write_mutex);
+    std::lock_guard lk(m_mutex);
+    if (!m_paused) return;
+    auto [utterance, sentence] = std::move(*m_paused);
+    m_paused.reset();
+    cut_locked();
+    start_job_locked(std::move(utterance), sentence);
+  }
+  m_cv.notify_all();
 }
 
 bool EspeakDriver::is_speaking() const {
@@ -160,8 +168,11 @@ void EspeakDriver::set_volume(int level) {
 }
 
 void EspeakDriver::worker() {
+  WorkerPriority priority;
+  m_priority_mode = priority.mode();
   for (;;) {
     Job job;
+    priority.urgent();
     {
       std::unique_lock lk(m_mutex);
       m_cv.wait(lk, [&] { return m_quit || m_pending.has_value(); });
@@ -169,11 +180,11 @@ void EspeakDriver::worker() {
       job = std::move(*m_pending);
       m_pending.reset();
     }
-    run_job(job);
+    run_job(job, priority);
   }
 }
 
-void EspeakDriver::run_job(Job& job) {
+void EspeakDriver::run_job(Job& job, WorkerPriority& priority) {
   const std::uint64_t id = job.utterance.id;
   const int wpm = core::speech::rate_wpm_for_percent(job.utterance.rate_percent);
   bool started = false;
@@ -193,6 +204,7 @@ void EspeakDriver::run_job(Job& job) {
       if (!started) {
         started = true;
         post_event({SpeechEventKind::Started, id, {}});
+        priority.relaxed();   // the key's first sample is queued; the rest is not urgent
       }
       return true;
     };
@@ -224,6 +236,7 @@ void EspeakDriver::run_job(Job& job) {
     }
     if (!pending) engine.select_voice(core::speech::kVoiceChinese);
   }
+  priority.urgent();   // the next key may come while this utterance plays out
   std::unique_lock lk(m_mutex);
   if (!failure.empty()) {
     if (m_generation == job.generation && m_active && m_active_id == id) {

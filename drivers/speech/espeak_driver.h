@@ -5,7 +5,9 @@
 // sample is queued well under a millisecond after speak(). Stop = the synth callback
 // returns 1 and the sink's queue is cleared, under one lock, so no stale chunk can slip
 // in after stop() returns. While idle the engine goes back to the Chinese voice, so the
-// 5-11 ms voice load is never on the path of a key press.
+// 5-11 ms voice load is never on the path of a key press. The worker is real-time while
+// it waits (worker_priority.h), so a key's utterance is not queued behind layout,
+// rendering or other processes.
 //
 // Only one EspeakDriver may exist at a time (eSpeak NG is a process-wide singleton).
 // Public methods: main thread. Events and wakeup: worker thread (see SpeechDriver).
@@ -17,6 +19,7 @@
 
 #include "drivers/speech/speech_driver.h"
 #include "drivers/speech/speech_result.h"
+#include "drivers/speech/worker_priority.h"
 
 namespace kiosk::drivers::speech {
 
@@ -34,6 +37,8 @@ class EspeakDriver final : public SpeechDriver {
   bool is_speaking() const override;
   bool is_paused() const override;
   void set_volume(int level) override;
+  // How the worker is scheduled (set once the worker has started).
+  WorkerPriorityMode priority_mode() const { return m_priority_mode; }
 
  private:
   struct Chunk {
@@ -50,12 +55,13 @@ class EspeakDriver final : public SpeechDriver {
 
   explicit EspeakDriver(audio::AudioSink& sink);
   void worker();
-  void run_job(Job& job);
+  void run_job(Job& job, WorkerPriority& priority);
   // Bumps the generation and clears the sink; caller holds m_write_mutex.
   void cut_locked();
   void start_job_locked(Utterance utterance, std::size_t first_sentence);
 
   audio::AudioSink& m_sink;
+  std::atomic<WorkerPriorityMode> m_priority_mode{WorkerPriorityMode::Normal};
   std::thread m_thread;
 
   // m_write_mutex orders sink writes against stop(): held by the synth callback while

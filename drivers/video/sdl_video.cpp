@@ -1,5 +1,6 @@
 #include "drivers/video/sdl_video.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace kiosk::drivers::video {
@@ -59,6 +60,11 @@ void SignPane::hide() {
   m_uploaded = nullptr;
 }
 
+void SignPane::set_speed(int permille) {
+  m_speed_permille = std::clamp(permille, PlaybackTimeline::kMinSpeed, PlaybackTimeline::kMaxSpeed);
+  m_player.set_speed(m_speed_permille / 1000.0);
+}
+
 void SignPane::restart() {
   m_uploaded = nullptr;
   m_player.replay();
@@ -72,6 +78,7 @@ bool SignPane::draw(SDL_Renderer* renderer, const core::DrawVideo& video, std::i
     if (m_clip.empty()) {
       m_player.close();
     } else if (m_player.open((m_assets_root / m_clip).string(), LoopMode::Once).ok()) {
+      m_player.set_speed(m_speed_permille / 1000.0);   // open() starts a new timeline at 1x
       m_player.play();
     }
   }

@@ -45,6 +45,10 @@ class SignPane {
   // The display list has no DrawVideo any more (pane hidden): stop and release the clip.
   void hide();
   void restart();   // replay command: play the clip again from its first frame
+  // Pace of this and every later clip, per mille of the clip's own speed (500..1000,
+  // clamped): the resident's sign_speed setting outlives a change of clip.
+  void set_speed(int permille);
+  int speed() const { return m_speed_permille; }
 
   // True while frames keep changing (playing): the display should redraw every frame
   // (SdlDisplay::invalidate()) instead of skipping an unchanged display list.
@@ -61,6 +65,7 @@ class SignPane {
   SDL_Texture* m_texture = nullptr;
   std::uint64_t m_uploaded_index = UINT64_MAX;   // skip re-uploading the same frame
   const VideoFrame* m_uploaded = nullptr;
+  int m_speed_permille = PlaybackTimeline::kMaxSpeed;
 };
 
 }  // namespace kiosk::drivers::video

@@ -144,6 +144,17 @@ PlayerStats VideoPlayer::stats() const {
   return {m_decoded, m_shown, m_dropped};
 }
 
+std::int64_t VideoPlayer::next_frame_due() const {
+  if (m_state != PlayerState::Playing) return -1;
+  std::int64_t pts = 0;   // nothing shown yet: the first frame
+  {
+    std::lock_guard lock(m_mutex);
+    if (!m_queue.empty()) pts = m_queue.front()->pts_ms;
+    else if (m_current) pts = m_current->pts_ms + m_current->duration_ms;   // decoding, or the end
+  }
+  return m_timeline.clock_at(pts);
+}
+
 std::vector<VideoEvent> VideoPlayer::poll_events() { return std::exchange(m_events, {}); }
 
 const VideoFrame* VideoPlayer::frame_for(std::int64_t now_ms, FrameWait wait) {

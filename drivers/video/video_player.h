@@ -81,6 +81,10 @@ class VideoPlayer {
   const std::string& path() const { return m_path; }
   PlayerStats stats() const;
   std::int64_t media_time(std::int64_t now_ms) const { return m_timeline.media_at(now_ms); }
+  // Clock time at which the next frame after the one shown becomes due, or -1 when none
+  // will without a command (not playing). It may lie in the past when the decoder is
+  // behind. For a loop that sleeps between frames (the window kiosk): wake up then.
+  std::int64_t next_frame_due() const;
 
  private:
   using FramePtr = std::unique_ptr<VideoFrame>;

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 #include "kiosk/app/channels/channels.h"
 #include "kiosk/app/headless.h"
@@ -106,8 +107,16 @@ int run(int argc, char** argv) {
   }
   Config& config = *loaded.config;
   if (options.headless || !options.announce.empty()) return run_headless(config, options);
-  if (!std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY")) {
-    std::fprintf(stderr, "kiosk: no display here (DISPLAY is not set); use --headless with --script\n");
+  // SDL_VIDEODRIVER=dummy, set on purpose, is a real-time run without a screen: the same
+  // loop, wall clock and driver wake-ups as in a hall (a braille-only stand, the brltty
+  // kiosk test), ended by a signal. Headless scripts cannot stand in for it: their
+  // virtual clock runs each step to completion, so nothing arrives from a live device.
+  const char* video = std::getenv("SDL_VIDEODRIVER");
+  const bool dummy_video = video != nullptr && std::string_view(video) == "dummy";
+  if (!dummy_video && !std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY")) {
+    std::fprintf(stderr,
+                 "kiosk: no display here (DISPLAY is not set); use --headless with --script, "
+                 "or SDL_VIDEODRIVER=dummy for a real-time run without a screen\n");
     return 2;
   }
   return run_window(config, options);

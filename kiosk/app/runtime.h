@@ -49,6 +49,7 @@ class Runtime {
   std::int64_t next_deadline() const { return m_kiosk.next_deadline(); }
   const core::Kiosk& kiosk() const { return m_kiosk; }
   const core::ScreenLayout& layout() const { return m_layout; }
+  const drivers::display::SdlDisplay& display() const { return m_display; }   // for benchmarks
 
  private:
   void dispatch(const core::Effects& effects);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <iterator>
 
+#include "kiosk/core/key_help.h"
+
 namespace kiosk::core {
 
 namespace {
@@ -56,6 +58,7 @@ Tree Kiosk::build_current() const {
 void Kiosk::show(Screen screen, Effects& out, const std::string& focus) {
   m_screen = screen;
   m_explored.clear();
+  if (screen != Screen::Help) m_describing_keys = false;
   m_tree = build_current();
   std::vector<std::string> ids;
   for (const auto& node : m_tree.nodes)
@@ -117,6 +120,7 @@ void Kiosk::end_session(Effects& out) {
   m_speaker_consent = false;
   m_touch_started = false;
   m_help_presses = 0;
+  m_describing_keys = false;
   const Settings defaults = m_options.hall_defaults;
   auto announce = [&](const char* name, auto before, auto after) {
     if (before != after) out.push_back(SettingChanged{name, after});
@@ -126,12 +130,15 @@ void Kiosk::end_session(Effects& out) {
   announce("language", m_settings.language, defaults.language);
   announce("rate", m_settings.rate, defaults.rate);
   announce("volume", m_settings.volume, defaults.volume);
+  if (m_settings.verbosity != defaults.verbosity)
+    out.push_back(SettingChanged{"verbosity", std::string(verbosity_name(defaults.verbosity))});
   announce("curtain", m_settings.curtain, defaults.curtain);
   announce("speech", m_settings.speech, defaults.speech);
   announce("earcons", m_settings.earcons, defaults.earcons);
   announce("touch_explore", m_settings.touch_explore, defaults.touch_explore);
   announce("sign", m_settings.sign, defaults.sign);
   announce("sign_large", m_settings.sign_large, defaults.sign_large);
+  announce("sign_speed", m_settings.sign_speed, defaults.sign_speed);
   announce("easy_read", m_settings.easy_read, defaults.easy_read);
   announce("braille_table", m_settings.braille_table, defaults.braille_table);
   m_settings = defaults;
@@ -228,6 +235,10 @@ Effects Kiosk::command(Command command, InputSource source, std::int64_t now) {
     out.push_back(SpeechRequest{SpeechControl::Guide});
     return out;
   }
+  if (m_describing_keys) {
+    describe_key(command, out);
+    return out;
+  }
   if (command != Command::Help) m_help_presses = 0;
   if (command != Command::Where && command != Command::Help) m_status.reset();
 
@@ -271,14 +282,7 @@ Effects Kiosk::command(Command command, InputSource source, std::int64_t now) {
       go_back(out);
       break;
     case Command::Help:
-      if (++m_help_presses >= 2 && m_screen != Screen::Help) {
-        m_help_presses = 0;
-        show(Screen::Help, out);
-      } else {
-        const Message hint = node && !node->hint.empty() ? node->hint : Message::of("help.item_none");
-        m_status = Alert{"help", hint, Privacy::Public};
-        out.push_back(SpeechRequest{SpeechControl::Help});
-      }
+      help(out);
       break;
     case Command::Repeat:
       out.push_back(SpeechRequest{SpeechControl::Repeat});
@@ -336,6 +340,38 @@ Effects Kiosk::command(Command command, InputSource source, std::int64_t now) {
       break;
   }
   return out;
+}
+
+// Help in layers (ACCESSIBILITY.md section 2): the focused item's help; pressed twice,
+// the key list; on the key list, key-describer mode until Help is pressed again.
+void Kiosk::help(Effects& out) {
+  if (m_screen == Screen::Help) {
+    m_help_presses = 0;
+    m_describing_keys = true;
+    raise("key_describer_on", Message::of("help.describer_on"), out);
+    return;
+  }
+  if (++m_help_presses >= 2) {
+    m_help_presses = 0;
+    show(Screen::Help, out);
+    return;
+  }
+  const Node* node = focused_node();
+  const Message hint = node && !node->hint.empty() ? node->hint : Message::of("help.item_none");
+  m_status = Alert{"help", hint, Privacy::Public};
+  out.push_back(SpeechRequest{SpeechControl::Help});
+}
+
+// In key-describer mode a key only says what it does; Help leaves the mode.
+void Kiosk::describe_key(Command command, Effects& out) {
+  if (command == Command::Help) {
+    m_describing_keys = false;
+    raise("key_describer_off", Message::of("help.describer_off"), out);
+    return;
+  }
+  const char* id = key_help_id(command);
+  if (!id) return;
+  raise("key_described", Message::of(id), out);
 }
 
 void Kiosk::navigate(Command command, Effects& out) {

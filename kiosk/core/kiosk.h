@@ -68,6 +68,8 @@ class Kiosk {
   void start_session(InputSource source, std::int64_t now, Effects& out);
   void end_session(Effects& out);
   void navigate(Command command, Effects& out);
+  void help(Effects& out);
+  void describe_key(Command command, Effects& out);
   void activate(const std::string& node_id, Effects& out);
   void adjust(const std::string& node_id, int delta, Effects& out);
   void go_back(Effects& out);
@@ -106,6 +108,7 @@ class Kiosk {
   bool m_touch_started = false;      // session started by touch: speech still off
   std::string m_explored;            // touch-to-explore: node read by the first touch
   int m_help_presses = 0;
+  bool m_describing_keys = false;    // key-describer mode: keys say what they do, and do nothing
 };
 
 }  // namespace kiosk::core

@@ -79,11 +79,21 @@ void Kiosk::activate(const std::string& node_id, Effects& out) {
     if (kept.rate != defaults.rate) out.push_back(SettingChanged{"rate", defaults.rate});
     if (kept.volume != defaults.volume) out.push_back(SettingChanged{"volume", defaults.volume});
     if (kept.easy_read != defaults.easy_read) out.push_back(SettingChanged{"easy_read", defaults.easy_read});
+    if (kept.sign_large != defaults.sign_large) out.push_back(SettingChanged{"sign_large", defaults.sign_large});
+    if (kept.sign_speed != defaults.sign_speed) out.push_back(SettingChanged{"sign_speed", defaults.sign_speed});
+    if (kept.verbosity != defaults.verbosity)
+      out.push_back(SettingChanged{"verbosity", std::string(verbosity_name(defaults.verbosity))});
     m_settings.zoom = defaults.zoom;
     m_settings.theme = defaults.theme;
     m_settings.rate = defaults.rate;
     m_settings.volume = defaults.volume;
     m_settings.easy_read = defaults.easy_read;
+    if (kept.braille_table != defaults.braille_table)
+      out.push_back(SettingChanged{"braille_table", defaults.braille_table});
+    m_settings.braille_table = defaults.braille_table;
+    m_settings.sign_large = defaults.sign_large;
+    m_settings.sign_speed = defaults.sign_speed;
+    m_settings.verbosity = defaults.verbosity;
     rebuild(out);
     raise("settings_reset", Message::of("alert.settings_reset"), out);
     return;
@@ -133,10 +143,33 @@ void Kiosk::adjust(const std::string& node_id, int delta, Effects& out) {
       step_volume(direction, out);
       return;
     }
+  } else if (node_id == "settings.verbosity") {
+    m_settings.verbosity = m_settings.verbosity == Verbosity::Brief ? Verbosity::Full : Verbosity::Brief;
+    out.push_back(SettingChanged{"verbosity", std::string(verbosity_name(m_settings.verbosity))});
+  } else if (node_id == "settings.braille_table") {
+    // A ring, like the themes: the table id also fixes the grade.
+    const int count = static_cast<int>(std::size(kBrailleTables));
+    int index = 0;
+    for (int i = 0; i < count; ++i)
+      if (m_settings.braille_table == kBrailleTables[i]) index = i;
+    m_settings.braille_table = kBrailleTables[((index + direction) % count + count) % count];
+    out.push_back(SettingChanged{"braille_table", m_settings.braille_table});
   } else if (node_id == "settings.easy_read") {
     toggle(m_settings.easy_read, "easy_read");
   } else if (node_id == "settings.sign") {
     toggle(m_settings.sign, "sign");
+  } else if (node_id == "settings.sign_large") {
+    toggle(m_settings.sign_large, "sign_large");
+  } else if (node_id == "settings.sign_speed") {
+    const int speed = wrap && m_settings.sign_speed == kSignSpeedSteps[std::size(kSignSpeedSteps) - 1]
+                          ? kSignSpeedSteps[0]
+                          : next_step(kSignSpeedSteps, m_settings.sign_speed, direction);
+    if (speed == m_settings.sign_speed) {
+      out.push_back(Earcon{"error"});
+      return;
+    }
+    m_settings.sign_speed = speed;
+    out.push_back(SettingChanged{"sign_speed", speed});
   } else if (node_id == "settings.earcons") {
     toggle(m_settings.earcons, "earcons");
   } else if (node_id == "settings.speaker_consent") {

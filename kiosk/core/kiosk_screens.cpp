@@ -1,6 +1,8 @@
 // Kiosk: the trees of the kiosk's own screens. Services build their own.
 #include "kiosk/core/kiosk.h"
 
+#include "kiosk/core/key_help.h"
+
 namespace kiosk::core {
 
 namespace {
@@ -64,10 +66,15 @@ Tree Kiosk::build_settings() const {
   choice("settings.language", m_catalog.text(lang == "en" ? "language.en" : "language.zh", lang));
   choice("settings.rate", std::to_string(m_settings.rate) + "%");
   choice("settings.volume", std::to_string(m_settings.volume));
+  choice("settings.braille_table", m_catalog.text("braille.table." + m_settings.braille_table, lang));
   checkbox("settings.easy_read", m_settings.easy_read);
   checkbox("settings.sign", m_settings.sign);
+  checkbox("settings.sign_large", m_settings.sign_large);
+  choice("settings.sign_speed", std::to_string(m_settings.sign_speed) + "%");
   checkbox("settings.earcons", m_settings.earcons);
   checkbox("settings.speaker_consent", m_speaker_consent);
+  choice("settings.verbosity", m_catalog.text(m_settings.verbosity == Verbosity::Brief ? "settings.verbosity.brief"
+                                                                                       : "settings.verbosity.full", lang));
   tree.nodes.push_back(item("settings.reset", Role::Button));
   tree.nodes.push_back(item("settings.done", Role::Button));
   return tree;
@@ -75,11 +82,7 @@ Tree Kiosk::build_settings() const {
 
 Tree Kiosk::build_help() const {
   Tree tree{"help", Message::of("help.title"), Message::of("help.prompt"), {}};
-  for (const char* id : {"help.keys_move", "help.keys_select", "help.keys_back", "help.keys_help",
-                         "help.keys_repeat", "help.keys_where", "help.keys_volume", "help.keys_rate",
-                         "help.keys_zoom", "help.keys_contrast", "help.keys_language",
-                         "help.keys_curtain", "help.keys_staff", "help.keys_digits", "help.touch"})
-    tree.nodes.push_back(text(id));
+  for (const char* id : key_help_lines()) tree.nodes.push_back(text(id));
   tree.nodes.push_back(item("help.done", Role::Button));
   return tree;
 }

@@ -13,14 +13,21 @@ Sizes sizes_for(int zoom_percent, const LayoutMetrics& metrics) {
   Sizes s{};
   // Cap height 6.1 mm at 100 % (ACCESSIBILITY.md V1); font px = cap / 0.733.
   s.body_px = font_px_for_cap_height(static_cast<int>(std::ceil(6.1 * zoom * px_per_mm)));
-  s.title_px = static_cast<int>(std::lround(s.body_px * 1.3));
+  // Above 120 % the body text is already large and a 1.3x title would take a sixth of
+  // the height at 200 %; bold and the accent colour still set it apart at 1.15x.
+  s.title_px = static_cast<int>(std::lround(s.body_px * (zoom_percent > 120 ? 1.15 : 1.3)));
   // Nothing under 4.8 mm cap height, even the small print at 80 %.
   s.small_px = std::max(font_px_for_cap_height(static_cast<int>(std::ceil(4.8 * px_per_mm))),
                         static_cast<int>(std::lround(s.body_px * 0.8)));
-  s.margin = static_cast<int>(std::lround(s.body_px * 0.75));
+  // The frame's margin does not grow with the text: at 200 % a scaled one would take
+  // another 50 px of height for nothing; it stays at least a gap (room for the ring).
+  const int body_100 = font_px_for_cap_height(static_cast<int>(std::ceil(6.1 * px_per_mm)));
+  s.margin = static_cast<int>(std::lround(body_100 * 0.75));
   s.gap = std::max(static_cast<int>(std::ceil(3.0 * px_per_mm)), static_cast<int>(std::lround(s.body_px * 0.4)));
   s.target_min = static_cast<int>(std::ceil(15.0 * px_per_mm));
+  s.margin = std::max(s.margin, s.gap);
   s.focus_thickness = std::max(static_cast<int>(std::ceil(1.0 * px_per_mm)), static_cast<int>(std::lround(s.body_px * 0.15)));
+  s.staff_px = font_px_for_cap_height(static_cast<int>(std::ceil(4.8 * px_per_mm)));
   return s;
 }
 
@@ -42,6 +49,7 @@ struct Block {
   const Node* node;
   std::vector<std::string> lines;
   int height;
+  int vpad;     // space above and below the text inside the block
   bool boxed;
 };
 
@@ -87,53 +95,104 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer,
   const int left = s.margin;
   const int width = right - left;
 
-  // Header: title and prompt.
+  // Header: title, prompt, step. The step ("第2步，共6步") goes at the right end of a
+  // one-line title when it fits there, which saves a whole line at large sizes.
   int y = s.margin;
-  auto put_text = [&](const std::string& text, int px, FontFace face, ColorRole color, int x0, int w) {
-    auto lines = wrap_text(text, w, px, face, measurer);
-    const int line_h = measurer.line_height(px, face);
-    const int h = static_cast<int>(lines.size()) * line_h;
+  auto put_text = [&](std::vector<std::string> lines, int px, FontFace face, ColorRole color, int x0, int w) {
+    const int h = static_cast<int>(lines.size()) * measurer.line_height(px, face);
     list.texts.push_back({{x0, y, w, h}, std::move(lines), px, face, color, false});
     y += h;
   };
-  put_text(in.catalog.text(in.tree.title, lang, easy), s.title_px, FontFace::Bold, ColorRole::Accent, left, width);
+  const std::string title = in.catalog.text(in.tree.title, lang, easy);
+  auto title_lines = wrap_text(title, width, s.title_px, FontFace::Bold, measurer);
+  std::string step_text;
+  if (in.tree.steps > 0)
+    step_text = in.catalog.text(Message::of("flow.step").arg("step", std::to_string(in.tree.step))
+                                    .arg("steps", std::to_string(in.tree.steps)), lang);
+  const int title_line = measurer.line_height(s.title_px, FontFace::Bold);
+  if (!step_text.empty() && title_lines.size() == 1) {
+    const int step_w = measurer.width(step_text, s.small_px, FontFace::Regular);
+    const int title_w = measurer.width(title_lines.front(), s.title_px, FontFace::Bold);
+    if (title_w + 2 * s.gap + step_w <= width) {
+      // Bottom-aligned with the title's line, so both sit on about the same baseline.
+      list.texts.push_back({{right - step_w, y + title_line - small_line, step_w, small_line}, {step_text},
+                            s.small_px, FontFace::Regular, ColorRole::MutedText, false});
+      step_text.clear();
+    }
+  }
+  put_text(std::move(title_lines), s.title_px, FontFace::Bold, ColorRole::Accent, left, width);
   if (!in.tree.prompt.empty()) {
     y += s.gap / 2;
-    put_text(in.catalog.text(in.tree.prompt, lang, easy), s.body_px, FontFace::Regular, ColorRole::MutedText, left, width);
+    put_text(wrap_text(in.catalog.text(in.tree.prompt, lang, easy), width, s.body_px, FontFace::Regular, measurer),
+             s.body_px, FontFace::Regular, ColorRole::MutedText, left, width);
   }
-  if (in.tree.steps > 0) {
+  if (!step_text.empty()) {
     y += s.gap / 2;
-    put_text(in.catalog.text(Message::of("flow.step").arg("step", std::to_string(in.tree.step))
-                                 .arg("steps", std::to_string(in.tree.steps)), lang),
-             s.small_px, FontFace::Regular, ColorRole::MutedText, left, width);
+    put_text(wrap_text(step_text, width, s.small_px, FontFace::Regular, measurer), s.small_px, FontFace::Regular,
+             ColorRole::MutedText, left, width);
   }
-  if (in.sign_pane && out.sign_pane) y = std::max(y, s.margin);
   y += s.gap;
   const int content_top = y;
 
-  // Footer, bottom up: braille mirror, caption, status, page indicator.
-  int bottom = metrics.height - s.margin;
-  auto put_footer = [&](const std::string& text, int px, FontFace face, ColorRole face_color, ColorRole text_color) {
-    if (text.empty()) return;
-    auto lines = wrap_text(text, metrics.width - 2 * s.margin - 2 * s.gap, px, face, measurer);
-    const int h = static_cast<int>(lines.size()) * measurer.line_height(px, face) + s.gap;
-    bottom -= h;
-    list.rects.push_back({{s.margin, bottom, metrics.width - 2 * s.margin, h}, face_color, 0});
-    list.texts.push_back({{s.margin + s.gap, bottom + s.gap / 2, metrics.width - 2 * s.margin - 2 * s.gap, h - s.gap},
-                          std::move(lines), px, face, text_color, false});
-    bottom -= s.gap / 2;
+  // Footer, bottom up: a bottom row (the braille mirror at the left, the page indicator
+  // at the right), then the caption, then the status line. A row is drawn only when it
+  // has something to show. The mirror is for sighted staff, so it keeps one small fixed
+  // size whatever the resident's zoom; the caption echoes speech and takes at most two
+  // lines and about 15 % of the height (starting with "…"), so at 200 % the page's own
+  // content keeps most of the screen. The status line (alerts) is never shortened.
+  const int footer_w = metrics.width - 2 * s.margin - 2 * s.gap;
+  struct FooterRow {
+    std::vector<std::string> lines;
+    int px;
+    FontFace face;
+    ColorRole face_color, text_color;
   };
-  put_footer(in.braille_cells, s.small_px, FontFace::Braille, ColorRole::Background, ColorRole::MutedText);
-  put_footer(in.caption, s.body_px, FontFace::Regular, ColorRole::CaptionFace, ColorRole::CaptionText);
-  if (in.status)
-    put_footer(in.catalog.text(in.status->text, lang, easy), s.body_px, FontFace::Bold,
-               in.status->code.find("invalid") != std::string::npos || in.status->code.find("failed") != std::string::npos
-                   ? ColorRole::Error : ColorRole::Background,
-               in.status->code.find("invalid") != std::string::npos || in.status->code.find("failed") != std::string::npos
-                   ? ColorRole::ErrorText : ColorRole::Text);
-  const int page_line_h = small_line + s.gap;
-  const int content_bottom = bottom - page_line_h;
-  (void)body_line;
+  std::vector<FooterRow> rows;   // bottom up
+  const std::string status_text = in.status ? in.catalog.text(in.status->text, lang, easy) : std::string();
+  // An alert is spoken too: its caption would only repeat the status line above it.
+  if (!in.caption.empty() && in.caption != status_text) {
+    auto lines = wrap_text(in.caption, footer_w, s.body_px, FontFace::Regular, measurer);
+    const auto most = static_cast<std::size_t>(std::clamp(metrics.height * 15 / 100 / body_line, 1, 2));
+    // Like live captions, the newest words stay: speech ends with the focused item,
+    // while the title and prompt it starts with are on the screen already.
+    limit_lines(lines, most, footer_w, s.body_px, FontFace::Regular, measurer, true);
+    rows.push_back({std::move(lines), s.body_px, FontFace::Regular, ColorRole::CaptionFace, ColorRole::CaptionText});
+  }
+  if (in.status) {
+    const bool bad = in.status->code.find("invalid") != std::string::npos ||
+                     in.status->code.find("failed") != std::string::npos;
+    rows.push_back({wrap_text(status_text, footer_w, s.body_px, FontFace::Bold, measurer), s.body_px, FontFace::Bold,
+                    bad ? ColorRole::Error : ColorRole::Background, bad ? ColorRole::ErrorText : ColorRole::Text});
+  }
+  // A filled row needs little padding: the font's line height already has leading.
+  const int row_pad = s.gap / 2;
+  int rows_h = 0;
+  for (const auto& row : rows)
+    rows_h += static_cast<int>(row.lines.size()) * measurer.line_height(row.px, row.face) + row_pad + s.gap / 2;
+  const auto mirror = in.braille_cells.empty()
+                          ? std::vector<std::string>{}
+                          : wrap_text(in.braille_cells, footer_w, s.staff_px, FontFace::Braille, measurer);
+  const int mirror_h = static_cast<int>(mirror.size()) * measurer.line_height(s.staff_px, FontFace::Braille);
+  int mirror_w = 0;
+  for (const auto& line : mirror) mirror_w = std::max(mirror_w, measurer.width(line, s.staff_px, FontFace::Braille));
+  auto indicator_text = [&](std::size_t page, std::size_t count) {
+    return in.catalog.text(Message::of("layout.page").arg("page", std::to_string(page))
+                               .arg("pages", std::to_string(count)), lang);
+  };
+  // Widest the indicator can get: no more pages than nodes.
+  const int indicator_w = measurer.width(indicator_text(in.tree.nodes.size(), in.tree.nodes.size()),
+                                         s.small_px, FontFace::Regular);
+  const bool side_by_side = mirror_w + 2 * s.gap + indicator_w <= footer_w;
+  auto bottom_row_h = [&](bool paged) {
+    if (!paged) return mirror_h;
+    return side_by_side ? std::max(mirror_h, small_line) : mirror_h + small_line;
+  };
+  // Where the content must end: the focus ring reaches gap/2 below the last block.
+  auto content_limit = [&](bool paged) {
+    const int row = bottom_row_h(paged);
+    const int footer_h = (row > 0 ? row + s.gap / 2 : 0) + rows_h;
+    return metrics.height - s.margin - footer_h - (footer_h > 0 ? s.gap / 2 : 0) - s.gap / 2;
+  };
 
   // Measure every node, then split into pages.
   const int pad = s.gap;
@@ -144,20 +203,35 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer,
     // Room for the focus marker is kept on every item, so focusing never re-wraps.
     const int text_w = width - 2 * pad - (boxed ? 2 * s.focus_thickness : 0) - marker_w;
     auto lines = wrap_text(node_label(node, in.catalog, in.settings), text_w, s.body_px, FontFace::Regular, measurer);
-    int h = static_cast<int>(lines.size()) * measurer.line_height(s.body_px, FontFace::Regular) + 2 * pad;
+    // Plain text needs less air than a button: the font's line height already has
+    // leading (about 0.3 em above a Han glyph), and the focus ring sits outside the
+    // block, in the gap.
+    const int vpad = boxed ? pad : pad / 4;
+    int h = static_cast<int>(lines.size()) * body_line + 2 * vpad;
     if (boxed) h = std::max(h, s.target_min);
-    blocks.push_back({&node, std::move(lines), h, boxed});
+    blocks.push_back({&node, std::move(lines), h, vpad, boxed});
   }
-  std::vector<std::vector<std::size_t>> pages(1);
-  int used = 0;
-  for (std::size_t i = 0; i < blocks.size(); ++i) {
-    const int need = blocks[i].height + (pages.back().empty() ? 0 : s.gap);
-    if (!pages.back().empty() && content_top + used + need > content_bottom) {
-      pages.emplace_back();
-      used = 0;
+  auto paginate = [&](int limit) {
+    std::vector<std::vector<std::size_t>> split(1);
+    int used = 0;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      const int need = blocks[i].height + (split.back().empty() ? 0 : s.gap);
+      if (!split.back().empty() && content_top + used + need > limit) {
+        split.emplace_back();
+        used = 0;
+      }
+      used += blocks[i].height + (split.back().empty() ? 0 : s.gap);
+      split.back().push_back(i);
     }
-    used += blocks[i].height + (pages.back().empty() ? 0 : s.gap);
-    pages.back().push_back(i);
+    return split;
+  };
+  // The page indicator's room is kept only when the content needs more than one page.
+  int content_bottom = content_limit(false);
+  auto pages = paginate(content_bottom);
+  const bool paged = pages.size() > 1;
+  if (paged) {
+    content_bottom = content_limit(true);
+    pages = paginate(content_bottom);
   }
   for (const auto& page : pages) {
     out.pages.emplace_back();
@@ -182,7 +256,7 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer,
     std::vector<std::string> lines = b.lines;
     if (focused && !lines.empty()) lines.front() = "▶ " + lines.front();   // shape change, not colour alone
     const int indent = focused ? 0 : marker_w;
-    list.texts.push_back({{box.x + pad + indent + (b.boxed ? s.focus_thickness : 0), box.y + pad, box.w - 2 * pad - indent, box.h - 2 * pad},
+    list.texts.push_back({{box.x + pad + indent + (b.boxed ? s.focus_thickness : 0), box.y + b.vpad, box.w - 2 * pad - indent, box.h - 2 * b.vpad},
                           std::move(lines), s.body_px, FontFace::Regular,
                           text_for(node, b.boxed), false});
     if (focused) {
@@ -196,12 +270,38 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer,
     y += b.height + s.gap;
   }
   out.content = {left, content_top, width, content_bottom - content_top};
-  if (pages.size() > 1) {
-    const std::string indicator = in.catalog.text(Message::of("layout.page")
-                                                      .arg("page", std::to_string(out.page + 1))
-                                                      .arg("pages", std::to_string(pages.size())), lang);
-    list.texts.push_back({{left, content_bottom + s.gap / 2, width, small_line}, {indicator}, s.small_px,
-                          FontFace::Regular, ColorRole::MutedText, false});
+
+  int bottom = metrics.height - s.margin;
+  if (const int row_h = bottom_row_h(paged); row_h > 0) {
+    const int row_top = bottom - row_h;
+    if (!mirror.empty())
+      list.texts.push_back({{s.margin + s.gap, paged && !side_by_side ? row_top : bottom - mirror_h, footer_w, mirror_h},
+                            mirror, s.staff_px,
+                            FontFace::Braille, ColorRole::MutedText, false});
+    if (paged) {
+      std::string indicator = indicator_text(static_cast<std::size_t>(out.page + 1), pages.size());
+      const int w = measurer.width(indicator, s.small_px, FontFace::Regular);
+      // Right-aligned beside the mirror, or on a line of its own under it.
+      const Rect box = side_by_side ? Rect{s.margin + s.gap + footer_w - w, bottom - small_line, w, small_line}
+                                    : Rect{s.margin + s.gap, bottom - small_line, footer_w, small_line};
+      list.texts.push_back({box, {std::move(indicator)}, s.small_px, FontFace::Regular, ColorRole::MutedText, false});
+    }
+    bottom = row_top - s.gap / 2;
+  }
+  for (auto& row : rows) {
+    if (&row == &rows.back()) {
+      // A rule above the footer: in the high-contrast themes the caption's face is the
+      // background, and without it the caption would read as one more item.
+      const int rule_y = bottom - static_cast<int>(row.lines.size()) * measurer.line_height(row.px, row.face) -
+                         row_pad - s.gap / 4 - 1;
+      list.rects.push_back({{s.margin, rule_y, metrics.width - 2 * s.margin, 2}, ColorRole::Border, 0});
+    }
+    const int h = static_cast<int>(row.lines.size()) * measurer.line_height(row.px, row.face) + row_pad;
+    bottom -= h;
+    list.rects.push_back({{s.margin, bottom, metrics.width - 2 * s.margin, h}, row.face_color, 0});
+    list.texts.push_back({{s.margin + s.gap, bottom + row_pad / 2, footer_w, h - row_pad}, std::move(row.lines), row.px,
+                          row.face, row.text_color, false});
+    bottom -= s.gap / 2;
   }
   return out;
 }

@@ -51,6 +51,7 @@ struct ScreenLayout {
 
 struct Sizes {
   int body_px, title_px, small_px, margin, gap, target_min, focus_thickness;
+  int staff_px;   // the braille mirror for sighted staff: fixed, not the resident's zoom
 };
 Sizes sizes_for(int zoom_percent, const LayoutMetrics& metrics);
 

@@ -10,6 +10,8 @@ namespace kiosk::core {
 using SettingValue = std::variant<bool, int, std::string>;
 
 enum class Verbosity { Full, Brief };
+// The transcript value of a verbosity (DESIGN.md section 5): "full" | "brief".
+inline const char* verbosity_name(Verbosity v) { return v == Verbosity::Brief ? "brief" : "full"; }
 
 struct Settings {
   int zoom = 100;                     // percent of the default text size: 80 100 120 160 200
@@ -24,6 +26,7 @@ struct Settings {
   bool touch_explore = false;         // first touch reads, second activates
   bool sign = false;                  // sign-language pane shown (deaf mode)
   bool sign_large = false;
+  int sign_speed = 100;               // percent of a sign clip's own speed: 50 75 100
   bool easy_read = false;
   std::string braille_table = "kiosk-zh";
   bool operator==(const Settings&) const = default;
@@ -32,7 +35,11 @@ struct Settings {
 // The allowed steps; the core clamps to these.
 inline constexpr int kZoomSteps[] = {80, 100, 120, 160, 200};
 inline constexpr int kRateSteps[] = {50, 63, 79, 100, 126, 159, 200};  // ×2^(1/3): 88…350 wpm
+inline constexpr int kSignSpeedSteps[] = {50, 75, 100};   // issue 6: slower signing, 0.5x-1x
 inline constexpr int kVolumeMin = 0;
+// Braille tables the settings screen offers, hall default first (DESIGN.md 5): national
+// common braille, current braille (every tone), English UEB grade 1 and grade 2.
+inline constexpr const char* kBrailleTables[] = {"kiosk-zh", "kiosk-zh-g1", "en-ueb-g1", "en-ueb-g2"};
 inline constexpr int kVolumeMax = 10;
 
 }  // namespace kiosk::core

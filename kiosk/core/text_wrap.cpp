@@ -218,4 +218,38 @@ int font_px_for_cap_height(int cap_px) {
   return px;
 }
 
+void limit_lines(std::vector<std::string>& lines, std::size_t max_lines, int max_width_px, int px,
+                 FontFace face, const TextMeasurer& measurer, bool keep_end) {
+  if (lines.size() <= max_lines) return;
+  if (max_lines == 0) {
+    lines.clear();
+    return;
+  }
+  static const std::string kEllipsis = "…";
+  if (keep_end) {
+    lines.erase(lines.begin(), lines.end() - static_cast<std::ptrdiff_t>(max_lines));
+    std::string& first = lines.front();
+    std::vector<Glyph> glyphs = decode(first);
+    std::size_t drop = 0;   // glyphs dropped from the front
+    auto rest = [&] { return drop < glyphs.size() ? first.substr(glyphs[drop].offset) : std::string(); };
+    while (drop < glyphs.size() && (measurer.width(kEllipsis + rest(), px, face) > max_width_px ||
+                                    is_space(glyphs[drop].cp) || is_closing_punct(glyphs[drop].cp)))
+      ++drop;
+    first = kEllipsis + rest();
+    return;
+  }
+  lines.resize(max_lines);
+  std::string& last = lines.back();
+  std::vector<Glyph> glyphs = decode(last);
+  while (!glyphs.empty() && measurer.width(last + kEllipsis, px, face) > max_width_px) {
+    last.resize(glyphs.back().offset);
+    glyphs.pop_back();
+  }
+  while (!glyphs.empty() && is_space(glyphs.back().cp)) {
+    last.resize(glyphs.back().offset);
+    glyphs.pop_back();
+  }
+  last += kEllipsis;
+}
+
 }  // namespace kiosk::core

@@ -6,6 +6,7 @@
 // Kinsoku: no line starts with closing punctuation (，。、；：？！）》」』”’ and their
 // ASCII kin) and no line ends with opening punctuation (（《「『“‘ ...). Spaces at a
 // wrap point are dropped. Any thread may call; nothing is kept between calls.
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,13 @@ namespace kiosk::core {
 // (only '\n' breaks). Empty input gives no lines; "a\n" gives {"a", ""}.
 std::vector<std::string> wrap_text(const std::string& utf8, int max_width_px, int px,
                                    FontFace face, const TextMeasurer& measurer);
+
+// Keeps max_lines of `lines`: the first ones, or with keep_end the last ones. When any
+// were dropped, the line at the cut is shortened (by whole code points) until it ends
+// (or, with keep_end, starts) with "…" within max_width_px. For secondary lines (the
+// caption) that must not push the page's content away.
+void limit_lines(std::vector<std::string>& lines, std::size_t max_lines, int max_width_px, int px,
+                 FontFace face, const TextMeasurer& measurer, bool keep_end = false);
 
 // Noto Sans CJK's cap height ("H") is 0.733 em (ACCESSIBILITY.md V1); px are font pixels.
 inline constexpr double kCapHeightEm = 0.733;

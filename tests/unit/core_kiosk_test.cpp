@@ -222,3 +222,81 @@ TEST_F(KioskFixture, SettingsChoiceAdjustsWithLeftRight) {
   press(Command::Left);
   EXPECT_EQ(kiosk.settings().zoom, 80);
 }
+
+TEST_F(KioskFixture, SignSpeedStepsDownToHalfAndReturnsToTheHallDefaultAtSessionEnd) {
+  kiosk.start(now);
+  press(Command::Select);
+  kiosk.focus_node("home.settings", now);
+  press(Command::Select);
+  kiosk.focus_node("settings.sign_speed", now);
+  ASSERT_EQ(kiosk.focus().current(), "settings.sign_speed");
+  EXPECT_EQ(kiosk.settings().sign_speed, 100);
+  Effects slower = press(Command::Left);
+  EXPECT_EQ(kiosk.settings().sign_speed, 75);
+  ASSERT_EQ(all_of<SettingChanged>(slower).size(), 1u);
+  EXPECT_EQ(all_of<SettingChanged>(slower)[0].name, "sign_speed");
+  EXPECT_EQ(std::get<int>(all_of<SettingChanged>(slower)[0].value), 75);
+  EXPECT_EQ(kiosk.tree().find("settings.sign_speed")->value, "75%");
+  press(Command::Left);
+  EXPECT_EQ(kiosk.settings().sign_speed, 50);
+  EXPECT_TRUE(has_earcon(press(Command::Left), "error"));   // 0.5x is the floor
+  EXPECT_EQ(kiosk.settings().sign_speed, 50);
+  press(Command::Select);   // select cycles: 50 -> 75
+  EXPECT_EQ(kiosk.settings().sign_speed, 75);
+  kiosk.focus_node("settings.sign_large", now);
+  ASSERT_EQ(kiosk.focus().current(), "settings.sign_large");
+  press(Command::Select);
+  EXPECT_TRUE(kiosk.settings().sign_large);
+  // The session ends (finish by timeout): both go back, each with its setting event.
+  now += 180'000;
+  kiosk.tick(now);
+  now += 45'000;
+  const Effects reset = kiosk.tick(now);
+  EXPECT_EQ(kiosk.settings().sign_speed, options.hall_defaults.sign_speed);
+  EXPECT_FALSE(kiosk.settings().sign_large);
+  std::vector<std::string> names;
+  for (const auto& s : all_of<SettingChanged>(reset)) names.push_back(s.name);
+  EXPECT_NE(std::find(names.begin(), names.end(), "sign_speed"), names.end());
+  EXPECT_NE(std::find(names.begin(), names.end(), "sign_large"), names.end());
+}
+
+TEST_F(KioskFixture, BrailleTableIsAChoiceThatStepsWrapsAndResets) {
+  kiosk.start(now);
+  press(Command::Select);
+  kiosk.focus_node("home.settings", now);
+  press(Command::Select);
+  kiosk.focus_node("settings.braille_table", now);
+  ASSERT_EQ(kiosk.focus().current(), "settings.braille_table");
+  EXPECT_EQ(kiosk.tree().find("settings.braille_table")->role, Role::Choice);
+  Effects right = press(Command::Right);
+  EXPECT_EQ(kiosk.settings().braille_table, "kiosk-zh-g1");
+  ASSERT_EQ(all_of<SettingChanged>(right).size(), 1u);
+  EXPECT_EQ(all_of<SettingChanged>(right)[0].name, "braille_table");
+  EXPECT_EQ(std::get<std::string>(all_of<SettingChanged>(right)[0].value), "kiosk-zh-g1");
+  // The choice shows the table's name (here the bracketed id: this catalogue is empty).
+  EXPECT_EQ(kiosk.tree().find("settings.braille_table")->value, "[braille.table.kiosk-zh-g1]");
+  press(Command::Left);
+  press(Command::Left);   // wraps backwards to the last table
+  EXPECT_EQ(kiosk.settings().braille_table, "en-ueb-g2");
+  press(Command::Select);   // select steps forward and wraps
+  EXPECT_EQ(kiosk.settings().braille_table, "kiosk-zh");
+  press(Command::Right);
+  // "Reset settings" and the visit's end both go back to the hall default.
+  kiosk.focus_node("settings.reset", now);
+  Effects reset = press(Command::Select);
+  EXPECT_EQ(kiosk.settings().braille_table, options.hall_defaults.braille_table);
+  bool announced = false;
+  for (const auto& s : all_of<SettingChanged>(reset)) announced = announced || s.name == "braille_table";
+  EXPECT_TRUE(announced);
+  kiosk.focus_node("settings.braille_table", now);
+  press(Command::Right);
+  kiosk.focus_node("settings.done", now);
+  press(Command::Select);
+  kiosk.focus_node("home.finish", now);
+  Effects finish = press(Command::Select);
+  EXPECT_EQ(kiosk.settings().braille_table, "kiosk-zh");
+  announced = false;
+  for (const auto& s : all_of<SettingChanged>(finish))
+    announced = announced || (s.name == "braille_table" && std::get<std::string>(s.value) == "kiosk-zh");
+  EXPECT_TRUE(announced);
+}

@@ -177,8 +177,12 @@ void BrailleChannel::handle_key(const BrailleKey& key, ChannelContext& context) 
     case BrailleActionKind::PreviousItem: context.command(core::Command::Up, source); break;
     case BrailleActionKind::NextItem: context.command(core::Command::Down, source); break;
     case BrailleActionKind::FirstItem:
-    case BrailleActionKind::LastItem:
-      break;   // no core command for first / last item yet
+    case BrailleActionKind::LastItem: {
+      // Top / bottom of the screen: the ends of the focus ring (EZ Access reading order).
+      const auto& ids = context.kiosk.focus().ids();
+      if (!ids.empty()) context.focus_node(action.kind == BrailleActionKind::FirstItem ? ids.front() : ids.back());
+      break;
+    }
     case BrailleActionKind::Activate:
       if (!m_focus_id.empty()) context.focus_node(m_focus_id);
       context.command(core::Command::Select, source);

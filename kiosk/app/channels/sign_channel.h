@@ -5,10 +5,18 @@
 // display, draws the clip in the pane the layout reserves (drivers::video::SignPane).
 // Captions are the speech channel's; this channel never writes caption events.
 //
+// The resident's controls (ACCESSIBILITY.md D2), through the commands speech already has:
+// Repeat replays the clip from its first frame (and writes its `sign` event again); Pause
+// pauses the clip along with speech and resumes it on the next Pause, and any other
+// input resumes it too, as it ends the pause of speech; the `sign` key stops the clip and
+// closes the pane; the sign_speed setting (50/75/100 %) slows every clip.
+//
 // The manifest is read once at construction from <root>/assets/sign/manifest.toml; its
 // problems are logged as warnings and the kiosk runs on with what loaded (an empty
 // manifest = captions only). A missing or corrupt clip draws nothing and is logged once.
 // Main thread only. Times are ms on the clock passed to attach() (virtual when headless).
+// The window loop sleeps until the next input or timer (up to 250 ms); while a clip plays,
+// this channel sets an SDL timer for each frame's due time so that no frame waits for a key.
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -44,15 +52,19 @@ class SignChannel : public Channel {
   std::size_t manifest_problems() const { return m_problems; }
   // The cue the pane plays (tracked even while deaf mode is off).
   const std::optional<core::sign::SignCue>& cue() const { return m_playlist.current(); }
+  bool paused() const { return m_paused; }
   // Clip errors reported by the player so far (missing or corrupt files).
   int clip_errors() const { return m_clip_errors; }
   // The pane (null before attach()); for tests and benchmarks.
   drivers::video::SignPane* pane() { return m_pane.get(); }
 
  private:
-  void apply(const core::sign::SignUpdate& update, ChannelContext& context);
+  bool apply(const core::sign::SignUpdate& update, ChannelContext& context);   // true: Play
   void write_event(const core::sign::SignCue& cue, ChannelContext& context);
   void sync_curtain(bool curtain);
+  void sync_paused();      // the player pauses under the curtain and while the resident paused
+  void sync_speed(int percent);
+  void wake_for_next_frame();   // window mode: an SDL timer ends the loop's wait when a frame is due
   void draw(SDL_Renderer* renderer, const core::DrawVideo& video);
 
   std::filesystem::path m_assets_root;
@@ -61,12 +73,16 @@ class SignChannel : public Channel {
   std::size_t m_problems = 0;
   bool m_sign_on = false;                // deaf mode as last seen
   bool m_curtain = false;
+  bool m_paused = false;                 // the resident's Pause (with speech)
+  int m_speed_percent = 100;             // sign_speed as last given to the pane
   bool m_restart = false;                // a Play of the clip already open: replay it
   int m_clip_errors = 0;
 
   drivers::display::SdlDisplay* m_display = nullptr;
   std::function<std::int64_t()> m_now;
   bool m_headless = false;
+  std::int64_t m_wakeup_at = -1;         // clock time of the wake-up timer pending (-1 none)
+  SDL_TimerID m_wakeup_timer = 0;
   std::unique_ptr<drivers::video::SignPane> m_pane;
 };
 

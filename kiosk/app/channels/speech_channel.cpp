@@ -1,6 +1,11 @@
 #include "kiosk/app/channels/speech_channel.h"
 
+#include <SDL.h>
+
+#include <chrono>
 #include <cstdio>
+#include <string_view>
+#include <thread>
 
 #include "drivers/audio/earcons.h"
 #include "drivers/audio/sdl_audio_output.h"
@@ -27,14 +32,39 @@ SpeechChannel::SpeechChannel(const Config& config)
 }
 
 SpeechChannel::~SpeechChannel() {
+  wait_for_announce();
   // The driver's worker writes into the audio output: stop and drop it first.
   if (m_driver) m_driver->stop();
   m_driver.reset();
   m_audio.reset();
 }
 
+// `kiosk --announce` exits right after presenting: let the text be heard first, wherever
+// it can be (a device or SDL's disk writer; SDL's dummy device plays to no one).
+void SpeechChannel::wait_for_announce() {
+  if (m_announce_id == 0 || !m_driver || !m_audio->has_device()) return;
+  const char* sdl_driver = SDL_GetCurrentAudioDriver();
+  if (sdl_driver != nullptr && std::string_view(sdl_driver) == "dummy") return;
+  const auto guard = std::chrono::steady_clock::now() + std::chrono::minutes(2);
+  while (std::chrono::steady_clock::now() < guard) {
+    for (const auto& event : m_driver->drain_events())
+      if (event.utterance_id == m_announce_id && event.kind != drivers::speech::SpeechEventKind::Started) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
 void SpeechChannel::present(const core::Effects& effects, ChannelContext& context) {
-  if (context.kiosk.settings().curtain) m_caption.clear();   // captions hide under the curtain
+  bool announce = false;
+  for (const auto& effect : effects)
+    if (const auto* alert = std::get_if<core::Alert>(&effect); alert && alert->code == "announce") announce = true;
+  const auto& settings = context.kiosk.settings();
+  if (settings.curtain) m_caption.clear();   // captions hide under the curtain
+  if (settings.volume != m_volume) {
+    // Earcons follow the volume too, also when it goes back to the default at session end.
+    m_volume = settings.volume;
+    m_audio->set_volume_level(m_volume);
+    m_driver->set_volume(m_volume);
+  }
   for (const auto& action : m_presenter.present(effects, context.kiosk)) {
     switch (action.kind) {
       case core::speech::SpeechActionKind::Stop:
@@ -45,11 +75,20 @@ void SpeechChannel::present(const core::Effects& effects, ChannelContext& contex
         else m_driver->pause();
         break;
       case core::speech::SpeechActionKind::Earcon:
-        if (auto kind = drivers::audio::earcon_from_name(action.text))
-          m_audio->play_earcon(drivers::audio::synthesize_earcon(*kind));
+        if (auto kind = drivers::audio::earcon_from_name(action.text)) {
+          // Synthesized once: the focus earcon is on the path of every key.
+          auto& pcm = m_earcons[static_cast<int>(*kind)];
+          if (pcm.empty()) pcm = drivers::audio::synthesize_earcon(*kind);
+          m_audio->play_earcon(pcm);
+        }
         break;
       case core::speech::SpeechActionKind::Speak:
         speak(action, context);
+        if (announce) m_announce_id = m_next_id - 1;
+        break;
+      case core::speech::SpeechActionKind::Caption:
+        m_caption = action.caption_text;
+        context.transcript.write({{"type", "caption"}, {"text", action.caption_text}});
         break;
     }
   }
@@ -59,6 +98,16 @@ void SpeechChannel::speak(const core::speech::SpeechAction& action, ChannelConte
   auto normalised = core::speech::normalise(action.text, core::speech::TextLanguage::Auto, &m_lexicon);
   nlohmann::json runs = nlohmann::json::array();
   for (const auto& run : normalised.runs) runs.push_back({{"voice", run.voice}, {"text", run.text}});
+  // The engine first, the transcript after: a key's speech never waits for a file write.
+  drivers::speech::Utterance utterance;
+  utterance.id = m_next_id++;
+  utterance.runs = std::move(normalised.runs);
+  utterance.rate_percent = action.rate;
+  utterance.volume = action.volume;
+  utterance.route = action.route == core::speech::SpeechRoute::Headset ? drivers::speech::Route::Headset
+                                                                        : drivers::speech::Route::Speaker;
+  m_driver->set_volume(action.volume);
+  if (!utterance.runs.empty()) m_driver->speak(std::move(utterance));
   context.transcript.write({{"type", "speech"},
                             {"text", action.text},
                             {"spoken", normalised.spoken},
@@ -71,21 +120,15 @@ void SpeechChannel::speak(const core::speech::SpeechAction& action, ChannelConte
   } else {
     m_caption.clear();
   }
-  drivers::speech::Utterance utterance;
-  utterance.id = m_next_id++;
-  utterance.runs = std::move(normalised.runs);
-  utterance.rate_percent = action.rate;
-  utterance.volume = action.volume;
-  utterance.route = action.route == core::speech::SpeechRoute::Headset ? drivers::speech::Route::Headset
-                                                                        : drivers::speech::Route::Speaker;
-  m_driver->set_volume(action.volume);
-  if (!utterance.runs.empty()) m_driver->speak(std::move(utterance));
 }
 
 void SpeechChannel::poll(ChannelContext& context) {
   (void)context;
-  // Progress events are not presented anywhere yet; drain them so they do not pile up.
-  (void)m_driver->drain_events();
+  // Progress events are not presented anywhere yet; drain them so they do not pile up
+  // (noting when the announce has been heard out).
+  for (const auto& event : m_driver->drain_events())
+    if (event.utterance_id == m_announce_id && event.kind != drivers::speech::SpeechEventKind::Started)
+      m_announce_id = 0;
 }
 
 }  // namespace kiosk::app

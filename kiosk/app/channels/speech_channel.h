@@ -3,11 +3,14 @@
 // its utterances through the first speech driver of config.speech_drivers that opens
 // (eSpeak NG, else the null driver), plays earcons on the audio output, and writes one
 // `speech` and one `caption` event per utterance to the transcript (DESIGN.md section 5),
-// also when there is no audio device. Construct, call and destroy on the main thread
+// also when there is no audio device. Captions are always on: with speech off the
+// presenter's prompts still become `caption` events and the footer's caption line. Construct, call and destroy on the main thread
 // (the audio output initialises SDL audio).
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "kiosk/app/channel.h"
 #include "kiosk/core/speech/lexicon.h"
@@ -33,11 +36,12 @@ class SpeechChannel final : public Channel {
 
   void present(const core::Effects& effects, ChannelContext& context) override;
   void poll(ChannelContext& context) override;
-  // The last caption ("" under the privacy curtain or before anything was said).
+  // The last caption ("" under the privacy curtain or before anything was presented).
   std::string caption() const override { return m_caption; }
 
  private:
   void speak(const core::speech::SpeechAction& action, ChannelContext& context);
+  void wait_for_announce();
 
   core::speech::SpeechPresenter m_presenter;
   core::speech::Lexicon m_lexicon;
@@ -45,6 +49,9 @@ class SpeechChannel final : public Channel {
   std::unique_ptr<drivers::speech::SpeechDriver> m_driver;
   std::uint64_t m_next_id = 1;
   std::string m_caption;
+  int m_volume = -1;
+  std::uint64_t m_announce_id = 0;   // the --announce utterance, heard out before exit
+  std::map<int, std::vector<std::int16_t>> m_earcons;   // by EarconKind   // the level last given to the audio output (-1 = none yet)
 };
 
 }  // namespace kiosk::app

@@ -6,7 +6,7 @@
 // - Focus moves: the clip of the focused node (its sign_clip id, else its name id); a
 //   node without a clip falls back to the screen's clip, so the pane never goes blank
 //   while the resident moves.
-// - An alert (e.g. session.timeout_warning) plays its own clip when it has one.
+// - An alert (e.g. the timeout warning, timeout.prompt) plays its own clip when it has one.
 // Captions come from the text, never from the clip: a cue carries the Message to caption,
 // which the app resolves with i18n::Catalog for the transcript `sign` event
 // {"type":"sign","clip":cue.clip,"caption":<text of cue.caption>}.

@@ -115,7 +115,8 @@ std::u32string zh_cardinal(std::u32string_view digits, TwoForm two) {
     if (!leading && (zero_gap || v < 1000)) {
       if (out.back() != U'零') out.push_back(U'零');
     }
-    std::u32string sec = zh_section(v, leading, leading ? two : TwoForm::Er);
+    // 两 before 千 in every section: 12,345元 is 一万两千…, as it is said.
+    std::u32string sec = zh_section(v, leading, two);
     if (leading && v == 2 && from_right > 0 && two == TwoForm::Liang) sec = U"两";  // 两万
     // A section's own leading 零 is already covered by the gap marker above.
     if (!leading && !sec.empty() && sec.front() == U'零') sec.erase(0, 1);

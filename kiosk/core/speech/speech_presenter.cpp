@@ -59,7 +59,8 @@ std::vector<SpeechPresenter::Part> SpeechPresenter::item_parts(const Kiosk& kios
   }
   if (full && count > 0)
     say(text_of(kiosk, Message::of("speech.position").arg("index", std::to_string(index)).arg("count", std::to_string(count))));
-  if (!node->hint.empty()) say(text_of(kiosk, node->hint));
+  // The hint stays reachable through Help when Brief leaves it out.
+  if (full && !node->hint.empty()) say(text_of(kiosk, node->hint));
   if (!parts.empty()) parts.back().sentence = true;
   return parts;
 }
@@ -126,11 +127,23 @@ std::vector<SpeechAction> SpeechPresenter::present(const Effects& effects, const
   std::vector<SpeechAction> out;
   std::vector<Part> parts;
   bool announce = false;
+  bool must_speak = false;   // the timeout warning is spoken even with speech off
+  bool pause = false;
   bool repeat_only = true;
   const auto& settings = kiosk.settings();
-  const bool first_visit = !m_visited.contains(kiosk.tree().screen_id);
+  const std::string& screen_id = kiosk.tree().screen_id;
+  if (screen_id != m_screen) {
+    if (!m_screen.empty()) m_known.insert(m_screen);
+    m_screen = screen_id;
+  }
+  const bool first_visit = !m_known.contains(screen_id);
   auto sentence = [&](const Message& message, Privacy privacy = Privacy::Public) {
-    if (auto text = text_of(kiosk, message); !text.empty()) parts.push_back(Part{std::move(text), privacy, true});
+    auto text = text_of(kiosk, message);
+    if (text.empty()) return;
+    // An alert that repeats the screen's prompt (the timeout warning) is said once.
+    for (const auto& part : parts)
+      if (part.sentence && part.text == text) return;
+    parts.push_back(Part{std::move(text), privacy, true});
   };
   auto append = [&](std::vector<Part> more) {
     for (auto& part : more) parts.push_back(std::move(part));
@@ -140,7 +153,10 @@ std::vector<SpeechAction> SpeechPresenter::present(const Effects& effects, const
     if (const auto* request = std::get_if<SpeechRequest>(&effect)) {
       switch (request->control) {
         case SpeechControl::Interrupt: out.push_back(SpeechAction{}); break;
-        case SpeechControl::PauseToggle: out.push_back(action_of(SpeechActionKind::PauseToggle)); break;
+        case SpeechControl::PauseToggle:
+          pause = true;
+          out.push_back(action_of(SpeechActionKind::PauseToggle));
+          break;
         case SpeechControl::Repeat: append(m_last); break;
         case SpeechControl::Help: {
           repeat_only = false;
@@ -173,6 +189,7 @@ std::vector<SpeechAction> SpeechPresenter::present(const Effects& effects, const
     } else if (const auto* alert = std::get_if<Alert>(&effect)) {
       repeat_only = false;
       if (alert->code == "announce") announce = true;
+      if (alert->code == "timeout_warning") must_speak = true;
       sentence(alert->text, alert->privacy);
     } else if (const auto* setting = std::get_if<SettingChanged>(&effect)) {
       if (setting->name == "rate" || setting->name == "volume") {
@@ -189,19 +206,48 @@ std::vector<SpeechAction> SpeechPresenter::present(const Effects& effects, const
       }
     } else if (const auto* session = std::get_if<SessionEvent>(&effect)) {
       if (session->event == "reset") {
-        m_visited.clear();
+        // Nothing of the ended session is said (not even its settings going back).
+        parts.clear();
+        repeat_only = true;
+        m_known.clear();
         m_last.clear();
+        m_last_announce = false;
       }
     }
   }
-  m_visited.insert(kiosk.tree().screen_id);
+  // A choice or checkbox changed in place (Left/Right, Select): the tree was rebuilt with
+  // the focus kept, so nothing above said the new value. Say the item again.
+  const Node* focused = kiosk.focused_node();
+  const bool control = focused && (focused->role == Role::Choice || focused->role == Role::Checkbox);
+  std::string focus_signature;
+  if (control) {
+    for (const auto& part : item_parts(kiosk, focused->id, 0, 0, false)) focus_signature += part.text + '\n';
+    if (parts.empty() && !pause && focused->id == m_focus_id && focus_signature != m_focus_signature) {
+      repeat_only = false;
+      append(focused_item(kiosk, first_visit));
+    }
+  }
+  m_focus_id = focused ? focused->id : std::string();
+  m_focus_signature = std::move(focus_signature);
 
-  if (parts.empty() || !(settings.speech || announce)) return out;
+  // The pause key halts speech itself; the Interrupt every key sends must not turn it
+  // into a stop, or resume would have nothing to restart.
+  if (pause) std::erase_if(out, [](const SpeechAction& a) { return a.kind == SpeechActionKind::Stop; });
+
+  if (parts.empty()) return out;
   SpeechAction action = compose(parts, kiosk, announce || (repeat_only && m_last_announce));
-  if (action.text.empty()) return out;
   if (!repeat_only) {
     m_last = parts;
     m_last_announce = announce;
+  }
+  if (!(settings.speech || announce || must_speak)) {
+    // Captions are always on: the same prompt, shown only.
+    if (action.caption_text.empty() || !action.caption) return out;
+    action.kind = SpeechActionKind::Caption;
+    action.text.clear();
+    action.is_private = false;
+  } else if (action.text.empty()) {
+    return out;
   }
   out.push_back(std::move(action));
   return out;

@@ -5,7 +5,10 @@
 //
 // One batch gives at most one utterance, because a driver's speak() replaces whatever
 // is playing (ACCESSIBILITY.md principle 3): a screen title and its first focus are
-// said together. Privacy (DESIGN.md section 6, ACCESSIBILITY.md S6/S7): personal parts
+// said together. Captions are always on (DESIGN.md section 6): while speech is off the
+// same prompt becomes a Caption action, except the timeout warning, which is spoken
+// whatever the setting. Brief verbosity leaves out role, position, hint and prompt on
+// screens the resident has already been on and left in this session. Privacy (DESIGN.md section 6, ACCESSIBILITY.md S6/S7): personal parts
 // on the speaker without consent become "内容已隐藏，请使用耳机"; secret values are
 // never said. Main thread only (it keeps the last utterance for Repeat).
 #include <set>
@@ -25,6 +28,7 @@ enum class SpeechActionKind {
   Speak,        // say `text`
   PauseToggle,  // pause if speaking, resume if paused
   Earcon,       // play the earcon named `text`
+  Caption,      // show `caption_text` only (speech is off); nothing is said
 };
 
 struct SpeechAction {
@@ -58,7 +62,10 @@ class SpeechPresenter {
 
   std::vector<Part> m_last;        // the last full prompt, for Repeat
   bool m_last_announce = false;
-  std::set<std::string> m_visited; // screens seen in this session (Brief verbosity)
+  std::set<std::string> m_known;   // screens left at least once this session (Brief verbosity)
+  std::string m_screen;            // the screen the last batch ended on
+  std::string m_focus_id;          // the focus the last batch ended on, and what its
+  std::string m_focus_signature;   // name, value and state read (choices and checkboxes)
 };
 
 }  // namespace kiosk::core::speech

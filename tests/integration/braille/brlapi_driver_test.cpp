@@ -1,9 +1,12 @@
 // End to end: presenter -> liblouis -> BrlapiDriver -> private brltty -b vr -> harness.
 // One brltty for the whole suite (first connect takes about 1 s); the suite runs as one
-// process (add_test, not per-test discovery). The last test kills and restarts brltty.
+// process (add_test, not per-test discovery). RecoversOnItsOwnAfterBrlttyRestarts restarts brltty.
 #include <gtest/gtest.h>
 
+#include <brlapi.h>
+
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include "drivers/braille/brlapi_driver.h"
@@ -197,4 +200,32 @@ TEST_F(BrlttySuite, RecoversOnItsOwnAfterBrlttyRestarts) {
   EXPECT_EQ(e.cells, 40);
   EXPECT_TRUE(display->wait_for(line_cells(), kDeadline)) << display->shown();
   EXPECT_EQ(display->shown().rfind("⠓⠦⠌⠦⠄", 0), 0u) << display->shown();
+}
+
+// The BrlAPI key codes the kiosk maps (brlapi_constants.h), without a daemon.
+TEST(BrlapiKeyMap, DisplayCommandsAndBrailleKeyboard) {
+  using K = cb::BrailleKeyKind;
+  auto map = [](std::uint64_t code) {
+    cb::BrailleKey key{K::Space, -1};
+    return map_brlapi_key(code, key) ? std::optional<cb::BrailleKey>(key) : std::nullopt;
+  };
+  auto cmd = [](std::uint64_t value) { return static_cast<std::uint64_t>(BRLAPI_KEY_TYPE_CMD) | value; };
+  EXPECT_EQ(map(cmd(BRLAPI_KEY_CMD_LNUP)), (cb::BrailleKey{K::LineUp, 0}));
+  EXPECT_EQ(map(cmd(BRLAPI_KEY_CMD_LNDN)), (cb::BrailleKey{K::LineDown, 0}));
+  EXPECT_EQ(map(cmd(BRLAPI_KEY_CMD_FWINLT)), (cb::BrailleKey{K::PanLeft, 0}));
+  EXPECT_EQ(map(cmd(BRLAPI_KEY_CMD_FWINRT)), (cb::BrailleKey{K::PanRight, 0}));
+  EXPECT_EQ(map(cmd(BRLAPI_KEY_CMD_TOP)), (cb::BrailleKey{K::Top, 0}));
+  EXPECT_EQ(map(cmd(BRLAPI_KEY_CMD_TOP_LEFT)), (cb::BrailleKey{K::Top, 0}));
+  EXPECT_EQ(map(cmd(BRLAPI_KEY_CMD_BOT)), (cb::BrailleKey{K::Bottom, 0}));
+  EXPECT_EQ(map(cmd(BRLAPI_KEY_CMD_BOT_LEFT)), (cb::BrailleKey{K::Bottom, 0}));
+  EXPECT_EQ(map(cmd(BRLAPI_KEY_CMD_ROUTE | 7)), (cb::BrailleKey{K::Route, 7}));
+  EXPECT_EQ(map(cmd(BRLAPI_KEY_CMD_PASSDOTS | cb::dots_mask(1, 4))), (cb::BrailleKey{K::Dots, cb::dots_mask(1, 4)}));
+  EXPECT_EQ(map(cmd(BRLAPI_KEY_CMD_PASSDOTS)), (cb::BrailleKey{K::Space, 0}));
+  EXPECT_EQ(map(cmd(BRLAPI_KEY_CMD_PASSDOTS | 0x40)), (cb::BrailleKey{K::Backspace, 0}));
+  EXPECT_EQ(map(cmd(BRLAPI_KEY_CMD_PASSDOTS | 0x80)), (cb::BrailleKey{K::Enter, 0}));
+  const std::uint64_t sym = BRLAPI_KEY_TYPE_SYM;
+  EXPECT_EQ(map(sym | BRLAPI_KEY_SYM_UNICODE | 0x2803), (cb::BrailleKey{K::Dots, 0x03}));
+  EXPECT_EQ(map(sym | 'x'), (cb::BrailleKey{K::Character, 'x'}));
+  EXPECT_EQ(map(sym | BRLAPI_KEY_SYM_BACKSPACE), (cb::BrailleKey{K::Backspace, 0}));
+  EXPECT_EQ(map(cmd(BRLAPI_KEY_CMD_HOME)), std::nullopt);   // brltty's own cursor command: not ours
 }

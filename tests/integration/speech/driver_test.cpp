@@ -6,6 +6,8 @@
 #include <cmath>
 
 #include "drivers/audio/memory_sinks.h"
+#include "drivers/audio/sdl_audio_output.h"
+#include "kiosk/core/speech/speech_presenter.h"
 #include "drivers/speech/espeak_driver.h"
 #include "speech_test_support.h"
 
@@ -70,6 +72,50 @@ TEST(SpeechDriverEspeak, SpeakInterruptsWithoutQueueing) {
   EXPECT_TRUE(log.has(SpeechEventKind::Stopped, 1));
   EXPECT_FALSE(log.has(SpeechEventKind::Finished, 1));
   EXPECT_GE(sink.clear_count(), 2);
+}
+
+// The whole key path: a key press through the core and the presenter cuts a long
+// utterance on a real device queue; the new item is spoken, the long one never finishes.
+TEST(SpeechDriverEspeak, AKeyDuringALongUtteranceStopsItsAudio) {
+  setenv("SDL_AUDIODRIVER", "dummy", 1);
+  audio::SdlAudioOutput out;
+  ASSERT_TRUE(out.has_device()) << out.error();
+  auto opened = speech::EspeakDriver::open(out);
+  ASSERT_TRUE(opened.ok());
+  speech::EspeakDriver& driver = *opened.value();
+  EventLog log;
+  kiosk::core::Catalog catalog;
+  kiosk::core::Kiosk kiosk(kiosk::core::KioskOptions{}, catalog);
+  kiosk::core::speech::SpeechPresenter presenter;
+  std::uint64_t next_id = 1;
+  std::uint64_t stops_before_speak = 0;
+  auto present = [&](const kiosk::core::Effects& effects) {
+    for (const auto& action : presenter.present(effects, kiosk)) {
+      if (action.kind == kiosk::core::speech::SpeechActionKind::Stop) {
+        driver.stop();
+        ++stops_before_speak;
+        // Silent at once: nothing of what was playing is left in the device queue.
+        EXPECT_EQ(out.speech_frames_queued(), 0u);
+      }
+      if (action.kind == kiosk::core::speech::SpeechActionKind::Speak) {
+        driver.speak(utterance(next_id++, action.text));
+      }
+    }
+  };
+  present(kiosk.start(0));
+  present(kiosk.command(kiosk::core::Command::Select, kiosk::core::InputSource::Key, 0));
+  present({kiosk::core::Alert{"long", kiosk::core::Message::text(long_text(20)), kiosk::core::Privacy::Public}});
+  const std::uint64_t long_id = next_id - 1;
+  ASSERT_TRUE(wait_until([&] { return out.speech_frames_queued() > 22050; }));  // a second queued
+  stops_before_speak = 0;
+  present(kiosk.command(kiosk::core::Command::Down, kiosk::core::InputSource::Key, 1000));
+  EXPECT_EQ(stops_before_speak, 1u);
+  const std::uint64_t item_id = next_id - 1;
+  ASSERT_GT(item_id, long_id);
+  ASSERT_TRUE(log.wait_for(driver, SpeechEventKind::Finished, item_id));
+  EXPECT_TRUE(log.has(SpeechEventKind::Stopped, long_id));
+  EXPECT_FALSE(log.has(SpeechEventKind::Finished, long_id));
+  EXPECT_TRUE(log.has(SpeechEventKind::Started, item_id));
 }
 
 std::uint64_t frames_at_rate(speech::EspeakDriver& driver, audio::CaptureSink& sink, int rate,

@@ -90,6 +90,20 @@ TEST(SpeechPronunciation, DomainSentences) {
       {"请按Enter键确认", "qing3 an4 Enter jian4 que4 ren4"},
       {"第2项，共6项", "di4 er4 xiang4，gong4 liu4 xiang4"},
       {"验证码384912", "yan4 zheng4 ma3 san1 ba1 si4 jiu3 yi1 er4"},
+      // Not in any screen text: how an editor's new notice is read (--announce).
+      {"请于2025年1月9日前到银行还款", "qing3 yu2 er4 ling2 er4 wu3 nian2 yi1 yue4 jiu3 ri4 qian2 dao4 yin2 hang2 huan2 kuan3"},
+      {"本月应发补贴¥2,206.50", "ben3 yue4 ying1 fa1 bu3 tie1 liang3 qian1 er4 bai3 ling2 liu4 yuan2 wu3 jiao3"},
+      {"金额¥12,345.06", "jin1 e2 yi2 wan4 liang3 qian1 san1 bai3 si4 shi2 wu3 yuan2 ling2 liu4 fen1"},
+      {"已于2024-12-20发放", "yi3 yu2 er4 ling2 er4 si4 nian2 shi2 er4 yue4 er4 shi2 ri4 fa1 fang4"},
+      {"重复输入21次请到当地残联", "chong2 fu4 shu1 ru4 er4 shi2 yi1 ci4 qing3 dao4 dang1 di4 can2 lian2"},
+      {"每月第1个工作日暂停", "mei3 yue4 di4 yi1 ge5 gong1 zuo4 ri4 zan4 ting2"},
+      {"请带子女的地址证明", "qing3 dai4 zi3 nv3 de5 di4 zhi3 zheng4 ming2"},
+      {"多重残疾人请假一次", "duo1 chong2 can2 ji2 ren2 qing3 jia4 yi2 ci4"},
+      {"手机13912345678", "shou3 ji1 yao1 san1 jiu3，yao1 er4 san1 si4，wu3 liu4 qi1 ba1"},
+      {"上午8:30至下午17:00", "shang4 wu3 ba1 dian3 san1 shi2 fen1 zhi4 xia4 wu3 shi2 qi1 dian3 zheng3"},
+      {"不要着急，部分材料不是必须的", "bu2 yao4 zhao2 ji2，bu4 fen4 cai2 liao4 bu2 shi4 bi4 xu1 de5"},
+      {"身份证11010519491231002X",
+       "shen1 fen4 zheng4 yi1 yi1 ling2 yi1 ling2 wu3，yi1 jiu3 si4 jiu3 yi1 er4 san1 yi1，ling2 ling2 er4 X"},
   };
   for (const Sentence& r : rows) {
     EXPECT_EQ(sounds_of_text(r.text), sounds_of_pinyin(r.pinyin)) << r.text;

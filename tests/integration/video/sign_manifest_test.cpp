@@ -22,8 +22,10 @@ TEST(ShippedSignManifest, LoadsWithoutProblemsAndCoversTheLeadsScreens) {
   for (const char* id :
        {"attract.title", "home.title", "home.entitlements", "home.settings", "home.language",
         "home.help", "home.call_staff", "settings.title", "help.title", "language.title",
-        "entitlements.title", "entitlements.result", "session.timeout_warning",
-        "staff_call.sign_interpreter"}) {
+        "entitlements.title", "entitlements.result.title", "timeout.prompt",
+        "staff_call.sign_interpreter", "home.finish", "entitlements.start", "entitlements.skip",
+        "entitlements.back", "entitlements.category.title", "entitlements.grade.title",
+        "entitlements.age.title", "entitlements.dibao.title", "entitlements.hukou.title"}) {
     const core::sign::SignClip* clip = load.manifest.find(id);
     ASSERT_NE(clip, nullptr) << id;
     EXPECT_EQ(clip->clip.rfind("sign/", 0), 0u) << clip->clip;

@@ -5,6 +5,7 @@
 
 #include <SDL.h>
 
+#include <cstdio>
 #include <set>
 
 #include "drivers/display/sdl_text_measurer.h"
@@ -111,6 +112,79 @@ TEST_P(LayoutFit, NothingOverflowsOrOverlapsOnAnyScreen) {
 INSTANTIATE_TEST_SUITE_P(AllSizesBothLanguages, LayoutFit,
                          ::testing::Combine(::testing::Values(80, 100, 120, 160, 200),
                                             ::testing::Values(std::string("zh-CN"), std::string("en"))));
+
+// At 200 % the footer (status, caption, staff braille mirror, page indicator) once took
+// so much height that the entitlements result showed one node a page (46 pages; 16 % of
+// the height left for content, 3 % with a status line). Now, with the caption and the
+// mirror showing (the usual case), content keeps at least 45 % of the height and a page
+// 2.2 nodes on average; with a status line as well, at least 33 % and 1.6 nodes
+// (English entries wrap to more lines). Both languages.
+TEST_F(LayoutFit, ResultAt200PercentKeepsMostOfTheScreenForContent) {
+  ASSERT_NE(s_config, nullptr);
+  using C = core::Command;
+  for (const std::string language : {"zh-CN", "en"}) {
+    core::KioskOptions options = s_config->kiosk;
+    options.hall_defaults.zoom = 200;
+    options.hall_defaults.language = language;
+    core::Kiosk kiosk(options, s_config->catalog);
+    kiosk.add_service(std::make_unique<services::entitlements::GuideService>(s_config->county));
+    kiosk.start(0);
+    for (auto key : {C::Select, C::Select, C::Down, C::Down, C::Select, C::Digit8, C::Select, C::Digit5, C::Select,
+                     C::Digit5, C::Select, C::Digit4, C::Select, C::Digit3, C::Select})
+      kiosk.command(key, core::InputSource::Key, 0);
+    ASSERT_EQ(kiosk.tree().screen_id, "entitlements_result") << language;
+    // A caption longer than the screen is wide, and a full 40-cell mirror line.
+    const std::string caption = s_config->catalog.text(kiosk.tree().title, language) + "。" +
+                                s_config->catalog.text(kiosk.tree().prompt, language) + "。" +
+                                s_config->catalog.text(kiosk.tree().title, language);
+    std::string mirror;
+    for (int i = 0; i < 40; ++i) mirror += "\u283F";
+    for (const bool with_status : {false, true}) {
+      std::optional<core::Alert> status;
+      if (with_status)
+        status = core::Alert{"where", core::Message::of("where.flow").arg("screen", "x").arg("step", "6")
+                                          .arg("steps", "6").arg("item", "1").arg("count", "46"), {}};
+      core::LayoutInput input{kiosk.tree(), kiosk.focus().current(), kiosk.settings(), s_config->catalog,
+                              status, caption, mirror, false};
+      const auto layout = core::layout_screen(input, *s_measurer, s_config->metrics);
+      const std::string where = language + (with_status ? " with status" : "");
+      const double share = static_cast<double>(layout.content.h) / layout.list.height;
+      EXPECT_GE(share, with_status ? 0.33 : 0.45) << where << ": content " << layout.content.h << " px of "
+                                                  << layout.list.height;
+      ASSERT_GT(layout.pages.size(), 1u) << where;
+      // Nodes a page on average (entries of two lines make some pages hold fewer).
+      const double per_page = static_cast<double>(kiosk.tree().nodes.size()) / static_cast<double>(layout.pages.size());
+      EXPECT_GE(per_page, with_status ? 1.6 : 2.2) << where << ": " << layout.pages.size() << " pages";
+      std::printf("%s at 200 %%: content %d px (%.0f %%), %zu pages for %zu nodes\n", where.c_str(),
+                  layout.content.h, share * 100, layout.pages.size(), kiosk.tree().nodes.size());
+    }
+  }
+}
+
+// The caption keeps its newest words: the last lines, the first of them opened by "…"
+// and still within the width; the first lines when asked, closed by "…".
+TEST_F(LayoutFit, LimitLinesKeepsTheEndOrTheStartWithinTheWidth) {
+  ASSERT_NE(s_measurer, nullptr);
+  const std::string text = "请选择服务。用上下键选择，确认键进入，帮助键说明当前项，重复键再听一遍。优待政策查询，按钮，第1项，共7项";
+  const int width = 600, px = 40;
+  const auto all = core::wrap_text(text, width, px, core::FontFace::Regular, *s_measurer);
+  ASSERT_GT(all.size(), 2u);
+  auto tail = all;
+  core::limit_lines(tail, 1, width, px, core::FontFace::Regular, *s_measurer, true);
+  ASSERT_EQ(tail.size(), 1u);
+  EXPECT_EQ(tail.front().rfind("…", 0), 0u) << tail.front();
+  EXPECT_LE(s_measurer->width(tail.front(), px, core::FontFace::Regular), width);
+  EXPECT_NE(tail.front().find("共7项"), std::string::npos) << tail.front();
+  auto head = all;
+  core::limit_lines(head, 2, width, px, core::FontFace::Regular, *s_measurer);
+  ASSERT_EQ(head.size(), 2u);
+  EXPECT_EQ(head.front(), all.front());
+  EXPECT_LE(s_measurer->width(head.back(), px, core::FontFace::Regular), width);
+  EXPECT_EQ(head.back().substr(head.back().size() - std::string("…").size()), "…") << head.back();
+  auto fits = std::vector<std::string>{"短"};
+  core::limit_lines(fits, 1, width, px, core::FontFace::Regular, *s_measurer, true);
+  EXPECT_EQ(fits, std::vector<std::string>{"短"});
+}
 
 TEST(Sizes, FollowTheMillimetreRules) {
   core::LayoutMetrics metrics;   // 0.248 mm pitch

@@ -44,7 +44,8 @@ struct Rig {
   std::unique_ptr<app::SignChannel> channel;
   std::unique_ptr<app::ChannelContext> context;
 
-  explicit Rig(app::Config c) : config(std::move(c)), kiosk(config.kiosk, config.catalog) {
+  // headless = false: as in the window kiosk (FrameWait::Never, frame wake-up timers).
+  explicit Rig(app::Config c, bool headless = true) : config(std::move(c)), kiosk(config.kiosk, config.catalog) {
     kiosk.add_service(std::make_unique<kiosk::services::entitlements::GuideService>(config.county));
     display::Options options;
     options.mode = display::DisplayMode::Headless;
@@ -54,7 +55,7 @@ struct Rig {
     if (!status) ADD_FAILURE() << status.error().message;
     if (!config.themes.empty()) screen.set_theme(config.themes.front());
     channel = std::make_unique<app::SignChannel>(config);
-    channel->attach(screen, [this] { return clock; }, true);
+    channel->attach(screen, [this] { return clock; }, headless);
     context = std::make_unique<app::ChannelContext>(app::ChannelContext{
         kiosk, config, transcript, [](core::Command, core::InputSource) {}, [](const std::string&) {},
         [](const std::string&, core::Message) {}});
@@ -229,4 +230,132 @@ TEST(SignPaneDrawing, CorruptClipIsSurvivedAndLogged) {
   rig.command(core::Command::Down);   // the kiosk goes on
   rig.screen.draw(rig.layout(100, true, false).list);
   fs::remove_all(root);
+}
+
+// ACCESSIBILITY.md D2: replay, pause and stop reach the clip through Repeat, Pause and
+// the sign key; Pause holds the frame until Pause again or any other input.
+TEST(SignPaneControls, RepeatReplaysPauseHoldsAndSignKeyStops) {
+  using kiosk::drivers::video::PlayerState;
+  Rig rig(load());
+  rig.feed(rig.kiosk.start(rig.clock));
+  rig.command(core::Command::Select);
+  rig.command(core::Command::Sign);
+  auto draw = [&] {
+    rig.screen.invalidate();
+    rig.screen.draw(rig.layout(100, true, false).list);
+    rig.channel->poll(*rig.context);
+  };
+  auto media = [&] { return rig.channel->pane()->player().media_time(rig.clock); };
+  draw();
+  rig.clock += 800;
+  draw();
+  EXPECT_EQ(media(), 800);
+  rig.command(core::Command::Pause);
+  EXPECT_TRUE(rig.channel->paused());
+  EXPECT_EQ(rig.channel->pane()->player().state(), PlayerState::Paused);
+  rig.clock += 700;
+  draw();
+  EXPECT_EQ(media(), 800) << "paused clip moved on";
+  rig.command(core::Command::Pause);
+  EXPECT_EQ(rig.channel->pane()->player().state(), PlayerState::Playing);
+  rig.clock += 200;
+  draw();
+  EXPECT_EQ(media(), 1000);
+  // Paused again, then an input that is not Pause (Where): the clip goes on, as speech
+  // does not stay paused either.
+  rig.command(core::Command::Pause);
+  ASSERT_EQ(rig.channel->pane()->player().state(), PlayerState::Paused);
+  rig.command(core::Command::Where);
+  EXPECT_FALSE(rig.channel->paused());
+  EXPECT_EQ(rig.channel->pane()->player().state(), PlayerState::Playing);
+  // Repeat after the clip ended plays it again from its first frame.
+  rig.clock += 5000;
+  draw();
+  ASSERT_EQ(rig.channel->pane()->player().state(), PlayerState::Ended);
+  const std::string clip = rig.channel->pane()->clip();
+  rig.command(core::Command::Repeat);
+  draw();
+  EXPECT_EQ(rig.channel->pane()->clip(), clip);
+  EXPECT_EQ(rig.channel->pane()->player().state(), PlayerState::Playing);
+  EXPECT_EQ(media(), 0);
+  rig.clock += 300;
+  draw();
+  EXPECT_EQ(media(), 300);
+  // The sign key stops the clip and releases it.
+  rig.command(core::Command::Sign);
+  EXPECT_FALSE(rig.kiosk.settings().sign);
+  EXPECT_TRUE(rig.channel->pane()->clip().empty());
+  EXPECT_FALSE(rig.channel->pane()->animating());
+}
+
+TEST(SignPaneControls, SignSpeedSlowsTheClipPlayingAndEveryLaterOne) {
+  Rig rig(load());
+  rig.feed(rig.kiosk.start(rig.clock));
+  rig.command(core::Command::Select);
+  rig.command(core::Command::Sign);
+  auto draw = [&] {
+    rig.screen.invalidate();
+    rig.screen.draw(rig.layout(100, true, false).list);
+    rig.channel->poll(*rig.context);
+  };
+  auto media = [&] { return rig.channel->pane()->player().media_time(rig.clock); };
+  rig.feed(rig.kiosk.focus_node("home.settings", rig.clock));
+  rig.command(core::Command::Select);
+  ASSERT_EQ(rig.kiosk.tree().screen_id, "settings");
+  rig.feed(rig.kiosk.focus_node("settings.sign_speed", rig.clock));
+  draw();
+  const std::int64_t before = media();
+  rig.command(core::Command::Left);   // 75 %
+  EXPECT_EQ(rig.kiosk.settings().sign_speed, 75);
+  EXPECT_EQ(rig.channel->pane()->speed(), 750);
+  rig.clock += 400;
+  draw();
+  EXPECT_EQ(media(), before + 300);
+  rig.command(core::Command::Left);   // 50 %
+  EXPECT_EQ(rig.channel->pane()->speed(), 500);
+  // Back home: a new clip opens at the resident's speed, not at 1x.
+  rig.command(core::Command::Back);
+  ASSERT_EQ(rig.kiosk.tree().screen_id, "home");
+  draw();
+  const std::string home_clip = rig.channel->pane()->clip();
+  EXPECT_FALSE(home_clip.empty());
+  rig.clock += 1000;
+  draw();
+  EXPECT_EQ(media(), 500);
+}
+
+namespace {
+
+// Waits up to `ms` (real time) for an SDL_USEREVENT, the window loop's wake-up.
+bool woken_within(int ms) {
+  const Uint64 start = SDL_GetTicks64();
+  SDL_Event event;
+  while (SDL_GetTicks64() - start < static_cast<Uint64>(ms)) {
+    if (SDL_WaitEventTimeout(&event, 50) && event.type == SDL_USEREVENT) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// The window loop sleeps until an event (up to 250 ms): a playing clip must end that
+// sleep when its next frame is due, or the pane shows 4 frames a second.
+TEST(SignPaneDrawing, WindowModeWakesTheLoopForEachFrameAndNotWhilePaused) {
+  Rig rig(load(), false);
+  rig.feed(rig.kiosk.start(rig.clock));
+  rig.command(core::Command::Select);
+  rig.command(core::Command::Sign);
+  SDL_FlushEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);
+  rig.screen.draw(rig.layout(100, true, false).list);   // opens the clip; frame 0 due at once
+  EXPECT_TRUE(woken_within(3000)) << "no wake-up for the next frame";
+  rig.clock += 40;
+  rig.channel->poll(*rig.context);
+  rig.screen.draw(rig.layout(100, true, false).list);
+  EXPECT_TRUE(woken_within(3000)) << "no wake-up for the frame after";
+  rig.command(core::Command::Pause);
+  rig.screen.draw(rig.layout(100, true, false).list);
+  SDL_Delay(100);   // a wake-up set before the pause may still come
+  SDL_FlushEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);
+  rig.channel->poll(*rig.context);
+  EXPECT_FALSE(woken_within(400)) << "a paused clip keeps waking the loop";
 }

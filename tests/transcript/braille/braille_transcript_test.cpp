@@ -102,6 +102,51 @@ TEST_F(BrailleTranscript, AnnounceUsesThePolyphoneOverride) {
   EXPECT_NE((*line)["cells"], plain.cells);
 }
 
+// The braille table setting (DESIGN.md 5 `braille_table`): a choice on the settings
+// screen; the line goes through the chosen table at once; the visit's end resets it.
+TEST_F(BrailleTranscript, BrailleTableSettingChangesTheCellsAndResetsWithTheSession) {
+  // Where the choice sits on the settings screen: count the downs from the first item.
+  std::string probe = "key select\nkey down\nkey select\n";
+  for (int i = 0; i < 30; ++i) probe += "key down\n";
+  int downs = -1;
+  int focus_on_settings = -1;
+  for (const auto& e : run_script(probe)) {
+    if (e["type"] == "screen" && e["id"] == "settings") focus_on_settings = 0;
+    if (e["type"] != "focus" || focus_on_settings < 0) continue;
+    if (e["node"] == "settings.braille_table") {
+      downs = focus_on_settings;
+      break;
+    }
+    ++focus_on_settings;
+  }
+  ASSERT_GE(downs, 1) << "no settings.braille_table on the settings screen";
+
+  std::string script = "key select\nkey down\nkey select\n";
+  for (int i = 0; i < downs; ++i) script += "key down\n";
+  script += "key right\nkey right\nkey home\nkey up\nkey select\n";   // home.finish ends the visit
+  const auto events = run_script(script);
+  std::vector<std::string> values;
+  const json* g1_line = nullptr;
+  std::string current = "kiosk-zh";
+  for (const auto& e : events) {
+    if (e["type"] == "setting" && e["name"] == "braille_table") values.push_back(current = e["value"].get<std::string>());
+    if (e["type"] == "braille" && current == "kiosk-zh-g1" && !g1_line) g1_line = &e;
+  }
+  // Right steps through current braille to English UEB grade 1; the visit's end resets.
+  EXPECT_EQ(values, (std::vector<std::string>{"kiosk-zh-g1", "en-ueb-g1", "kiosk-zh"}));
+  ASSERT_NE(g1_line, nullptr) << "no braille line while current braille was chosen";
+  const std::string text = (*g1_line)["text"];
+  EXPECT_NE(text.find("现行盲文"), std::string::npos) << text;
+  EXPECT_EQ((*g1_line)["table"], "kiosk-zh-g1.ctb");
+  kiosk::core::braille::BrailleTables g1;
+  g1.chinese = "kiosk-zh-g1";
+  const auto expected = m_louis->translate(text, g1);
+  ASSERT_TRUE(expected.ok()) << expected.error;
+  EXPECT_EQ((*g1_line)["cells"], expected.cells) << text;
+  // Current braille writes every tone, so the national common braille cells differ.
+  EXPECT_NE((*g1_line)["cells"], m_louis->translate(text, {}).cells) << text;
+}
+
 }  // namespace
 
 // A visit by braille display keys alone: line down starts the visit and moves, a

@@ -227,3 +227,28 @@ TEST(HeadlessExitCodes, BadCountyProfileStopsStartUpNamingFileAndLine) {
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_NE(run.stderr_text.find("houma.toml:"), std::string::npos) << run.stderr_text;
 }
+
+// Key-describer mode through the binary, in both languages: every key's line exists
+// in the catalogue (a missing id would show as "[id]") and nothing acts.
+TEST(HeadlessTranscript, KeyDescriberSpeaksEveryKeyInBothLanguagesAndActsOnNothing) {
+  std::string script = "key select\nkey help\nkey help\nkey help\n";
+  const char* keys[] = {"up", "select", "back", "repeat", "where", "pause", "volume+", "rate-",
+                        "zoom+", "contrast", "home", "curtain", "sign", "call-staff", "5", "star", "clear"};
+  for (const char* key : keys) script += std::string("key ") + key + "\n";
+  script += "key language\nkey help\nkey language\nkey help\n";   // out, switch, back in
+  for (const char* key : keys) script += std::string("key ") + key + "\n";
+  const KioskRun run = run_kiosk("describer", script);
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  int described = 0;
+  for (const auto& e : of_type(run, "alert")) {
+    const std::string text = e["text"];
+    EXPECT_EQ(text.find('['), std::string::npos) << text;
+    if (e["code"] == "key_described") ++described;
+  }
+  EXPECT_EQ(described, 2 * static_cast<int>(std::size(keys)) + 1);   // + the language key
+  // Only the language key pressed outside the mode changes a setting.
+  std::vector<std::string> names;
+  for (const auto& e : of_type(run, "setting")) names.push_back(e["name"]);
+  for (const auto& name : names) EXPECT_TRUE(name == "language" || name == "speech" || name == "touch_explore") << name;
+  EXPECT_EQ(screen_ids(run).back(), "help");
+}

@@ -25,6 +25,7 @@ namespace {
 using kiosk::testing::fresh_dir;
 using kiosk::testing::KioskRun;
 using kiosk::testing::of_type;
+using kiosk::testing::run_kiosk;
 using kiosk::testing::run_kiosk_in;
 
 std::vector<std::string> clips(const KioskRun& run) {
@@ -91,14 +92,15 @@ TEST(SignTranscript, DeafModeSignsTheScreenThenEachFocusedItem) {
 
 TEST(SignTranscript, FocusWithoutClipFallsBackToTheScreenClip) {
   const fs::path dir = fresh_dir("fallback");
-  // home.finish has no clip of its own: up from the first item wraps to it.
-  const KioskRun run = run_kiosk_in(dir, "key select\nkey sign\nkey down\nkey up\nkey up\n");
+  // The guide's intro: the county line has no clip of its own, the start button has one.
+  const KioskRun run = run_kiosk_in(dir, "key select\nkey sign\nkey 1\nkey select\nkey down\nkey down\nkey up\n");
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   const auto all = clips(run);
-  ASSERT_GE(all.size(), 2u);
-  EXPECT_TRUE(contains(all, kEntitlementsClip));
-  // After leaving home.entitlements for an item without a clip, the title clip returns.
-  EXPECT_EQ(all.back(), kTitleClip);
+  ASSERT_GE(all.size(), 3u);
+  EXPECT_TRUE(contains(all, "sign/placeholder/entitlements.start.mp4"));
+  EXPECT_EQ(clip_after_focus(run, "entitlements.start"), "sign/placeholder/entitlements.start.mp4");
+  // Back up from the start button to the county line: the screen's clip returns.
+  EXPECT_EQ(all.back(), "sign/placeholder/entitlements.title.mp4");
 }
 
 TEST(SignTranscript, WithoutDeafModeNoSignEvents) {
@@ -129,4 +131,71 @@ TEST(SignTranscript, CorruptClipIsSurvived) {
   EXPECT_TRUE(contains(clips(run), kTitleClip));
   EXPECT_NE(run.stderr_text.find("home.title.mp4"), std::string::npos) << run.stderr_text;
   EXPECT_TRUE(fs::exists(dir / "shots" / "corrupt.png"));
+}
+
+namespace {
+
+std::string file_bytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+}  // namespace
+
+// Repeat replays the clip: its `sign` event is written again, same clip, same caption.
+TEST(SignTranscript, RepeatSignsTheCurrentClipAgain) {
+  const KioskRun run = run_kiosk("repeat", "key select\nkey sign\nwait 3000\nkey repeat\nwait 500\nkey repeat\n");
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  const auto signs = of_type(run, "sign");
+  ASSERT_EQ(signs.size(), 3u) << "one for deaf mode on, one per repeat";
+  for (const auto& e : signs) {
+    EXPECT_EQ(e.value("clip", ""), kEntitlementsClip);
+    EXPECT_EQ(e.value("caption", ""), signs.front().value("caption", ""));
+  }
+  EXPECT_EQ(signs[1].value("t", -1), 3000);
+  EXPECT_EQ(signs[2].value("t", -1), 3500);
+}
+
+// Pause holds the clip's frame (screenshots of a paused pane are identical however long
+// it waits); Pause again plays on (the placeholder's sweeping dot moves).
+TEST(SignTranscript, PauseHoldsTheClipAndPauseAgainPlaysOn) {
+  const KioskRun run = run_kiosk("pause",
+                                 "key select\nkey sign\nwait 600\nkey pause\nscreenshot a\nwait 800\n"
+                                 "screenshot b\nkey pause\nwait 800\nscreenshot c\n");
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  const std::string a = file_bytes(run.dir / "shots" / "a.png"), b = file_bytes(run.dir / "shots" / "b.png"),
+                    c = file_bytes(run.dir / "shots" / "c.png");
+  ASSERT_FALSE(a.empty());
+  EXPECT_TRUE(a == b) << "the paused clip moved on";
+  EXPECT_FALSE(b == c) << "the clip did not play on after the second pause";
+  EXPECT_EQ(of_type(run, "sign").size(), 1u) << "pause is not a new cue";
+}
+
+// The sign_speed setting (DESIGN.md section 5): settings reach it, it is announced as a
+// `setting` event, and the end of the session brings the hall default back.
+TEST(SignTranscript, SignSpeedIsASettingThatTheSessionEndResets) {
+  const KioskRun run = run_kiosk(
+      "speed", "key select\nkey sign\nkey 2\nkey select\n" +
+                   std::string("key down\nkey down\nkey down\nkey down\nkey down\nkey down\nkey down\nkey down\nkey down\n") +
+                   "key left\nkey left\nwait 180000\nwait 45000\n");
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  std::vector<int> values;
+  for (const auto& e : of_type(run, "setting"))
+    if (e.value("name", "") == "sign_speed") values.push_back(e.value("value", -1));
+  std::string focus;
+  for (const auto& e : of_type(run, "focus")) focus += e.value("node", "") + " ";
+  EXPECT_EQ(values, (std::vector<int>{75, 50, 100})) << "focus went: " << focus;
+}
+
+// The language key keeps the clip (sign language is the same) and captions it anew.
+TEST(SignTranscript, LanguageSwitchCaptionsTheSameClipInTheOtherLanguage) {
+  const KioskRun run = run_kiosk("language", "key select\nkey sign\nwait 500\nkey language\n");
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  const auto signs = of_type(run, "sign");
+  ASSERT_GE(signs.size(), 2u);
+  EXPECT_EQ(signs.front().value("caption", ""), "优待政策查询");
+  EXPECT_EQ(signs.back().value("clip", ""), kEntitlementsClip);
+  EXPECT_EQ(signs.back().value("caption", ""), "Entitlements guide");
 }

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -146,6 +148,216 @@ TEST(SpeechTranscript, AnnounceReadsPhoneWithYao) {
   EXPECT_FALSE(contains(*speech, "spoken", "1"));
   ASSERT_FALSE((*speech)["runs"].empty());
   EXPECT_EQ((*speech)["runs"][0]["voice"], "cmn-latn-pinyin");
+}
+
+std::vector<json> of(const std::vector<json>& events, const std::string& type) {
+  std::vector<json> out;
+  for (const auto& e : events)
+    if (e.value("type", "") == type) out.push_back(e);
+  return out;
+}
+
+// Index of the first event after `from` with this type (and, when given, code or name).
+std::size_t find(const std::vector<json>& events, std::size_t from, const std::string& type,
+                 const std::string& code = {}) {
+  for (std::size_t i = from; i < events.size(); ++i) {
+    if (events[i].value("type", "") != type) continue;
+    if (code.empty() || events[i].value("code", "") == code || events[i].value("name", "") == code ||
+        events[i].value("id", "") == code || events[i].value("event", "") == code)
+      return i;
+  }
+  return events.size();
+}
+
+TEST(SpeechTranscript, WhereInAFlowSaysScreenStepAndItem) {
+  // Into the entitlements questions (a flow), then down one item.
+  const auto events = run_kiosk("where", "key select\nkey select\nkey down\nkey down\nkey select\nkey down\nkey where\n");
+  const std::size_t where = find(events, 0, "alert", "where");
+  ASSERT_LT(where + 1, events.size());
+  json screen, focus;
+  for (std::size_t i = 0; i < where; ++i) {
+    if (events[i].value("type", "") == "screen") screen = events[i];
+    if (events[i].value("type", "") == "focus") focus = events[i];
+  }
+  ASSERT_TRUE(screen.is_object() && focus.is_object());
+  const json& speech = events[where + 1];
+  ASSERT_EQ(speech.value("type", ""), "speech");
+  EXPECT_EQ(speech["text"], events[where]["text"]);
+  EXPECT_TRUE(contains(speech, "text", screen["title"].get<std::string>())) << speech.dump();
+  EXPECT_TRUE(contains(speech, "text", "第1步，共")) << speech.dump();
+  EXPECT_TRUE(contains(speech, "text", "第" + std::to_string(focus["index"].get<int>()) + "项，共" +
+                                           std::to_string(focus["count"].get<int>()) + "项"))
+      << speech.dump();
+}
+
+TEST(SpeechTranscript, HelpFirstExplainsTheItemThenListsTheKeys) {
+  const auto events = run_kiosk("help", "key select\nkey down\nkey help\nkey help\n");
+  const std::size_t focus = find(events, find(events, 0, "screen", "home") + 1, "focus");
+  const std::size_t first = find(events, focus + 1, "speech");   // what the focus said
+  const std::size_t item_help = find(events, first + 1, "speech");
+  ASSERT_LT(item_help, events.size());
+  // The first press explains the item and stays on the screen.
+  for (std::size_t i = first + 1; i < item_help; ++i) EXPECT_NE(events[i].value("type", ""), "screen");
+  EXPECT_FALSE(events[item_help]["text"].get<std::string>().empty());
+  EXPECT_NE(events[item_help]["text"], events[first]["text"]);
+  // The second opens the key list and reads it.
+  const std::size_t keys = find(events, item_help + 1, "screen");
+  ASSERT_LT(keys, events.size());
+  EXPECT_EQ(events[keys]["id"], "help");
+  const std::size_t said = find(events, keys + 1, "speech");
+  ASSERT_LT(said, events.size());
+  EXPECT_EQ(events[said]["text"].get<std::string>().rfind(events[keys]["title"].get<std::string>(), 0), 0u)
+      << events[said].dump();
+}
+
+TEST(SpeechTranscript, RepeatSaysTheSameTextAndChangesNothing) {
+  const auto events = run_kiosk("repeat", "key select\nkey down\nkey repeat\nkey repeat\n");
+  std::size_t focus = 0;
+  for (std::size_t i = 0; i < events.size(); ++i)
+    if (events[i].value("type", "") == "focus") focus = i;   // the one key down gave
+  const std::size_t said = find(events, focus + 1, "speech");
+  ASSERT_LT(said, events.size());
+  std::vector<json> after;
+  for (std::size_t i = said + 1; i < events.size(); ++i) {
+    const std::string type = events[i].value("type", "");
+    // Presented again on every channel, but no screen, focus, setting or alert.
+    EXPECT_TRUE(type == "speech" || type == "caption" || type == "braille")
+        << "Repeat changed something: " << events[i].dump();
+    if (type == "speech") after.push_back(events[i]);
+  }
+  ASSERT_EQ(after.size(), 2u);
+  for (const auto& again : after) {
+    EXPECT_EQ(again["text"], events[said]["text"]);
+    EXPECT_EQ(again["spoken"], events[said]["spoken"]);
+  }
+}
+
+TEST(SpeechTranscript, RateAndVolumeAreSaidAtOnceAndResetWhenTheSessionEnds) {
+  const auto events = run_kiosk("rate", "key select\nkey rate+\nkey volume-\nwait 180000\nwait 45000\n");
+  const std::size_t rate = find(events, 0, "setting", "rate");
+  ASSERT_LT(rate, events.size());
+  EXPECT_EQ(events[rate]["value"], 126);
+  const json* rate_said = speech_after(events, rate);
+  ASSERT_NE(rate_said, nullptr);
+  EXPECT_EQ((*rate_said)["text"].get<std::string>().rfind("语速126%", 0), 0u) << rate_said->dump();
+  const std::size_t volume = find(events, rate + 1, "setting", "volume");
+  ASSERT_LT(volume, events.size());
+  EXPECT_EQ(events[volume]["value"], 5);
+  const json* volume_said = speech_after(events, volume);
+  ASSERT_NE(volume_said, nullptr);
+  EXPECT_EQ((*volume_said)["text"].get<std::string>().rfind("音量5", 0), 0u) << volume_said->dump();
+  // Then the current item again, after the new setting.
+  EXPECT_GT((*volume_said)["text"].get<std::string>().size(), std::string("音量5").size() + 3);
+  const std::size_t reset = find(events, volume + 1, "session", "reset");
+  ASSERT_LT(reset, events.size());
+  const std::size_t rate_back = find(events, volume + 1, "setting", "rate");
+  const std::size_t volume_back = find(events, volume + 1, "setting", "volume");
+  ASSERT_LT(rate_back, reset);
+  ASSERT_LT(volume_back, reset);
+  EXPECT_EQ(events[rate_back]["value"], 100);
+  EXPECT_EQ(events[volume_back]["value"], 6);
+  for (std::size_t i = find(events, volume + 1, "session", "timeout_warning") + 1; i < events.size(); ++i) {
+    if (events[i].value("type", "") != "speech" && events[i].value("type", "") != "caption") continue;
+    EXPECT_FALSE(contains(events[i], "text", "语速")) << events[i].dump();
+    EXPECT_FALSE(contains(events[i], "text", "音量")) << events[i].dump();
+  }
+}
+
+TEST(SpeechTranscript, BriefVerbosityIsShorterOnAScreenTheResidentKnows) {
+  // Home, into settings, up (wrapping) past done and reset to the verbosity choice,
+  // Brief, back to home.
+  const auto events = run_kiosk("brief", "key select\nkey down\nkey select\nkey up\nkey up\nkey up\n"
+                                         "key right\nkey back\nkey down\n");
+  const std::size_t brief = find(events, 0, "setting", "verbosity");
+  ASSERT_LT(brief, events.size()) << "no verbosity setting event";
+  EXPECT_EQ(events[brief]["value"], "brief");
+  // Before: a home focus says its role and position.
+  const std::size_t home_focus = find(events, find(events, 0, "screen", "home") + 1, "focus");
+  const json* before = speech_after(events, home_focus);
+  ASSERT_NE(before, nullptr);
+  EXPECT_TRUE(contains(*before, "text", "按钮")) << before->dump();
+  EXPECT_TRUE(contains(*before, "text", "项，共")) << before->dump();
+  // After: home again, known now: names and states only.
+  const std::size_t again = find(events, brief + 1, "screen", "home");
+  ASSERT_LT(again, events.size());
+  int checked = 0;
+  for (std::size_t i = again; i < events.size(); ++i) {
+    if (events[i].value("type", "") != "speech") continue;
+    EXPECT_FALSE(contains(events[i], "text", "按钮")) << events[i].dump();
+    EXPECT_FALSE(contains(events[i], "text", "项，共")) << events[i].dump();
+    ++checked;
+  }
+  EXPECT_EQ(checked, 2);
+  // The setting goes back to the hall's at the end of the session.
+  const auto reset = run_kiosk("brief-reset", "key select\nkey down\nkey select\nkey up\nkey up\nkey up\n"
+                                              "key right\nwait 180000\nwait 45000\n");
+  std::vector<std::string> values;
+  for (const auto& e : of(reset, "setting"))
+    if (e["name"] == "verbosity") values.push_back(e["value"]);
+  EXPECT_EQ(values, (std::vector<std::string>{"brief", "full"}));
+}
+
+TEST(SpeechTranscript, CaptionsStayOnWhenATouchStartsTheVisitWithoutSpeech) {
+  const auto events = run_kiosk("captions-touch", "touch 500 500\ntouch-hold 500 500\n");
+  for (const auto& e : of(events, "setting")) EXPECT_NE(e["name"], "speech") << "a touch must leave speech off";
+  EXPECT_TRUE(of(events, "speech").empty());
+  const std::size_t home = find(events, 0, "screen", "home");
+  ASSERT_LT(home, events.size());
+  const std::size_t caption = find(events, home + 1, "caption");
+  ASSERT_LT(caption, events.size());
+  EXPECT_EQ(events[caption]["text"].get<std::string>().rfind(events[home]["title"].get<std::string>(), 0), 0u)
+      << events[caption].dump();
+  // Every focus is captioned with its name.
+  int focuses = 0;
+  for (std::size_t i = home; i < events.size(); ++i) {
+    if (events[i].value("type", "") != "focus") continue;
+    ++focuses;
+    const std::size_t c = find(events, i + 1, "caption");
+    ASSERT_LT(c, events.size());
+    EXPECT_TRUE(contains(events[c], "text", events[i]["name"].get<std::string>())) << events[c].dump();
+  }
+  EXPECT_GE(focuses, 1);
+}
+
+TEST(SpeechTranscript, TimeoutWarningIsSpokenEvenWithSpeechOff) {
+  const auto events = run_kiosk("timeout-touch", "touch 500 500\nwait 180000\n");
+  const std::size_t warning = find(events, 0, "alert", "timeout_warning");
+  ASSERT_LT(warning, events.size());
+  std::size_t said = events.size();
+  for (std::size_t i = find(events, 0, "session", "timeout_warning"); i < events.size(); ++i)
+    if (events[i].value("type", "") == "speech") said = i;
+  ASSERT_LT(said, events.size()) << "the timeout warning was not spoken";
+  const std::string prompt = events[warning]["text"];
+  EXPECT_TRUE(contains(events[said], "text", prompt));
+  const std::string text = events[said]["text"];
+  EXPECT_EQ(text.find(prompt), text.rfind(prompt)) << "said twice: " << text;
+  EXPECT_EQ(events[said + 1].value("type", ""), "caption");
+}
+
+// Listening by proxy: SDL's disk writer stands in for the headset. --announce exits
+// only once its text has been played, so the capture holds all of it, not a fraction.
+TEST(SpeechTranscript, AnnounceIsHeardOutBeforeTheKioskExits) {
+  const fs::path dir = kiosk::testing::fresh_dir("speech-announce-disk");
+  const fs::path raw = dir / "out.raw";
+  const std::string command = "SDL_AUDIODRIVER=disk SDL_DISKAUDIODELAY=0 SDL_DISKAUDIOFILE='" + raw.string() +
+                              "' KIOSK_BRAILLE_DRIVER=null " + KIOSK_BINARY +
+                              " --headless --announce '请于2025年1月9日前到银行办理还款，咨询电话0351-2345678' --transcript '" +
+                              (dir / "t.jsonl").string() + "' 2>'" + (dir / "err.txt").string() + "'";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  std::ifstream in(raw, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  fs::remove_all(dir);
+  // Count 100 ms windows with sound in them (the disk writer pads with silence).
+  const std::size_t samples = bytes.size() / 2;
+  const auto* pcm = reinterpret_cast<const std::int16_t*>(bytes.data());
+  int voiced = 0;
+  for (std::size_t w = 0; w + 2205 <= samples; w += 2205) {
+    int peak = 0;
+    for (std::size_t i = w; i < w + 2205; ++i) peak = std::max(peak, std::abs(static_cast<int>(pcm[i])));
+    if (peak > 30) ++voiced;
+  }
+  // The sentence takes several seconds to say; a cut-off run leaves a few windows at most.
+  EXPECT_GE(voiced, 40) << samples << " samples captured";
 }
 
 }  // namespace
