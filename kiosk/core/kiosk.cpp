@@ -112,6 +112,29 @@ void Kiosk::start_session(InputSource source, std::int64_t now, Effects& out) {
   if (m_settings.speech) out.push_back(SpeechRequest{SpeechControl::Guide});
 }
 
+// One SettingChanged for each setting that differs, in the order of DESIGN.md section 5.
+void announce_changes(const Settings& before, const Settings& after, Effects& out) {
+  auto announce = [&](const char* name, const auto& from, const auto& to) {
+    if (from != to) out.push_back(SettingChanged{name, to});
+  };
+  announce("zoom", before.zoom, after.zoom);
+  announce("theme", before.theme, after.theme);
+  announce("language", before.language, after.language);
+  announce("rate", before.rate, after.rate);
+  announce("volume", before.volume, after.volume);
+  if (before.verbosity != after.verbosity)
+    out.push_back(SettingChanged{"verbosity", std::string(verbosity_name(after.verbosity))});
+  announce("curtain", before.curtain, after.curtain);
+  announce("speech", before.speech, after.speech);
+  announce("earcons", before.earcons, after.earcons);
+  announce("touch_explore", before.touch_explore, after.touch_explore);
+  announce("sign", before.sign, after.sign);
+  announce("sign_large", before.sign_large, after.sign_large);
+  announce("sign_speed", before.sign_speed, after.sign_speed);
+  announce("easy_read", before.easy_read, after.easy_read);
+  announce("braille_table", before.braille_table, after.braille_table);
+}
+
 void Kiosk::end_session(Effects& out) {
   out.push_back(SpeechRequest{SpeechControl::Interrupt});
   for (auto& service : m_services) service->reset();
@@ -121,26 +144,8 @@ void Kiosk::end_session(Effects& out) {
   m_touch_started = false;
   m_help_presses = 0;
   m_describing_keys = false;
-  const Settings defaults = m_options.hall_defaults;
-  auto announce = [&](const char* name, auto before, auto after) {
-    if (before != after) out.push_back(SettingChanged{name, after});
-  };
-  announce("zoom", m_settings.zoom, defaults.zoom);
-  announce("theme", m_settings.theme, defaults.theme);
-  announce("language", m_settings.language, defaults.language);
-  announce("rate", m_settings.rate, defaults.rate);
-  announce("volume", m_settings.volume, defaults.volume);
-  if (m_settings.verbosity != defaults.verbosity)
-    out.push_back(SettingChanged{"verbosity", std::string(verbosity_name(defaults.verbosity))});
-  announce("curtain", m_settings.curtain, defaults.curtain);
-  announce("speech", m_settings.speech, defaults.speech);
-  announce("earcons", m_settings.earcons, defaults.earcons);
-  announce("touch_explore", m_settings.touch_explore, defaults.touch_explore);
-  announce("sign", m_settings.sign, defaults.sign);
-  announce("sign_large", m_settings.sign_large, defaults.sign_large);
-  announce("sign_speed", m_settings.sign_speed, defaults.sign_speed);
-  announce("easy_read", m_settings.easy_read, defaults.easy_read);
-  announce("braille_table", m_settings.braille_table, defaults.braille_table);
+  const Settings& defaults = m_options.hall_defaults;
+  announce_changes(m_settings, defaults, out);
   m_settings = defaults;
   out.push_back(SessionEvent{"reset"});
   show(Screen::Attract, out);

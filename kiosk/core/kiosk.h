@@ -32,6 +32,9 @@ struct KioskOptions {
 enum class InputSource { Key, Braille, Touch, Headset };
 enum class TouchKind { Tap, Hold };
 
+// Emits a SettingChanged for every field that differs from before to after.
+void announce_changes(const Settings& before, const Settings& after, Effects& out);
+
 class Kiosk {
  public:
   Kiosk(KioskOptions options, const Catalog& catalog);
@@ -54,6 +57,7 @@ class Kiosk {
   bool in_session() const { return m_timer.phase() != SessionPhase::None; }
   bool warning() const { return m_timer.phase() == SessionPhase::Warning; }
   bool headset() const { return m_headset; }
+  bool describing_keys() const { return m_describing_keys; }   // Help's key-describer mode
   bool speaker_consent() const { return m_speaker_consent; }
   const std::optional<Alert>& status() const { return m_status; }   // shown under the content
   std::int64_t next_deadline() const { return m_timer.next_deadline(); }

@@ -72,28 +72,21 @@ void Kiosk::activate(const std::string& node_id, Effects& out) {
   if (node_id == "settings.done" || node_id == "help.done") return show(Screen::Home, out);
   if (node_id == "timeout.continue") return;
   if (node_id == "settings.reset") {
-    const Settings defaults = m_options.hall_defaults;
-    Settings kept = m_settings;
-    if (kept.zoom != defaults.zoom) out.push_back(SettingChanged{"zoom", defaults.zoom});
-    if (kept.theme != defaults.theme) out.push_back(SettingChanged{"theme", defaults.theme});
-    if (kept.rate != defaults.rate) out.push_back(SettingChanged{"rate", defaults.rate});
-    if (kept.volume != defaults.volume) out.push_back(SettingChanged{"volume", defaults.volume});
-    if (kept.easy_read != defaults.easy_read) out.push_back(SettingChanged{"easy_read", defaults.easy_read});
-    if (kept.sign_large != defaults.sign_large) out.push_back(SettingChanged{"sign_large", defaults.sign_large});
-    if (kept.sign_speed != defaults.sign_speed) out.push_back(SettingChanged{"sign_speed", defaults.sign_speed});
-    if (kept.verbosity != defaults.verbosity)
-      out.push_back(SettingChanged{"verbosity", std::string(verbosity_name(defaults.verbosity))});
-    m_settings.zoom = defaults.zoom;
-    m_settings.theme = defaults.theme;
-    m_settings.rate = defaults.rate;
-    m_settings.volume = defaults.volume;
-    m_settings.easy_read = defaults.easy_read;
-    if (kept.braille_table != defaults.braille_table)
-      out.push_back(SettingChanged{"braille_table", defaults.braille_table});
-    m_settings.braille_table = defaults.braille_table;
-    m_settings.sign_large = defaults.sign_large;
-    m_settings.sign_speed = defaults.sign_speed;
-    m_settings.verbosity = defaults.verbosity;
+    // The resident's accessibility choices go back to the hall's; language, speech,
+    // the curtain and deaf mode stay as they are (they have keys of their own).
+    const Settings& defaults = m_options.hall_defaults;
+    Settings reset = m_settings;
+    reset.zoom = defaults.zoom;
+    reset.theme = defaults.theme;
+    reset.rate = defaults.rate;
+    reset.volume = defaults.volume;
+    reset.verbosity = defaults.verbosity;
+    reset.easy_read = defaults.easy_read;
+    reset.sign_large = defaults.sign_large;
+    reset.sign_speed = defaults.sign_speed;
+    reset.braille_table = defaults.braille_table;
+    announce_changes(m_settings, reset, out);
+    m_settings = reset;
     rebuild(out);
     raise("settings_reset", Message::of("alert.settings_reset"), out);
     return;
