@@ -115,7 +115,7 @@ void Runtime::key(const std::string& key_name) {
 void Runtime::command(core::Command command, core::InputSource source) {
   const core::Node* node = m_kiosk.focused_node();
   const bool paging = (command == core::Command::Left || command == core::Command::Right) &&
-                      m_kiosk.in_session() && !m_kiosk.warning() &&
+                      m_kiosk.in_session() && !m_kiosk.warning() && !m_kiosk.describing_keys() &&
                       !(node && node->role == core::Role::Choice);
   if (paging) {
     page(command == core::Command::Right ? 1 : -1);

@@ -232,7 +232,7 @@ TEST(HeadlessExitCodes, BadCountyProfileStopsStartUpNamingFileAndLine) {
 // in the catalogue (a missing id would show as "[id]") and nothing acts.
 TEST(HeadlessTranscript, KeyDescriberSpeaksEveryKeyInBothLanguagesAndActsOnNothing) {
   std::string script = "key select\nkey help\nkey help\nkey help\n";
-  const char* keys[] = {"up", "select", "back", "repeat", "where", "pause", "volume+", "rate-",
+  const char* keys[] = {"up", "left", "select", "back", "repeat", "where", "pause", "volume+", "rate-",
                         "zoom+", "contrast", "home", "curtain", "sign", "call-staff", "5", "star", "clear"};
   for (const char* key : keys) script += std::string("key ") + key + "\n";
   script += "key language\nkey help\nkey language\nkey help\n";   // out, switch, back in
