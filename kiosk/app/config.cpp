@@ -2,6 +2,8 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
+#include <iterator>
 #include <sstream>
 
 #include "drivers/display/theme_loader.h"
@@ -209,9 +211,10 @@ ConfigResult load_config(const fs::path& kiosk_toml) {
   }
   core::Settings& defaults = config.kiosk.hall_defaults;
   if (const auto* d = (*table)["defaults"].as_table()) {
-    check_keys(*d, {"zoom", "theme", "language", "rate", "volume", "easy_read", "earcons", "braille_table", "sign"},
+    check_keys(*d, {"zoom", "theme", "language", "rate", "volume", "verbosity", "easy_read", "earcons", "braille_table",
+                    "sign", "sign_large", "sign_speed"},
                "[defaults]", kiosk_toml, errors);
-    std::int64_t zoom = defaults.zoom, rate = defaults.rate, volume = defaults.volume;
+    std::int64_t zoom = defaults.zoom, rate = defaults.rate, volume = defaults.volume, sign_speed = defaults.sign_speed;
     read_int(*d, "zoom", 80, 200, zoom, kiosk_toml, errors);
     read_int(*d, "rate", 50, 200, rate, kiosk_toml, errors);
     read_int(*d, "volume", 0, 10, volume, kiosk_toml, errors);
@@ -224,6 +227,17 @@ ConfigResult load_config(const fs::path& kiosk_toml) {
     read_bool(*d, "easy_read", defaults.easy_read, kiosk_toml, errors);
     read_bool(*d, "earcons", defaults.earcons, kiosk_toml, errors);
     read_bool(*d, "sign", defaults.sign, kiosk_toml, errors);
+    read_bool(*d, "sign_large", defaults.sign_large, kiosk_toml, errors);
+    read_int(*d, "sign_speed", 50, 100, sign_speed, kiosk_toml, errors);
+    if (std::find(std::begin(core::kSignSpeedSteps), std::end(core::kSignSpeedSteps), sign_speed) ==
+        std::end(core::kSignSpeedSteps))
+      errors.push_back({kiosk_toml.string(), line_of(d->get("sign_speed")), "sign_speed must be 50, 75 or 100"});
+    defaults.sign_speed = static_cast<int>(sign_speed);
+    std::string verbosity = core::verbosity_name(defaults.verbosity);
+    read_string(*d, "verbosity", verbosity, kiosk_toml, errors);
+    if (verbosity != "full" && verbosity != "brief")
+      errors.push_back({kiosk_toml.string(), line_of(d->get("verbosity")), "verbosity must be \"full\" or \"brief\""});
+    defaults.verbosity = verbosity == "brief" ? core::Verbosity::Brief : core::Verbosity::Full;
   }
   if (const auto* drivers = (*table)["drivers"].as_table()) {
     check_keys(*drivers, {"speech", "braille"}, "[drivers]", kiosk_toml, errors);

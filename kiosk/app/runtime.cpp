@@ -126,13 +126,17 @@ void Runtime::command(core::Command command, core::InputSource source) {
 }
 
 // Left/Right outside a choice turn the page: focus the first node of the next page.
+// An item split over pages keeps the focus and shows its next (or previous) part.
 void Runtime::page(int direction) {
   const int target = m_layout.page + direction;
   if (target < 0 || target >= static_cast<int>(m_layout.pages.size()) || m_layout.pages[static_cast<std::size_t>(target)].empty()) {
     dispatch({core::Earcon{"error"}});
     return;
   }
-  dispatch(m_kiosk.focus_node(m_layout.pages[static_cast<std::size_t>(target)].front(), m_now()));
+  const std::string node = m_layout.pages[static_cast<std::size_t>(target)].front();
+  if (node != m_kiosk.focus().current()) dispatch(m_kiosk.focus_node(node, m_now()));
+  m_part_of = node;
+  m_part = target - core::first_page_of(m_layout, node);
 }
 
 void Runtime::touch(int x, int y, core::TouchKind kind) {
@@ -242,8 +246,10 @@ void Runtime::redraw() {
     if (auto line = channel->caption(); !line.empty()) caption = line;
     if (auto line = channel->screen_line(); !line.empty()) mirror = line;
   }
+  // A part chosen by turning the page holds until the focus moves on.
+  if (m_kiosk.focus().current() != m_part_of) m_part = 0;
   core::LayoutInput input{m_kiosk.tree(), m_kiosk.focus().current(), settings, m_config.catalog,
-                          m_kiosk.status(), caption, mirror, settings.sign};
+                          m_kiosk.status(), caption, mirror, settings.sign, m_part};
   m_layout = core::layout_screen(input, m_display.measurer(), m_config.metrics);
   m_display.present_if_changed(m_layout.list);
 }

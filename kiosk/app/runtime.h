@@ -65,6 +65,8 @@ class Runtime {
   drivers::display::SdlDisplay m_display;
   Transcript m_transcript;
   core::ScreenLayout m_layout;
+  std::string m_part_of;   // the focused item whose later page is shown, and which page
+  int m_part = 0;
   std::string m_theme_id;
   void open_backend();
 #ifdef KIOSK_HAVE_BACKEND

@@ -53,6 +53,14 @@ struct Block {
   bool boxed;
 };
 
+// What one page shows of a block: all of it, or, for a block taller than the content
+// area, some of its lines.
+struct Piece {
+  std::size_t block;
+  std::size_t first_line, line_count;
+  int height;
+};
+
 ColorRole face_for(const Node& node, bool boxed) {
   if (!boxed) return ColorRole::Background;
   return node.state.selected ? ColorRole::SelectedFace : ColorRole::ButtonFace;
@@ -82,18 +90,9 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer,
   const int body_line = measurer.line_height(s.body_px, FontFace::Regular);
   const int small_line = measurer.line_height(s.small_px, FontFace::Regular);
 
-  // The sign pane sits at the right edge and the content never runs under it.
-  int right = metrics.width - s.margin;
-  if (in.sign_pane) {
-    const int pane_w = in.settings.sign_large ? metrics.width * 2 / 5 : metrics.width / 4;
-    const int pane_h = pane_w * 9 / 16;
-    Rect pane{metrics.width - s.margin - pane_w, s.margin, pane_w, pane_h};
-    out.sign_pane = pane;
-    list.videos.push_back({pane, in.tree.screen_id});
-    right = pane.x - s.gap;
-  }
   const int left = s.margin;
-  const int width = right - left;
+  const int right = metrics.width - s.margin;
+  const int header_w = right - left;
 
   // Header: title, prompt, step. The step ("第2步，共6步") goes at the right end of a
   // one-line title when it fits there, which saves a whole line at large sizes.
@@ -104,7 +103,7 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer,
     y += h;
   };
   const std::string title = in.catalog.text(in.tree.title, lang, easy);
-  auto title_lines = wrap_text(title, width, s.title_px, FontFace::Bold, measurer);
+  auto title_lines = wrap_text(title, header_w, s.title_px, FontFace::Bold, measurer);
   std::string step_text;
   if (in.tree.steps > 0)
     step_text = in.catalog.text(Message::of("flow.step").arg("step", std::to_string(in.tree.step))
@@ -113,23 +112,23 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer,
   if (!step_text.empty() && title_lines.size() == 1) {
     const int step_w = measurer.width(step_text, s.small_px, FontFace::Regular);
     const int title_w = measurer.width(title_lines.front(), s.title_px, FontFace::Bold);
-    if (title_w + 2 * s.gap + step_w <= width) {
+    if (title_w + 2 * s.gap + step_w <= header_w) {
       // Bottom-aligned with the title's line, so both sit on about the same baseline.
       list.texts.push_back({{right - step_w, y + title_line - small_line, step_w, small_line}, {step_text},
                             s.small_px, FontFace::Regular, ColorRole::MutedText, false});
       step_text.clear();
     }
   }
-  put_text(std::move(title_lines), s.title_px, FontFace::Bold, ColorRole::Accent, left, width);
+  put_text(std::move(title_lines), s.title_px, FontFace::Bold, ColorRole::Accent, left, header_w);
   if (!in.tree.prompt.empty()) {
     y += s.gap / 2;
-    put_text(wrap_text(in.catalog.text(in.tree.prompt, lang, easy), width, s.body_px, FontFace::Regular, measurer),
-             s.body_px, FontFace::Regular, ColorRole::MutedText, left, width);
+    put_text(wrap_text(in.catalog.text(in.tree.prompt, lang, easy), header_w, s.body_px, FontFace::Regular, measurer),
+             s.body_px, FontFace::Regular, ColorRole::MutedText, left, header_w);
   }
   if (!step_text.empty()) {
     y += s.gap / 2;
-    put_text(wrap_text(step_text, width, s.small_px, FontFace::Regular, measurer), s.small_px, FontFace::Regular,
-             ColorRole::MutedText, left, width);
+    put_text(wrap_text(step_text, header_w, s.small_px, FontFace::Regular, measurer), s.small_px, FontFace::Regular,
+             ColorRole::MutedText, left, header_w);
   }
   y += s.gap;
   const int content_top = y;
@@ -179,8 +178,10 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer,
     return in.catalog.text(Message::of("layout.page").arg("page", std::to_string(page))
                                .arg("pages", std::to_string(count)), lang);
   };
-  // Widest the indicator can get: no more pages than nodes.
-  const int indicator_w = measurer.width(indicator_text(in.tree.nodes.size(), in.tree.nodes.size()),
+  // Widest the indicator can get: a page count of two digits (more than the nodes when
+  // a tall item is split over pages).
+  const std::size_t most_pages = std::max<std::size_t>(in.tree.nodes.size(), 99);
+  const int indicator_w = measurer.width(indicator_text(most_pages, most_pages),
                                          s.small_px, FontFace::Regular);
   const bool side_by_side = mirror_w + 2 * s.gap + indicator_w <= footer_w;
   auto bottom_row_h = [&](bool paged) {
@@ -193,6 +194,25 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer,
     const int footer_h = (row > 0 ? row + s.gap / 2 : 0) + rows_h;
     return metrics.height - s.margin - footer_h - (footer_h > 0 ? s.gap / 2 : 0) - s.gap / 2;
   };
+
+  // The sign pane sits at the right of the content area, below the header, so the title
+  // and prompt keep the full width; it ends above the footer even when the page turns
+  // (16:9, smaller when the content area is short) and the content never runs under it.
+  int content_right = right;
+  if (in.sign_pane) {
+    int pane_w = in.settings.sign_large ? metrics.width * 2 / 5 : metrics.width / 4;
+    int pane_h = pane_w * 9 / 16;
+    const int room = content_limit(true) - content_top;
+    if (pane_h > room) {
+      pane_h = std::max(room, 0);
+      pane_w = pane_h * 16 / 9;
+    }
+    const Rect pane{right - pane_w, content_top, pane_w, pane_h};
+    out.sign_pane = pane;
+    list.videos.push_back({pane, in.tree.screen_id});
+    content_right = pane.x - s.gap;
+  }
+  const int width = content_right - left;
 
   // Measure every node, then split into pages.
   const int pad = s.gap;
@@ -211,17 +231,35 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer,
     if (boxed) h = std::max(h, s.target_min);
     blocks.push_back({&node, std::move(lines), h, vpad, boxed});
   }
+  // Blocks go on a page while they fit. A block taller than the whole content area is
+  // cut between lines into pieces that each fill a page, so nothing runs past the page
+  // line into the footer.
   auto paginate = [&](int limit) {
-    std::vector<std::vector<std::size_t>> split(1);
+    std::vector<std::vector<Piece>> split(1);
     int used = 0;
-    for (std::size_t i = 0; i < blocks.size(); ++i) {
-      const int need = blocks[i].height + (split.back().empty() ? 0 : s.gap);
+    auto place = [&](Piece piece) {
+      const int need = piece.height + (split.back().empty() ? 0 : s.gap);
       if (!split.back().empty() && content_top + used + need > limit) {
         split.emplace_back();
         used = 0;
       }
-      used += blocks[i].height + (split.back().empty() ? 0 : s.gap);
-      split.back().push_back(i);
+      used += piece.height + (split.back().empty() ? 0 : s.gap);
+      split.back().push_back(piece);
+    };
+    const int room = limit - content_top;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      const Block& b = blocks[i];
+      if (b.height <= room || b.lines.size() < 2) {
+        place({i, 0, b.lines.size(), b.height});
+        continue;
+      }
+      const auto per_page = static_cast<std::size_t>(std::max(1, (room - 2 * b.vpad) / body_line));
+      for (std::size_t first = 0; first < b.lines.size(); first += per_page) {
+        const std::size_t count = std::min(per_page, b.lines.size() - first);
+        int h = static_cast<int>(count) * body_line + 2 * b.vpad;
+        if (b.boxed) h = std::max(h, s.target_min);
+        place({i, first, count, h});
+      }
     }
     return split;
   };
@@ -235,25 +273,30 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer,
   }
   for (const auto& page : pages) {
     out.pages.emplace_back();
-    for (auto i : page) out.pages.back().push_back(blocks[i].node->id);
+    for (const auto& piece : page) out.pages.back().push_back(blocks[piece.block].node->id);
   }
-  for (std::size_t p = 0; p < pages.size(); ++p)
-    for (auto i : pages[p])
-      if (blocks[i].node->id == in.focused) out.page = static_cast<int>(p);
+  // The focus's page; for an item over several pages, the part asked for.
+  if (const int first = first_page_of(out, in.focused); first >= 0) {
+    int last = first;
+    while (last + 1 < static_cast<int>(out.pages.size()) && out.pages[static_cast<std::size_t>(last + 1)].front() == in.focused)
+      ++last;
+    out.page = std::clamp(first + in.part, first, last);
+  }
 
   y = content_top;
   const auto& page = pages[static_cast<std::size_t>(out.page)];
-  for (auto i : page) {
-    const Block& b = blocks[i];
+  for (const auto& piece : page) {
+    const Block& b = blocks[piece.block];
     const Node& node = *b.node;
     const bool focused = node.id == in.focused;
-    Rect box{left, y, width, b.height};
+    Rect box{left, y, width, piece.height};
     if (b.boxed) {
       list.rects.push_back({box, face_for(node, true), 0});
       list.rects.push_back({box, node.state.invalid ? ColorRole::Error : ColorRole::Border, 2});
       out.targets.push_back({node.id, box});
     }
-    std::vector<std::string> lines = b.lines;
+    std::vector<std::string> lines(b.lines.begin() + static_cast<std::ptrdiff_t>(piece.first_line),
+                                   b.lines.begin() + static_cast<std::ptrdiff_t>(piece.first_line + piece.line_count));
     if (focused && !lines.empty()) lines.front() = "▶ " + lines.front();   // shape change, not colour alone
     const int indent = focused ? 0 : marker_w;
     list.texts.push_back({{box.x + pad + indent + (b.boxed ? s.focus_thickness : 0), box.y + b.vpad, box.w - 2 * pad - indent, box.h - 2 * b.vpad},
@@ -267,7 +310,7 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer,
       list.rects.push_back({{box.x - out_by, box.y - out_by, box.w + 2 * out_by, box.h + 2 * out_by}, ColorRole::Focus, t});
     }
     if (!b.boxed) out.targets.push_back({node.id, box});
-    y += b.height + s.gap;
+    y += piece.height + s.gap;
   }
   out.content = {left, content_top, width, content_bottom - content_top};
 
@@ -304,6 +347,13 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer,
     bottom -= s.gap / 2;
   }
   return out;
+}
+
+int first_page_of(const ScreenLayout& layout, const std::string& node_id) {
+  for (std::size_t p = 0; p < layout.pages.size(); ++p)
+    for (const auto& id : layout.pages[p])
+      if (id == node_id) return static_cast<int>(p);
+  return -1;
 }
 
 }  // namespace kiosk::core

@@ -31,6 +31,7 @@ struct LayoutInput {
   std::string caption;               // the caption line (what was last spoken/shown)
   std::string braille_cells;         // mirror line for staff; "" hides it
   bool sign_pane = false;
+  int part = 0;                      // which page of the focused item, when it needs several
 };
 
 struct HitTarget {
@@ -41,7 +42,9 @@ struct HitTarget {
 struct ScreenLayout {
   DisplayList list;
   std::vector<HitTarget> targets;                 // touchable areas on the shown page
-  std::vector<std::vector<std::string>> pages;    // node ids per page
+  // Node ids per page. An item taller than the content area is split over pages of
+  // its own, so its id is on each of them (turning the page shows its next part).
+  std::vector<std::vector<std::string>> pages;
   int page = 0;                                   // the page shown (the focus's)
   Rect content;                                   // area the nodes are laid out in
   std::optional<Rect> sign_pane;
@@ -57,6 +60,9 @@ Sizes sizes_for(int zoom_percent, const LayoutMetrics& metrics);
 
 // The text a node shows: its name, then state and value ("文字大小：100%").
 std::string node_label(const Node& node, const Catalog& catalog, const Settings& settings);
+
+// The first page that shows the node, or -1.
+int first_page_of(const ScreenLayout& layout, const std::string& node_id);
 
 ScreenLayout layout_screen(const LayoutInput& input, const TextMeasurer& measurer,
                            const LayoutMetrics& metrics);

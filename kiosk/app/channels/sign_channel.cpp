@@ -73,6 +73,15 @@ void SignChannel::present(const core::Effects& effects, ChannelContext& context)
   } else if (input) {
     m_paused = false;   // speech's pause ends with any other input; the clip's too
   }
+  // Deaf mode can be on from the session's first screen (a hall default) with no
+  // SettingChanged for it: the settings are the truth, except in the batch that turns
+  // it on or off, which the loop below handles.
+  const bool toggles_sign = std::any_of(effects.begin(), effects.end(), [](const core::Effect& effect) {
+    const auto* setting = std::get_if<core::SettingChanged>(&effect);
+    return setting != nullptr && setting->name == "sign";
+  });
+  if (!toggles_sign) m_sign_on = context.kiosk.settings().sign;
+  sync_speed(context.kiosk.settings().sign_speed);
   bool played = false;      // a new cue was signed (and its event written) in this batch
   bool recaption = false;   // the language changed
   if (repeat && m_sign_on) {

@@ -5,6 +5,7 @@
 
 #include <SDL.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 
@@ -44,7 +45,9 @@ const std::vector<Visit>& visits() {
   return all;
 }
 
-class LayoutFit : public ::testing::TestWithParam<std::tuple<int, std::string>> {
+enum class Pane { None, Small, Large };   // the sign pane (settings sign, sign_large)
+
+class LayoutFit : public ::testing::TestWithParam<std::tuple<int, std::string, Pane>> {
  protected:
   static void SetUpTestSuite() {
     setenv("SDL_VIDEODRIVER", "dummy", 1);
@@ -63,26 +66,50 @@ class LayoutFit : public ::testing::TestWithParam<std::tuple<int, std::string>> 
 
 TEST_P(LayoutFit, NothingOverflowsOrOverlapsOnAnyScreen) {
   ASSERT_NE(s_config, nullptr);
-  const auto [zoom, language] = GetParam();
+  const auto [zoom, language, pane] = GetParam();
   const core::Sizes sizes = core::sizes_for(zoom, s_config->metrics);
+  // In easy read too: every easy-read variant must fit where its main text does.
+  for (const bool easy : {false, true})
   for (const auto& visit : visits()) {
     core::KioskOptions options = s_config->kiosk;
     options.hall_defaults.zoom = zoom;
     options.hall_defaults.language = language;
+    options.hall_defaults.sign_large = pane == Pane::Large;
+    options.hall_defaults.easy_read = easy;
     core::Kiosk kiosk(options, s_config->catalog);
     kiosk.add_service(std::make_unique<services::entitlements::GuideService>(s_config->county));
     kiosk.start(0);
     kiosk.command(core::Command::Select, core::InputSource::Key, 0);
     for (auto key : visit.keys) kiosk.command(key, core::InputSource::Key, 0);
-    // Walk the whole focus ring so every page is laid out.
-    for (int step = 0; step <= kiosk.focus().count(); ++step) {
+    // Walk the whole focus ring, and every part of an item split over pages, so every
+    // page is laid out.
+    for (int step = 0, part = 0; step <= kiosk.focus().count();) {
       std::optional<core::Alert> status = core::Alert{"where", core::Message::of("where.flow")
           .arg("screen", "x").arg("step", "1").arg("steps", "6").arg("item", "1").arg("count", "9"), {}};
       core::LayoutInput input{kiosk.tree(), kiosk.focus().current(), kiosk.settings(), s_config->catalog,
-                              status, "字幕 caption line", "", false};
+                              status, "字幕 caption line", "", pane != Pane::None, part};
       const auto layout = core::layout_screen(input, *s_measurer, s_config->metrics);
-      const std::string where = visit.label + " zoom " + std::to_string(zoom) + " " + language + " item " +
-                                kiosk.focus().current();
+      const std::string where = visit.label + (easy ? " easy" : "") + " zoom " + std::to_string(zoom) + " " +
+                                language + " pane " +
+                                std::to_string(static_cast<int>(pane)) + " item " + kiosk.focus().current() +
+                                " part " + std::to_string(part);
+      // Items stay between the header and the footer (the page line), and never under
+      // the sign pane, which itself stays between them too.
+      const core::Rect& content = layout.content;
+      for (const auto& target : layout.targets) {
+        EXPECT_GE(target.rect.y, content.y) << where << " " << target.node_id;
+        EXPECT_LE(target.rect.y + target.rect.h, content.y + content.h) << where << " " << target.node_id;
+        if (layout.sign_pane) {
+          EXPECT_FALSE(target.rect.intersects(*layout.sign_pane)) << where << " " << target.node_id;
+        }
+      }
+      EXPECT_EQ(layout.sign_pane.has_value(), pane != Pane::None) << where;
+      if (layout.sign_pane) {
+        EXPECT_GE(layout.sign_pane->y, content.y) << where;
+        EXPECT_LE(layout.sign_pane->y + layout.sign_pane->h, content.y + content.h) << where;
+        EXPECT_LE(layout.sign_pane->x + layout.sign_pane->w, layout.list.width) << where;
+        EXPECT_GE(layout.sign_pane->h * 100 / layout.list.height, 15) << where << ": the pane is too small to sign in";
+      }
       for (const auto& text : layout.list.texts) {
         EXPECT_GE(text.box.x, 0) << where;
         EXPECT_LE(text.box.x + text.box.w, layout.list.width) << where;
@@ -102,7 +129,16 @@ TEST_P(LayoutFit, NothingOverflowsOrOverlapsOnAnyScreen) {
           EXPECT_FALSE(a.intersects(layout.targets[j].rect)) << where << " " << layout.targets[i].node_id
                                                               << " overlaps " << layout.targets[j].node_id;
       }
-      kiosk.command(core::Command::Down, core::InputSource::Key, 0);
+      const auto& pages = layout.pages;
+      const bool more_parts = layout.page + 1 < static_cast<int>(pages.size()) &&
+                              pages[static_cast<std::size_t>(layout.page + 1)].front() == kiosk.focus().current();
+      if (more_parts) {
+        ++part;
+      } else {
+        part = 0;
+        ++step;
+        kiosk.command(core::Command::Down, core::InputSource::Key, 0);
+      }
     }
   }
   EXPECT_TRUE(s_config->catalog.missing().empty())
@@ -111,7 +147,8 @@ TEST_P(LayoutFit, NothingOverflowsOrOverlapsOnAnyScreen) {
 
 INSTANTIATE_TEST_SUITE_P(AllSizesBothLanguages, LayoutFit,
                          ::testing::Combine(::testing::Values(80, 100, 120, 160, 200),
-                                            ::testing::Values(std::string("zh-CN"), std::string("en"))));
+                                            ::testing::Values(std::string("zh-CN"), std::string("en")),
+                                            ::testing::Values(Pane::None, Pane::Small, Pane::Large)));
 
 // At 200 % the footer (status, caption, staff braille mirror, page indicator) once took
 // so much height that the entitlements result showed one node a page (46 pages; 16 % of
@@ -196,4 +233,53 @@ TEST(Sizes, FollowTheMillimetreRules) {
   const auto s200 = core::sizes_for(200, metrics);
   EXPECT_GE(core::cap_height_px(s200.body_px) * metrics.pixel_pitch_mm, 12.2 - 0.3);
   EXPECT_GT(s200.focus_thickness, s100.focus_thickness);   // the ring scales with the text
+}
+
+// An item taller than the whole content area (a long notice at 200 %) is cut between
+// lines over pages: each part stays above the page line, part k shows page k, every
+// line is shown once, and the next item follows its last part.
+TEST_F(LayoutFit, AnItemTallerThanThePageIsSplitOverPages) {
+  ASSERT_NE(s_measurer, nullptr);
+  std::string notice;
+  for (int i = 0; i < 40; ++i) notice += "Bring your certificate and your identity card to window three. ";
+  core::Tree tree;
+  tree.screen_id = "notice";
+  tree.title = core::Message::text("Notice");
+  for (const auto& [id, role, name] : {std::tuple{"notice.text", core::Role::Text, notice},
+                                       std::tuple{"notice.ok", core::Role::Button, std::string("OK")}}) {
+    core::Node node;
+    node.id = id;
+    node.role = role;
+    node.name = core::Message::text(name);
+    tree.nodes.push_back(std::move(node));
+  }
+  core::Settings settings;
+  settings.zoom = 200;
+  settings.language = "en";
+  const std::optional<core::Alert> no_status;
+  core::LayoutInput input{tree, "notice.text", settings, s_config->catalog, no_status, "", "", false};
+  const auto first = core::layout_screen(input, *s_measurer, s_config->metrics);
+  const auto parts = static_cast<std::size_t>(
+      std::count_if(first.pages.begin(), first.pages.end(),
+                    [](const auto& page) { return page.front() == "notice.text"; }));
+  ASSERT_GE(parts, 3u);
+  EXPECT_EQ(first.pages.back().back(), "notice.ok");
+  std::vector<std::string> shown;
+  for (std::size_t part = 0; part < parts; ++part) {
+    input.part = static_cast<int>(part);
+    const auto layout = core::layout_screen(input, *s_measurer, s_config->metrics);
+    EXPECT_EQ(layout.page, static_cast<int>(part));
+    for (const auto& target : layout.targets)
+      EXPECT_LE(target.rect.y + target.rect.h, layout.content.y + layout.content.h) << part;
+    for (const auto& text : layout.list.texts)
+      if (text.box.y >= layout.content.y && text.box.y < layout.content.y + layout.content.h)
+        for (const auto& line : text.lines) shown.push_back(line.rfind("▶ ", 0) == 0 ? line.substr(4) : line);
+  }
+  // Past the last part stays on the last part.
+  input.part = 99;
+  EXPECT_EQ(core::layout_screen(input, *s_measurer, s_config->metrics).page, static_cast<int>(parts - 1));
+  // Every line of the notice once, in order.
+  std::string joined;
+  for (const auto& line : shown) joined += line + " ";
+  EXPECT_EQ(std::count(joined.begin(), joined.end(), 'B'), 40) << joined;
 }

@@ -23,6 +23,7 @@ using kiosk::testing::fresh_dir;
 using kiosk::testing::KioskRun;
 using kiosk::testing::of_type;
 using kiosk::testing::run_kiosk;
+using kiosk::testing::run_kiosk_in;
 
 std::vector<std::string> screen_ids(const KioskRun& run) {
   std::vector<std::string> ids;
@@ -183,25 +184,70 @@ TEST(HeadlessTranscript, ACopiedHallConfigBringsItsOwnDemoOutbox) {
   EXPECT_TRUE(fs::exists(dir / "build" / "kiosk-outbox.key"));
 }
 
+namespace {
+
+// A copy of the hall's config in DIR/config (with the shipped assets beside it) whose kiosk.toml lines starting with the
+// given text are replaced, e.g. {"sign = ", "sign = true"}; returns the --config argument.
+std::string hall_config_with(const fs::path& dir, const std::vector<std::pair<std::string, std::string>>& lines) {
+  fs::copy(fs::path(KIOSK_SOURCE_ROOT) / "config", dir / "config", fs::copy_options::recursive);
+  fs::create_directory_symlink(fs::path(KIOSK_SOURCE_ROOT) / "assets", dir / "assets");   // sign clips, fonts
+  std::ofstream out(dir / "config" / "kiosk.toml", std::ios::trunc);
+  std::ifstream in(fs::path(KIOSK_SOURCE_ROOT) / "config" / "kiosk.toml");
+  for (std::string line; std::getline(in, line);) {
+    for (const auto& [start, replacement] : lines)
+      if (line.rfind(start, 0) == 0) line = replacement;
+    out << line << "\n";
+  }
+  return "--config " + (dir / "config" / "kiosk.toml").string();
+}
+
+}  // namespace
+
 TEST(HeadlessTranscript, SignInterpreterFailsAtOnceWhenTheGatewayIsUnreachable) {
   const fs::path dir = fresh_dir("unreachable");
-  fs::copy(fs::path(KIOSK_SOURCE_ROOT) / "config", dir / "config", fs::copy_options::recursive);
-  {
-    std::ofstream out(dir / "config" / "kiosk.toml", std::ios::trunc);
-    std::ifstream in(fs::path(KIOSK_SOURCE_ROOT) / "config" / "kiosk.toml");
-    for (std::string line; std::getline(in, line);) {
-      if (line.rfind("kind = ", 0) == 0) line = "kind = \"http\"\nbase_url = \"https://127.0.0.1:9\"";
-      if (line.rfind("outbox_path", 0) == 0) line = "outbox_path = \"" + (dir / "outbox.db").string() + "\"";
-      if (line.rfind("outbox_key_file", 0) == 0) line = "outbox_key_file = \"" + (dir / "outbox.key").string() + "\"";
-      out << line << "\n";
-    }
-  }
-  const KioskRun run = run_kiosk("unreachable-run", "key select\nkey 6\nkey select\n",
-                                 "--config " + (dir / "config" / "kiosk.toml").string());
+  const std::string config = hall_config_with(
+      dir, {{"kind = ", "kind = \"http\"\nbase_url = \"https://127.0.0.1:9\""},
+            {"outbox_path", "outbox_path = \"" + (dir / "outbox.db").string() + "\""},
+            {"outbox_key_file", "outbox_key_file = \"" + (dir / "outbox.key").string() + "\""}});
+  const KioskRun run = run_kiosk("unreachable-run", "key select\nkey 6\nkey select\n", config);
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   std::vector<std::string> codes;
   for (const auto& e : of_type(run, "alert")) codes.push_back(e["code"]);
   EXPECT_EQ(codes, (std::vector<std::string>{"sign_interpreter_sending", "sign_interpreter_failed"}));
+}
+
+
+// Every setting of the session can be a hall default: a hall for deaf residents starts
+// each session with the sign pane, large and slower, and brief speech.
+TEST(HeadlessTranscript, HallDefaultsFromKioskTomlStartEverySession) {
+  // Home, the guide and back: the second visit to home is where brief speech is brief.
+  const std::string script = "key select\nkey select\nkey back\nkey down\n";
+  const fs::path dir = fresh_dir("defaults");
+  const KioskRun run = run_kiosk_in(dir, script,
+                                    hall_config_with(dir, {{"sign = ", "sign = true"}, {"sign_large = ", "sign_large = true"},
+                                                           {"sign_speed = ", "sign_speed = 75"},
+                                                           {"verbosity = ", "verbosity = \"brief\""}}));
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  const KioskRun plain = run_kiosk("defaults-plain", script);
+  ASSERT_EQ(plain.exit_code, 0) << plain.stderr_text;
+  // Signed from the attract screen on, before any key, with no sign key pressed.
+  const auto signs = of_type(run, "sign");
+  ASSERT_FALSE(signs.empty());
+  EXPECT_EQ(signs.front()["clip"], "sign/placeholder/attract.title.mp4");
+  EXPECT_TRUE(of_type(plain, "sign").empty());
+  // Brief: on a screen visited before, an item is said without its role and position.
+  const std::string brief = of_type(run, "speech").back()["text"], full = of_type(plain, "speech").back()["text"];
+  EXPECT_LT(brief.size(), full.size()) << brief << " / " << full;
+  EXPECT_NE(full.find("第2项"), std::string::npos) << full;
+  EXPECT_EQ(brief.find("第2项"), std::string::npos) << brief;
+}
+
+TEST(HeadlessExitCodes, BadHallDefaultNamesTheLine) {
+  const fs::path dir = fresh_dir("baddefault");
+  const KioskRun run = run_kiosk_in(dir, "key select\n", hall_config_with(dir, {{"sign_speed = ", "sign_speed = 60"}}));
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.stderr_text.find("kiosk.toml:"), std::string::npos) << run.stderr_text;
+  EXPECT_NE(run.stderr_text.find("sign_speed must be 50, 75 or 100"), std::string::npos) << run.stderr_text;
 }
 
 TEST(HeadlessExitCodes, UnknownStepNamesTheLine) {
