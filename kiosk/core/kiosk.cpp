@@ -2,12 +2,24 @@
 
 #include <algorithm>
 #include <iterator>
+#include <string>
+#include <string_view>
 
 #include "kiosk/core/key_help.h"
 
 namespace kiosk::core {
 
 namespace {
+// A title is read inside the where answer's sentence: "残疾类别是什么？" becomes
+// "您在：残疾类别是什么，第1步…", not "…什么？，第1步…".
+std::string without_end_punctuation(std::string text) {
+  for (const char* mark : {"？", "。", "！", "：", "?", ".", "!", ":"}) {
+    const std::string_view end(mark);
+    if (text.size() > end.size() && text.ends_with(end)) return text.substr(0, text.size() - end.size());
+  }
+  return text;
+}
+
 template <typename T, std::size_t N>
 int step_index(const T (&steps)[N], int value) {
   auto it = std::find(std::begin(steps), std::end(steps), value);
@@ -294,7 +306,7 @@ Effects Kiosk::command(Command command, InputSource source, std::int64_t now) {
       break;
     case Command::Where: {
       Message where = Message::of(m_tree.steps > 0 ? "where.flow" : "where.plain");
-      where.arg("screen", m_catalog.text(m_tree.title, m_settings.language))
+      where.arg("screen", without_end_punctuation(m_catalog.text(m_tree.title, m_settings.language)))
           .arg("step", std::to_string(m_tree.step))
           .arg("steps", std::to_string(m_tree.steps))
           .arg("item", std::to_string(m_focus.index() + 1))

@@ -151,6 +151,22 @@ TEST_F(KioskFixture, WhereTellsScreenAndPosition) {
   EXPECT_EQ(arg("count"), std::to_string(kiosk.focus().count()));
 }
 
+TEST_F(KioskFixture, WhereReadsATitleQuestionWithoutItsQuestionMark) {
+  catalog.add("zh-CN", "home.title", {"残疾类别是什么？", {}});
+  catalog.add("en", "home.title", {"What is the category?", {}});
+  kiosk.start(now);
+  press(Command::Select);
+  for (const auto& [language, screen] : {std::pair{"zh-CN", "残疾类别是什么"}, std::pair{"en", "What is the category"}}) {
+    if (kiosk.settings().language != language) press(Command::Language);
+    auto alerts = all_of<Alert>(press(Command::Where));
+    ASSERT_EQ(alerts.size(), 1u);
+    std::string said;
+    for (const auto& [name, value] : alerts[0].text.args)
+      if (name == "screen") said = value;
+    EXPECT_EQ(said, screen);
+  }
+}
+
 TEST_F(KioskFixture, TimeoutWarnsExtendsAndResetsEverything) {
   kiosk.start(now);
   press(Command::Select);
