@@ -120,9 +120,10 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer,
     }
   }
   put_text(std::move(title_lines), s.title_px, FontFace::Bold, ColorRole::Accent, left, header_w);
-  if (!in.tree.prompt.empty()) {
+  const std::string prompt = in.tree.prompt.empty() ? std::string() : in.catalog.text(in.tree.prompt, lang, easy);
+  if (!prompt.empty()) {
     y += s.gap / 2;
-    put_text(wrap_text(in.catalog.text(in.tree.prompt, lang, easy), header_w, s.body_px, FontFace::Regular, measurer),
+    put_text(wrap_text(prompt, header_w, s.body_px, FontFace::Regular, measurer),
              s.body_px, FontFace::Regular, ColorRole::MutedText, left, header_w);
   }
   if (!step_text.empty()) {
@@ -150,14 +151,15 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer,
   const std::string status_text = in.status ? in.catalog.text(in.status->text, lang, easy) : std::string();
   // An alert is spoken too: its caption would only repeat the status line above it.
   if (!in.caption.empty() && in.caption != status_text) {
-    auto lines = wrap_text(in.caption, footer_w, s.body_px, FontFace::Regular, measurer);
     const auto most = static_cast<std::size_t>(std::clamp(metrics.height * 15 / 100 / body_line, 1, 2));
     // Like live captions, the newest words stay: speech ends with the focused item,
     // while the title and prompt it starts with are on the screen already.
-    limit_lines(lines, most, footer_w, s.body_px, FontFace::Regular, measurer, true);
+    auto lines = wrap_tail(in.caption, most, footer_w, s.body_px, FontFace::Regular, measurer);
     rows.push_back({std::move(lines), s.body_px, FontFace::Regular, ColorRole::CaptionFace, ColorRole::CaptionText});
   }
-  if (in.status) {
+  // An alert that says what the prompt under the title says already (the timeout
+  // warning) would only take the page's room twice.
+  if (in.status && status_text != prompt) {
     const bool bad = in.status->code.find("invalid") != std::string::npos ||
                      in.status->code.find("failed") != std::string::npos;
     rows.push_back({wrap_text(status_text, footer_w, s.body_px, FontFace::Bold, measurer), s.body_px, FontFace::Bold,

@@ -1,5 +1,6 @@
 #include "kiosk/core/text_wrap.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <string_view>
@@ -216,6 +217,30 @@ int font_px_for_cap_height(int cap_px) {
   if (px < 1) px = 1;
   while (cap_height_px(px) < cap_px) ++px;
   return px;
+}
+
+std::vector<std::string> wrap_tail(const std::string& utf8, std::size_t max_lines, int max_width_px, int px,
+                                   FontFace face, const TextMeasurer& measurer) {
+  auto lines = wrap_text(utf8, max_width_px, px, face, measurer);
+  if (lines.size() <= max_lines || max_lines == 0) {
+    if (max_lines == 0) lines.clear();
+    return lines;
+  }
+  static const std::string kEllipsis = "…";
+  const std::vector<Glyph> g = decode(utf8);
+  // Cut points: where a line could break, so no word is cut in half.
+  std::vector<std::size_t> cuts;
+  for (std::size_t i = 1; i < g.size(); ++i)
+    if (break_allowed(g[i - 1].cp, g[i].cp) && !is_space(g[i].cp)) cuts.push_back(g[i].offset);
+  auto tail_from = [&](std::size_t offset) { return wrap_text(kEllipsis + utf8.substr(offset), max_width_px, px, face, measurer); };
+  // A later cut leaves less text, so never more lines: the first cut that fits is the
+  // one that keeps the most.
+  const auto fits = std::partition_point(cuts.begin(), cuts.end(),
+                                         [&](std::size_t offset) { return tail_from(offset).size() > max_lines; });
+  if (fits != cuts.end()) return tail_from(*fits);
+  // One unbreakable run wider than the lines: keep its end, cut by code points.
+  limit_lines(lines, max_lines, max_width_px, px, face, measurer, true);
+  return lines;
 }
 
 void limit_lines(std::vector<std::string>& lines, std::size_t max_lines, int max_width_px, int px,

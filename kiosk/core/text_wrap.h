@@ -21,6 +21,13 @@ namespace kiosk::core {
 std::vector<std::string> wrap_text(const std::string& utf8, int max_width_px, int px,
                                    FontFace face, const TextMeasurer& measurer);
 
+// The end of `utf8` wrapped into at most max_lines lines, as much of it as fits: when
+// the start is cut, the first line opens with "…" and the cut falls where a line may
+// break (between Han characters, or before a word), so the lines are full, not a
+// fragment left over from wrapping the whole text. For live captions: the newest words.
+std::vector<std::string> wrap_tail(const std::string& utf8, std::size_t max_lines, int max_width_px, int px,
+                                   FontFace face, const TextMeasurer& measurer);
+
 // Keeps max_lines of `lines`: the first ones, or with keep_end the last ones. When any
 // were dropped, the line at the cut is shortened (by whole code points) until it ends
 // (or, with keep_end, starts) with "…" within max_width_px. For secondary lines (the

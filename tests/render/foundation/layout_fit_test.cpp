@@ -223,6 +223,43 @@ TEST_F(LayoutFit, LimitLinesKeepsTheEndOrTheStartWithinTheWidth) {
   EXPECT_EQ(fits, std::vector<std::string>{"短"});
 }
 
+// A caption cut to its end fills its lines: the cut is where a line may break, not
+// wherever wrapping the whole text happened to leave a fragment ("…3 of 22").
+TEST_F(LayoutFit, WrapTailKeepsAFullLineOfTheNewestWords) {
+  ASSERT_NE(s_measurer, nullptr);
+  const int width = 900, px = 40;
+  const std::string zh = "请选择服务。用上下键选择，确认键进入，帮助键说明当前项，重复键再听一遍。优待政策查询，按钮，第1项，共7项";
+  const std::string en = "Help. Use up and down to hear each key. Select, the green diamond: choose the current item, item 3 of 22";
+  for (const std::string& text : {zh, en}) {
+    for (const std::size_t most : {std::size_t{1}, std::size_t{2}}) {
+      const auto lines = core::wrap_tail(text, most, width, px, core::FontFace::Regular, *s_measurer);
+      ASSERT_EQ(lines.size(), most) << text;
+      std::string shown;
+      for (const auto& line : lines) {
+        EXPECT_LE(s_measurer->width(line, px, core::FontFace::Regular), width) << line;
+        shown += line;
+      }
+      ASSERT_EQ(shown.rfind("…", 0), 0u) << shown;
+      const std::string kept = shown.substr(std::string("…").size());
+      // The end of the text (wrapping drops only the spaces at line ends).
+      std::string squeezed = text;
+      std::erase(squeezed, ' ');
+      std::string kept_squeezed = kept;
+      std::erase(kept_squeezed, ' ');
+      ASSERT_GE(squeezed.size(), kept_squeezed.size());
+      EXPECT_EQ(squeezed.substr(squeezed.size() - kept_squeezed.size()), kept_squeezed) << shown;
+      // The first line is full: one more word or character would not have fitted.
+      EXPECT_GE(s_measurer->width(lines.front(), px, core::FontFace::Regular), width * 3 / 4) << lines.front();
+      // English is cut before a word: on one line, the kept text follows a space.
+      if (&text == &en && most == 1) {
+        ASSERT_EQ(text.substr(text.size() - kept.size()), kept);
+        EXPECT_EQ(text[text.size() - kept.size() - 1], ' ') << kept;
+      }
+    }
+  }
+  EXPECT_EQ(core::wrap_tail("短", 1, width, px, core::FontFace::Regular, *s_measurer), std::vector<std::string>{"短"});
+}
+
 TEST(Sizes, FollowTheMillimetreRules) {
   core::LayoutMetrics metrics;   // 0.248 mm pitch
   const auto s100 = core::sizes_for(100, metrics);
