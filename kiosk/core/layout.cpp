@@ -234,33 +234,59 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer,
     blocks.push_back({&node, std::move(lines), h, vpad, boxed});
   }
   // Blocks go on a page while they fit. A block taller than the whole content area is
-  // cut between lines into pieces that each fill a page, so nothing runs past the page
-  // line into the footer.
+  // cut between lines: its first piece fills what is left of the page, the next ones
+  // whole pages, so nothing runs past the page line into the footer.
   auto paginate = [&](int limit) {
     std::vector<std::vector<Piece>> split(1);
     int used = 0;
+    auto new_page = [&] {
+      split.emplace_back();
+      used = 0;
+    };
+    auto left_on_page = [&] { return limit - content_top - used - (split.back().empty() ? 0 : s.gap); };
     auto place = [&](Piece piece) {
-      const int need = piece.height + (split.back().empty() ? 0 : s.gap);
-      if (!split.back().empty() && content_top + used + need > limit) {
-        split.emplace_back();
-        used = 0;
-      }
+      if (!split.back().empty() && piece.height > left_on_page()) new_page();
       used += piece.height + (split.back().empty() ? 0 : s.gap);
       split.back().push_back(piece);
     };
     const int room = limit - content_top;
+    // The least of a block worth starting at the foot of a page: two lines.
+    auto opening = [&](const Block& b) {
+      return b.height <= room ? b.height : std::min(b.height, 2 * body_line + 2 * b.vpad);
+    };
     for (std::size_t i = 0; i < blocks.size(); ++i) {
       const Block& b = blocks[i];
+      // A heading stays with the text under it (an entitlement with where to claim it and
+      // what to bring): when the group does not fit in what is left of this page, it
+      // starts the next one, unless that would leave this page mostly empty; then, as for
+      // a group longer than a page, the heading keeps at least the block after it.
+      if (b.node->role == Role::Heading && !split.back().empty()) {
+        int group = b.height, first = b.height;
+        for (std::size_t j = i + 1; j < blocks.size() && blocks[j].node->role != Role::Heading && !blocks[j].boxed; ++j) {
+          group += s.gap + blocks[j].height;
+          if (j == i + 1) first = b.height + s.gap + opening(blocks[j]);
+        }
+        const bool half_full = used * 2 >= room;
+        if ((group <= room && half_full ? group : first) > left_on_page()) new_page();
+      }
       if (b.height <= room || b.lines.size() < 2) {
         place({i, 0, b.lines.size(), b.height});
         continue;
       }
-      const auto per_page = static_cast<std::size_t>(std::max(1, (room - 2 * b.vpad) / body_line));
-      for (std::size_t first = 0; first < b.lines.size(); first += per_page) {
-        const std::size_t count = std::min(per_page, b.lines.size() - first);
+      for (std::size_t first = 0; first < b.lines.size();) {
+        const std::size_t rest = b.lines.size() - first;
+        auto fit = static_cast<std::size_t>(std::max(0, (left_on_page() - 2 * b.vpad) / body_line));
+        if (fit < std::min<std::size_t>(2, rest) && !split.back().empty()) {
+          new_page();
+          continue;
+        }
+        const std::size_t count = std::clamp<std::size_t>(fit, 1, rest);
         int h = static_cast<int>(count) * body_line + 2 * b.vpad;
         if (b.boxed) h = std::max(h, s.target_min);
-        place({i, first, count, h});
+        used += h + (split.back().empty() ? 0 : s.gap);
+        split.back().push_back({i, first, count, h});
+        first += count;
+        if (first < b.lines.size()) new_page();
       }
     }
     return split;
