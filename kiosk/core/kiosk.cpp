@@ -370,6 +370,7 @@ void Kiosk::help(Effects& out) {
   }
   if (++m_help_presses >= 2) {
     m_help_presses = 0;
+    m_status.reset();   // the first press's item help belongs to the screen left behind
     show(Screen::Help, out);
     return;
   }

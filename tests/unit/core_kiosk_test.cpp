@@ -130,6 +130,7 @@ TEST_F(KioskFixture, HelpOnceExplainsItemTwiceOpensHelpScreen) {
   EXPECT_EQ(kiosk.status()->text.id, "home.settings.hint");
   press(Command::Help);
   EXPECT_EQ(kiosk.tree().screen_id, "help");
+  EXPECT_FALSE(kiosk.status().has_value()) << "home's item help must not stay on the help screen";
   press(Command::Back);
   EXPECT_EQ(kiosk.tree().screen_id, "home");
 }
