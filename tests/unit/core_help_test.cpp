@@ -8,6 +8,7 @@
 
 #include "kiosk/core/key_help.h"
 #include "kiosk/core/kiosk.h"
+#include "kiosk_fixture.h"
 
 using namespace kiosk::core;
 
@@ -25,16 +26,7 @@ bool changes_a_setting(const Effects& effects) {
   return false;
 }
 
-struct HelpFixture : ::testing::Test {
-  Catalog catalog;
-  KioskOptions options = [] {
-    KioskOptions o;
-    o.themes = {{"default", Message::of("theme.default")}, {"yellow_on_black", Message::of("theme.yellow")}};
-    return o;
-  }();
-  Kiosk kiosk{options, catalog};
-  std::int64_t now = 0;
-
+struct HelpFixture : fixtures::KioskTest {
   Effects press(Command command) { return kiosk.command(command, InputSource::Key, ++now); }
   void open_help_screen() {
     kiosk.start(now);

@@ -5,18 +5,13 @@
 #include <algorithm>
 
 #include "kiosk/core/kiosk.h"
+#include "kiosk_fixture.h"
 
 using namespace kiosk::core;
 
 namespace {
 
-template <typename T>
-std::vector<T> all_of(const Effects& effects) {
-  std::vector<T> out;
-  for (const auto& e : effects)
-    if (const auto* v = std::get_if<T>(&e)) out.push_back(*v);
-  return out;
-}
+using fixtures::all_of;
 
 bool has_earcon(const Effects& effects, const std::string& name) {
   for (const auto& e : all_of<Earcon>(effects))
@@ -24,16 +19,7 @@ bool has_earcon(const Effects& effects, const std::string& name) {
   return false;
 }
 
-struct KioskFixture : ::testing::Test {
-  Catalog catalog;
-  KioskOptions options = [] {
-    KioskOptions o;
-    o.themes = {{"default", Message::of("theme.default")}, {"yellow_on_black", Message::of("theme.yellow")}};
-    return o;
-  }();
-  Kiosk kiosk{options, catalog};
-  std::int64_t now = 0;
-
+struct KioskFixture : fixtures::KioskTest {
   Effects press(Command command) { return kiosk.command(command, InputSource::Key, now); }
 };
 
