@@ -6,9 +6,7 @@
 // One kiosk and one brltty for the whole suite; its tests run in order.
 #include <gtest/gtest.h>
 
-#include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -26,9 +24,9 @@
 #include "drivers/braille/louis_translator.h"
 #include "kiosk/core/braille/braille_input.h"
 #include "kiosk/core/braille/braille_text.h"
+#include "kiosk_run.h"
 #include "vr_harness.h"
 
-extern char** environ;
 
 using namespace std::chrono_literals;
 using kiosk::testing::VrDisplay;
@@ -56,33 +54,16 @@ class KioskOnBrltty : public ::testing::Test {
     fs::remove_all(dir);
     fs::create_directories(dir);
 
-    std::vector<std::string> env;
-    for (char** e = environ; *e != nullptr; ++e) {
-      const std::string var = *e;
-      bool keep = true;
-      for (const char* drop : {"DISPLAY=", "WAYLAND_DISPLAY=", "SDL_VIDEODRIVER=", "SDL_AUDIODRIVER=",
-                               "KIOSK_BRAILLE_DRIVER=", "BRLAPI_HOST=", "BRLAPI_AUTH="})
-        keep = keep && var.rfind(drop, 0) != 0;
-      if (keep) env.push_back(var);
-    }
     // The hall config names no BrlAPI host, so libbrlapi takes it from the environment.
-    for (const std::string& var : std::vector<std::string>{"SDL_VIDEODRIVER=dummy", "SDL_AUDIODRIVER=dummy", "KIOSK_BRAILLE_DRIVER=brlapi",
-                            "BRLAPI_AUTH=none", "BRLAPI_HOST=" + display->brlapi_host()})
-      env.push_back(var);
-    std::vector<std::string> args = {KIOSK_BINARY, "--config", (root / "config/kiosk.toml").string(),
-                                     "--transcript", (dir / "t.jsonl").string()};
-    std::vector<char*> argv, envp;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    for (auto& e : env) envp.push_back(e.data());
-    envp.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 2, (dir / "err.txt").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    const int rc = posix_spawn(&kiosk_pid, KIOSK_BINARY, &actions, nullptr, argv.data(), envp.data());
-    posix_spawn_file_actions_destroy(&actions);
-    ASSERT_EQ(rc, 0) << "cannot start " << KIOSK_BINARY;
+    const auto env = kiosk::testing::environment_with(
+        {"DISPLAY=", "WAYLAND_DISPLAY=", "SDL_VIDEODRIVER=", "SDL_AUDIODRIVER=", "KIOSK_BRAILLE_DRIVER=", "BRLAPI_HOST=",
+         "BRLAPI_AUTH="},
+        {"SDL_VIDEODRIVER=dummy", "SDL_AUDIODRIVER=dummy", "KIOSK_BRAILLE_DRIVER=brlapi", "BRLAPI_AUTH=none",
+         "BRLAPI_HOST=" + display->brlapi_host()});
+    kiosk_pid = kiosk::testing::spawn_process({KIOSK_BINARY, "--config", (root / "config/kiosk.toml").string(),
+                                               "--transcript", (dir / "t.jsonl").string()},
+                                              env, dir / "err.txt");
+    ASSERT_GT(kiosk_pid, 0) << "cannot start " << KIOSK_BINARY;
   }
 
   static void TearDownTestSuite() {

@@ -5,9 +5,7 @@
 // the screen shows the theme the resident chose; SIGTERM ends the kiosk with exit 0.
 #include <gtest/gtest.h>
 
-#include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -28,34 +26,12 @@
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-extern char** environ;
+using kiosk::testing::environment_with;
+using kiosk::testing::spawn_process;
 
 namespace {
 
 bool have(const char* tool) { return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0; }
-
-pid_t spawn(const std::vector<std::string>& args, const std::vector<std::string>& extra_env, const fs::path& err) {
-  std::vector<std::string> env;
-  for (char** e = environ; *e != nullptr; ++e) {
-    const std::string var = *e;
-    if (var.rfind("DISPLAY=", 0) != 0 && var.rfind("SDL_VIDEODRIVER=", 0) != 0) env.push_back(var);
-  }
-  env.insert(env.end(), extra_env.begin(), extra_env.end());
-  std::vector<std::string> a = args;
-  std::vector<char*> argv, envp;
-  for (auto& s : a) argv.push_back(s.data());
-  argv.push_back(nullptr);
-  for (auto& s : env) envp.push_back(s.data());
-  envp.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  pid_t pid = -1;
-  const int rc = posix_spawnp(&pid, a.front().c_str(), &actions, nullptr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  return rc == 0 ? pid : -1;
-}
 
 std::vector<json> read_events(const fs::path& path) {
   std::vector<json> out;
@@ -110,17 +86,19 @@ TEST(XvfbKeypad, AResidentDrivesTheRealWindowWithKeysAndQuitKeysDoNothing) {
   if (!have("Xvfb") || !have("xdotool") || !have("import")) GTEST_SKIP() << "Xvfb, xdotool or ImageMagick missing";
   const fs::path dir = kiosk::testing::fresh_dir("xvfb");
   const std::string display = ":" + std::to_string(200 + getpid() % 500);
-  const pid_t xvfb = spawn({"Xvfb", display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"}, {}, dir / "xvfb.txt");
+  const pid_t xvfb = spawn_process({"Xvfb", display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"},
+                                   environment_with({}, {}), dir / "xvfb.txt");
   ASSERT_GT(xvfb, 0);
   // The kiosk starts once the X server listens (else it would exit: no display).
   const fs::path socket = "/tmp/.X11-unix/X" + display.substr(1);
   for (int i = 0; i < 200 && !fs::exists(socket); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
   ASSERT_TRUE(fs::exists(socket)) << "Xvfb did not start; see " << dir;
   const fs::path transcript = dir / "t.jsonl";
-  const pid_t kiosk = spawn({KIOSK_BINARY, "--config", std::string(KIOSK_SOURCE_ROOT) + "/config/kiosk.toml",
-                             "--transcript", transcript.string()},
-                            {"DISPLAY=" + display, "SDL_AUDIODRIVER=dummy", "KIOSK_BRAILLE_DRIVER=null"},
-                            dir / "err.txt");
+  const pid_t kiosk = spawn_process(
+      {KIOSK_BINARY, "--config", std::string(KIOSK_SOURCE_ROOT) + "/config/kiosk.toml", "--transcript", transcript.string()},
+      environment_with({"DISPLAY=", "SDL_VIDEODRIVER=", "SDL_AUDIODRIVER=", "KIOSK_BRAILLE_DRIVER="},
+                       {"DISPLAY=" + display, "SDL_AUDIODRIVER=dummy", "KIOSK_BRAILLE_DRIVER=null"}),
+      dir / "err.txt");
   ASSERT_GT(kiosk, 0);
   auto x = [&](const std::string& command) {
     return std::system(("DISPLAY=" + display + " timeout 15 " + command + " >>" + (dir / "x.txt").string() + " 2>&1").c_str());

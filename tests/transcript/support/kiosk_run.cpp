@@ -1,5 +1,7 @@
 #include "kiosk_run.h"
 
+#include <fcntl.h>
+#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -65,6 +67,35 @@ std::vector<nlohmann::json> of_type(const KioskRun& run, const std::string& type
   for (const auto& e : run.events)
     if (e.value("type", "") == type) out.push_back(e);
   return out;
+}
+
+std::vector<std::string> environment_with(std::initializer_list<const char*> drop, const std::vector<std::string>& add) {
+  std::vector<std::string> env;
+  for (char** e = environ; *e != nullptr; ++e) {
+    const std::string var = *e;
+    bool keep = true;
+    for (const char* prefix : drop) keep = keep && var.rfind(prefix, 0) != 0;
+    if (keep) env.push_back(var);
+  }
+  env.insert(env.end(), add.begin(), add.end());
+  return env;
+}
+
+pid_t spawn_process(const std::vector<std::string>& args, const std::vector<std::string>& env, const fs::path& err) {
+  std::vector<std::string> a = args, e = env;
+  std::vector<char*> argv, envp;
+  for (auto& s : a) argv.push_back(s.data());
+  argv.push_back(nullptr);
+  for (auto& s : e) envp.push_back(s.data());
+  envp.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  pid_t pid = -1;
+  const int rc = posix_spawnp(&pid, a.front().c_str(), &actions, nullptr, argv.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  return rc == 0 ? pid : -1;
 }
 
 }  // namespace kiosk::testing

@@ -1,7 +1,10 @@
 #pragma once
 // Runs the real kiosk binary headless on a script and reads back what it wrote: the
 // transcript events, the exit code and stderr. Shared by the transcript suites.
+#include <sys/types.h>
+
 #include <filesystem>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -29,5 +32,13 @@ KioskRun run_kiosk(const std::string& name, const std::string& script, const std
 void write_garbage_sign_assets(const std::filesystem::path& root);
 
 std::vector<nlohmann::json> of_type(const KioskRun& run, const std::string& type);
+
+// For suites that run the kiosk (or a server it needs) alongside the test, in real time:
+// this process's environment without the variables starting with any of `drop`, then
+// `add`; and a process started with it (args[0] looked up in PATH), its stdout to
+// /dev/null, its stderr to `err`. Returns the pid, or -1.
+std::vector<std::string> environment_with(std::initializer_list<const char*> drop, const std::vector<std::string>& add);
+pid_t spawn_process(const std::vector<std::string>& args, const std::vector<std::string>& env,
+                    const std::filesystem::path& err);
 
 }  // namespace kiosk::testing
