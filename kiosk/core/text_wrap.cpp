@@ -219,6 +219,14 @@ int font_px_for_cap_height(int cap_px) {
   return px;
 }
 
+// The CJK fonts draw "…" at mid-height, as Chinese sets it; beside Latin text that
+// reads as stray dots, so a line with no Han in it gets three full stops on the baseline.
+std::string ellipsis_for(std::string_view line) {
+  for (const auto& glyph : decode(line))
+    if (is_cjk_breakable(glyph.cp)) return "…";
+  return "...";
+}
+
 std::vector<std::string> wrap_tail(const std::string& utf8, std::size_t max_lines, int max_width_px, int px,
                                    FontFace face, const TextMeasurer& measurer) {
   auto lines = wrap_text(utf8, max_width_px, px, face, measurer);
@@ -226,13 +234,15 @@ std::vector<std::string> wrap_tail(const std::string& utf8, std::size_t max_line
     if (max_lines == 0) lines.clear();
     return lines;
   }
-  static const std::string kEllipsis = "…";
   const std::vector<Glyph> g = decode(utf8);
   // Cut points: where a line could break, so no word is cut in half.
   std::vector<std::size_t> cuts;
   for (std::size_t i = 1; i < g.size(); ++i)
     if (break_allowed(g[i - 1].cp, g[i].cp) && !is_space(g[i].cp)) cuts.push_back(g[i].offset);
-  auto tail_from = [&](std::size_t offset) { return wrap_text(kEllipsis + utf8.substr(offset), max_width_px, px, face, measurer); };
+  auto tail_from = [&](std::size_t offset) {
+    const std::string rest = utf8.substr(offset);
+    return wrap_text(ellipsis_for(rest) + rest, max_width_px, px, face, measurer);
+  };
   // A later cut leaves less text, so never more lines: the first cut that fits is the
   // one that keeps the most.
   const auto fits = std::partition_point(cuts.begin(), cuts.end(),
@@ -250,11 +260,11 @@ void limit_lines(std::vector<std::string>& lines, std::size_t max_lines, int max
     lines.clear();
     return;
   }
-  static const std::string kEllipsis = "…";
   if (keep_end) {
     lines.erase(lines.begin(), lines.end() - static_cast<std::ptrdiff_t>(max_lines));
     std::string& first = lines.front();
     std::vector<Glyph> glyphs = decode(first);
+    const std::string kEllipsis = ellipsis_for(first);
     std::size_t drop = 0;   // glyphs dropped from the front
     auto rest = [&] { return drop < glyphs.size() ? first.substr(glyphs[drop].offset) : std::string(); };
     while (drop < glyphs.size() && (measurer.width(kEllipsis + rest(), px, face) > max_width_px ||
@@ -266,6 +276,7 @@ void limit_lines(std::vector<std::string>& lines, std::size_t max_lines, int max
   lines.resize(max_lines);
   std::string& last = lines.back();
   std::vector<Glyph> glyphs = decode(last);
+  const std::string kEllipsis = ellipsis_for(last);
   while (!glyphs.empty() && measurer.width(last + kEllipsis, px, face) > max_width_px) {
     last.resize(glyphs.back().offset);
     glyphs.pop_back();

@@ -22,7 +22,7 @@ std::vector<std::string> wrap_text(const std::string& utf8, int max_width_px, in
                                    FontFace face, const TextMeasurer& measurer);
 
 // The end of `utf8` wrapped into at most max_lines lines, as much of it as fits: when
-// the start is cut, the first line opens with "…" and the cut falls where a line may
+// the start is cut, the first line opens with "…" ("..." in Latin-only text) and the cut falls where a line may
 // break (between Han characters, or before a word), so the lines are full, not a
 // fragment left over from wrapping the whole text. For live captions: the newest words.
 std::vector<std::string> wrap_tail(const std::string& utf8, std::size_t max_lines, int max_width_px, int px,

@@ -250,8 +250,10 @@ TEST_F(LayoutFit, WrapTailKeepsAFullLineOfTheNewestWords) {
         EXPECT_LE(s_measurer->width(line, px, core::FontFace::Regular), width) << line;
         shown += line;
       }
-      ASSERT_EQ(shown.rfind("…", 0), 0u) << shown;
-      const std::string kept = shown.substr(std::string("…").size());
+      // Chinese sets "…" at mid-height; English gets "..." on the baseline.
+      const std::string ellipsis = text == zh ? "…" : "...";
+      ASSERT_EQ(shown.rfind(ellipsis, 0), 0u) << shown;
+      const std::string kept = shown.substr(ellipsis.size());
       // The end of the text (wrapping drops only the spaces at line ends).
       std::string squeezed = text;
       std::erase(squeezed, ' ');
@@ -262,7 +264,7 @@ TEST_F(LayoutFit, WrapTailKeepsAFullLineOfTheNewestWords) {
       // The first line is full: one more word or character would not have fitted.
       EXPECT_GE(s_measurer->width(lines.front(), px, core::FontFace::Regular), width * 3 / 4) << lines.front();
       // English is cut before a word: on one line, the kept text follows a space.
-      if (&text == &en && most == 1) {
+      if (text == en && most == 1) {
         ASSERT_EQ(text.substr(text.size() - kept.size()), kept);
         EXPECT_EQ(text[text.size() - kept.size() - 1], ' ') << kept;
       }
