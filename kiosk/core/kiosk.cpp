@@ -52,7 +52,7 @@ Effects Kiosk::start(std::int64_t now) {
 
 // ---- screens and focus -------------------------------------------------------------
 
-Tree Kiosk::build_current() const {
+Tree Kiosk::build_screen() const {
   switch (m_screen) {
     case Screen::Attract: return build_attract();
     case Screen::Home: return build_home();
@@ -65,6 +65,23 @@ Tree Kiosk::build_current() const {
       return build_home();
   }
   return build_home();
+}
+
+// Easy read (ACCESSIBILITY.md C2) puts "呼叫工作人员" on every screen of a visit, last,
+// where the home menu has it anyway.
+Tree Kiosk::build_current() const {
+  Tree tree = build_screen();
+  const bool has_call = std::any_of(tree.nodes.begin(), tree.nodes.end(),
+                                    [](const Node& node) { return node.id.ends_with(kCallStaffSuffix); });
+  if (m_settings.easy_read && m_screen != Screen::Attract && m_screen != Screen::Timeout && !has_call) {
+    Node call;
+    call.id = tree.screen_id + std::string(kCallStaffSuffix);
+    call.role = Role::Button;
+    call.name = Message::of("home.call_staff");
+    call.hint = Message::of("home.call_staff.hint");
+    tree.nodes.push_back(std::move(call));
+  }
+  return tree;
 }
 
 void Kiosk::show(Screen screen, Effects& out, const std::string& focus) {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kiosk/core/commands.h"
@@ -20,6 +21,10 @@
 namespace kiosk::core {
 
 struct ThemeChoice { std::string id; Message name; };
+
+// The id of a "call staff" button ends so, on home ("home.call_staff") and, in easy
+// read, on every screen ("<screen>.call_staff").
+inline constexpr std::string_view kCallStaffSuffix = ".call_staff";
 
 struct KioskOptions {
   Settings hall_defaults;                    // what every session starts with
@@ -86,6 +91,7 @@ class Kiosk {
   void toggle_language(Effects& out);
   void raise(const std::string& code, Message text, Effects& out, Privacy privacy = Privacy::Public);
   Tree build_current() const;
+  Tree build_screen() const;
   Tree build_home() const;
   Tree build_settings() const;
   Tree build_help() const;

@@ -24,11 +24,12 @@ void Kiosk::activate(const std::string& node_id, Effects& out) {
     return;
   }
   out.push_back(Earcon{"activate"});
-  if (m_screen == Screen::Service) {
+  const bool call_staff = node_id.ends_with(kCallStaffSuffix);   // home's, or easy read's on any screen
+  if (m_screen == Screen::Service && !call_staff) {
     if (auto* service = current_service()) apply(service->activate(node_id, context()), out);
     return;
   }
-  if (node_id == "home.call_staff" || node_id == "home.sign_interpreter") {
+  if (call_staff || node_id == "home.sign_interpreter") {
     // Live actions: a staff call carries its need and the screen id, never personal data.
     const bool sign = node_id == "home.sign_interpreter";
     const std::string kind = sign ? "sign_interpreter" : "staff_call";

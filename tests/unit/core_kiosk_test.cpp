@@ -154,6 +154,37 @@ TEST_F(KioskFixture, WhereReadsATitleQuestionWithoutItsQuestionMark) {
   }
 }
 
+// Easy read puts "call staff" on every screen of a visit (ACCESSIBILITY.md C2); it asks
+// for staff with the screen's id, and is gone again without easy read.
+TEST_F(KioskFixture, EasyReadOffersCallStaffOnEveryScreen) {
+  kiosk.start(now);
+  press(Command::Select);
+  ASSERT_EQ(kiosk.tree().screen_id, "home");
+  kiosk.focus_node("home.settings", now);
+  press(Command::Select);
+  ASSERT_EQ(kiosk.tree().screen_id, "settings");
+  EXPECT_EQ(kiosk.tree().find("settings.call_staff"), nullptr);
+  kiosk.focus_node("settings.easy_read", now);
+  press(Command::Select);
+  ASSERT_TRUE(kiosk.settings().easy_read);
+  ASSERT_FALSE(kiosk.tree().nodes.empty());
+  EXPECT_EQ(kiosk.tree().nodes.back().id, "settings.call_staff");
+  press(Command::Help);
+  press(Command::Help);
+  ASSERT_EQ(kiosk.tree().screen_id, "help");
+  EXPECT_EQ(kiosk.tree().nodes.back().id, "help.call_staff");
+  kiosk.focus_node("help.call_staff", now);
+  const auto submits = all_of<Submit>(press(Command::Select));
+  ASSERT_EQ(submits.size(), 1u);
+  EXPECT_EQ(submits[0].kind, "staff_call");
+  EXPECT_NE(submits[0].payload_json.find("\"screen_id\":\"help\""), std::string::npos) << submits[0].payload_json;
+  press(Command::Back);
+  ASSERT_EQ(kiosk.tree().screen_id, "home");
+  EXPECT_EQ(std::count_if(kiosk.tree().nodes.begin(), kiosk.tree().nodes.end(),
+                          [](const Node& node) { return node.id.ends_with(".call_staff"); }), 1)
+      << "home has its own";
+}
+
 TEST_F(KioskFixture, TimeoutWarnsExtendsAndResetsEverything) {
   kiosk.start(now);
   press(Command::Select);
