@@ -39,6 +39,7 @@ class TextureCache {
   std::size_t size() const { return m_lru.size(); }
   std::size_t bytes() const { return m_bytes; }
   std::size_t misses() const { return m_misses; }   // for tests and benchmarks
+  std::size_t max_bytes() const { return m_max_bytes; }
 
  private:
   struct Key {

@@ -1,6 +1,7 @@
 #include "drivers/speech/espeak_driver.h"
 
 #include <chrono>
+#include <cstdio>
 
 #include "drivers/audio/audio_sink.h"
 #include "drivers/speech/espeak_engine.h"
@@ -46,21 +47,23 @@ std::vector<std::pair<core::speech::SpeechRun, std::size_t>> split_sentences(
   return out;
 }
 
-SpeechResult<std::unique_ptr<EspeakDriver>> EspeakDriver::open(audio::AudioSink& sink) {
-  {
-    espeak::EngineLock engine;
-    if (!engine.ready()) return SpeechError{"espeak_init_failed", engine.error()};
-    if (!engine.select_voice(core::speech::kVoiceChinese)) {
-      return SpeechError{"espeak_voice_missing", "cannot load voice cmn-latn-pinyin"};
-    }
-  }
+SpeechResult<std::unique_ptr<EspeakDriver>> EspeakDriver::open(audio::AudioSink& sink, EngineStart start) {
   if (g_instance_exists.exchange(true)) {
     return SpeechError{"espeak_busy", "another EspeakDriver is open in this process"};
   }
-  return std::unique_ptr<EspeakDriver>(new EspeakDriver(sink));
+  std::unique_ptr<EspeakDriver> driver(new EspeakDriver(sink, start));
+  if (start == EngineStart::Background) return driver;
+  SpeechError error;
+  {
+    std::unique_lock lk(driver->m_mutex);
+    driver->m_cv.wait(lk, [&] { return driver->m_engine != Engine::Starting; });
+    if (driver->m_engine == Engine::Ready) return driver;
+    error = driver->m_engine_error;
+  }
+  return error;   // the driver is destroyed on the way out, and another may open
 }
 
-EspeakDriver::EspeakDriver(audio::AudioSink& sink) : m_sink(sink) {
+EspeakDriver::EspeakDriver(audio::AudioSink& sink, EngineStart start) : m_sink(sink), m_start(start) {
   m_thread = std::thread([this] { worker(); });
 }
 
@@ -103,6 +106,10 @@ void EspeakDriver::speak(Utterance utterance) {
     std::lock_guard wl(m_write_mutex);
     cut_locked();
     std::lock_guard lk(m_mutex);
+    if (m_engine == Engine::Failed) {
+      post_event({SpeechEventKind::Failed, utterance.id, m_engine_error.message});
+      return;
+    }
     if (m_active) post_event({SpeechEventKind::Stopped, m_active_id, "interrupted"});
     m_paused.reset();
     start_job_locked(std::move(utterance), 0);
@@ -167,7 +174,39 @@ void EspeakDriver::set_volume(int level) {
   if (m_paused) m_paused->first.volume = level;
 }
 
+bool EspeakDriver::start_engine() {
+  SpeechError error;
+  {
+    espeak::EngineLock engine;
+    if (!engine.ready()) {
+      error = {"espeak_init_failed", engine.error()};
+    } else if (!engine.select_voice(core::speech::kVoiceChinese)) {
+      error = {"espeak_voice_missing", "cannot load voice cmn-latn-pinyin"};
+    }
+  }
+  const bool ready = error.code.empty();
+  {
+    std::lock_guard lk(m_mutex);
+    m_engine = ready ? Engine::Ready : Engine::Failed;
+    if (!ready) {
+      // What was asked for while the engine started fails now, as it would have at once.
+      m_engine_error = error;
+      m_pending.reset();
+      m_paused.reset();
+      if (m_active) post_event({SpeechEventKind::Failed, m_active_id, error.message});
+      m_active = false;
+    }
+  }
+  m_cv.notify_all();   // open() waits for this with EngineStart::Wait
+  if (!ready && m_start == EngineStart::Background)
+    std::fprintf(stderr, "kiosk: speech: eSpeak NG did not start (%s); speech is silent\n", error.message.c_str());
+  return ready;
+}
+
 void EspeakDriver::worker() {
+  // Before the worker turns real-time: reading eSpeak's data must not hold a core ahead
+  // of the main thread drawing the first frame.
+  if (!start_engine()) return;
   WorkerPriority priority;
   m_priority_mode = priority.mode();
   for (;;) {

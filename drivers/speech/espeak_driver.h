@@ -9,6 +9,10 @@
 // it waits (worker_priority.h), so a key's utterance is not queued behind layout,
 // rendering or other processes.
 //
+// The worker also starts the engine (initialise, load the Chinese voice: 10-100 ms, most
+// of it eSpeak reading every voice file once), before it takes the first utterance and
+// at normal priority; with EngineStart::Background nothing waits for that.
+//
 // Only one EspeakDriver may exist at a time (eSpeak NG is a process-wide singleton).
 // Public methods: main thread. Events and wakeup: worker thread (see SpeechDriver).
 #include <atomic>
@@ -25,8 +29,11 @@ namespace kiosk::drivers::speech {
 
 class EspeakDriver final : public SpeechDriver {
  public:
-  // Fails when eSpeak NG or the Chinese voice cannot be loaded, or another instance exists.
-  static SpeechResult<std::unique_ptr<EspeakDriver>> open(audio::AudioSink& sink);
+  // Fails when another instance exists or (Wait only) when eSpeak NG or the Chinese
+  // voice cannot be loaded; in the background such a failure leaves the driver silent
+  // (see EngineStart).
+  static SpeechResult<std::unique_ptr<EspeakDriver>> open(audio::AudioSink& sink,
+                                                          EngineStart start = EngineStart::Wait);
   ~EspeakDriver() override;
 
   std::string_view code() const override { return "espeak-ng"; }
@@ -53,14 +60,18 @@ class EspeakDriver final : public SpeechDriver {
     std::uint64_t generation = 0;
   };
 
-  explicit EspeakDriver(audio::AudioSink& sink);
+  enum class Engine { Starting, Ready, Failed };
+
+  EspeakDriver(audio::AudioSink& sink, EngineStart start);
   void worker();
+  bool start_engine();   // worker thread; false = failed (utterances fail from then on)
   void run_job(Job& job, WorkerPriority& priority);
   // Bumps the generation and clears the sink; caller holds m_write_mutex.
   void cut_locked();
   void start_job_locked(Utterance utterance, std::size_t first_sentence);
 
   audio::AudioSink& m_sink;
+  const EngineStart m_start;
   std::atomic<WorkerPriorityMode> m_priority_mode{WorkerPriorityMode::Normal};
   std::thread m_thread;
 
@@ -73,6 +84,8 @@ class EspeakDriver final : public SpeechDriver {
   std::condition_variable m_cv;
   std::optional<Job> m_pending;
   bool m_quit = false;
+  Engine m_engine = Engine::Starting;
+  SpeechError m_engine_error;                  // why it failed
   std::uint64_t m_active_id = 0;  // utterance being spoken (0 = none)
   bool m_active = false;
   std::optional<Utterance> m_current;          // last utterance started (for pause)

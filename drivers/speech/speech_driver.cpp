@@ -61,9 +61,9 @@ const std::vector<SpeechDriverInfo>& speech_driver_table() {
 }
 
 SpeechResult<std::unique_ptr<SpeechDriver>> open_speech_driver(std::string_view code,
-                                                               audio::AudioSink& sink) {
+                                                               audio::AudioSink& sink, EngineStart start) {
   if (code == "espeak-ng") {
-    auto opened = EspeakDriver::open(sink);
+    auto opened = EspeakDriver::open(sink, start);
     if (!opened) return opened.error();
     return std::unique_ptr<SpeechDriver>(std::move(opened.value()));
   }
@@ -73,14 +73,14 @@ SpeechResult<std::unique_ptr<SpeechDriver>> open_speech_driver(std::string_view 
 }
 
 SpeechResult<std::unique_ptr<SpeechDriver>> open_first_speech_driver(
-    const std::vector<std::string>& codes, audio::AudioSink& sink) {
+    const std::vector<std::string>& codes, audio::AudioSink& sink, EngineStart start) {
   std::vector<std::string> order = codes;
   if (const char* env = std::getenv("KIOSK_SPEECH_DRIVER"); env != nullptr && *env != '\0') {
     order = {env};
   }
   std::string errors;
   for (const std::string& code : order) {
-    auto opened = open_speech_driver(code, sink);
+    auto opened = open_speech_driver(code, sink, start);
     if (opened) {
       std::fprintf(stderr, "kiosk: speech: using driver %s\n", code.c_str());
       return opened;

@@ -114,6 +114,15 @@ class NullSpeechDriver final : public SpeechDriver {
   void set_volume(int) override {}
 };
 
+// How a driver whose engine is slow to start (eSpeak NG reads its voice list and the
+// Mandarin dictionary) opens. Wait: open() returns once the engine is ready, or fails
+// (tests, benchmarks). Background: open() returns at once and the driver's worker
+// starts the engine; what is asked for meanwhile is spoken once it is ready (the kiosk,
+// so that nothing on the main thread waits for the engine). An engine that then fails
+// to start leaves the driver silent: every utterance fails at once, like a null driver,
+// and the log says why once (too late to try the next code of the list).
+enum class EngineStart { Wait, Background };
+
 // Driver table (DESIGN.md section 3): the app tries codes in config order; the first
 // that opens wins. `sink` must outlive the driver. Codes: "espeak-ng", "capture", "null".
 struct SpeechDriverInfo {
@@ -122,9 +131,10 @@ struct SpeechDriverInfo {
 };
 const std::vector<SpeechDriverInfo>& speech_driver_table();
 SpeechResult<std::unique_ptr<SpeechDriver>> open_speech_driver(std::string_view code,
-                                                               audio::AudioSink& sink);
+                                                               audio::AudioSink& sink,
+                                                               EngineStart start = EngineStart::Wait);
 // First of `codes` that opens; KIOSK_SPEECH_DRIVER in the environment overrides the list.
 SpeechResult<std::unique_ptr<SpeechDriver>> open_first_speech_driver(
-    const std::vector<std::string>& codes, audio::AudioSink& sink);
+    const std::vector<std::string>& codes, audio::AudioSink& sink, EngineStart start = EngineStart::Wait);
 
 }  // namespace kiosk::drivers::speech

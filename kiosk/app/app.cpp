@@ -3,6 +3,7 @@
 #include <SDL.h>
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -31,14 +32,17 @@ std::string key_name(const SDL_KeyboardEvent& key) {
 
 std::int64_t wall_ms() { return static_cast<std::int64_t>(SDL_GetTicks64()); }
 
+double ms_since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
+}
+
 // The window (or full-screen) loop: waits for input or the next timer, so an idle
 // kiosk sleeps. Window-close requests and quit keys are ignored (lockdown); only a
 // signal (staff tooling, systemd) ends it.
-int run_window(Config& config, const Options& options) {
+int run_window(Config& config, const Options& options, std::chrono::steady_clock::time_point started_at) {
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
   Runtime runtime(config, wall_ms);
-  for (auto& channel : make_channels(config, RunMode::Window)) runtime.add_channel(std::move(channel));
   std::string error;
   if (!runtime.open_display(options.fullscreen ? drivers::display::DisplayMode::Fullscreen
                                                : drivers::display::DisplayMode::Window, error)) {
@@ -49,6 +53,11 @@ int run_window(Config& config, const Options& options) {
     std::fprintf(stderr, "kiosk: cannot write %s\n", options.transcript.c_str());
     return 2;
   }
+  // The screen first: compiling the braille tables and starting the speech engine take
+  // longer than the whole first frame, and a resident must not face a blank screen.
+  runtime.show_first_screen();
+  std::fprintf(stderr, "kiosk: first frame presented %.0f ms after start\n", ms_since(started_at));
+  for (auto& channel : make_channels(config, RunMode::Window)) runtime.add_channel(std::move(channel));
   runtime.start();
   std::string touched;
   std::int64_t touch_down_at = 0;
@@ -90,6 +99,7 @@ int run_window(Config& config, const Options& options) {
 }  // namespace
 
 int run(int argc, char** argv) {
+  const auto started_at = std::chrono::steady_clock::now();
   ParsedOptions parsed = parse_options(argc, argv);
   if (parsed.error) {
     std::fprintf(stderr, "kiosk: %s\n%s", parsed.error->c_str(), usage());
@@ -119,7 +129,7 @@ int run(int argc, char** argv) {
                  "or SDL_VIDEODRIVER=dummy for a real-time run without a screen\n");
     return 2;
   }
-  return run_window(config, options);
+  return run_window(config, options, started_at);
 }
 
 }  // namespace kiosk::app

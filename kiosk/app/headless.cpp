@@ -60,7 +60,6 @@ int run_headless(Config& config, const Options& options) {
 
   std::int64_t clock = 0;
   Runtime runtime(config, [&clock] { return clock; });
-  for (auto& channel : make_channels(config, RunMode::Headless)) runtime.add_channel(std::move(channel));
   std::string error;
   if (!runtime.open_display(drivers::display::DisplayMode::Headless, error)) {
     std::fprintf(stderr, "kiosk: cannot open the headless display: %s\n", error.c_str());
@@ -70,6 +69,9 @@ int run_headless(Config& config, const Options& options) {
     std::fprintf(stderr, "kiosk: cannot write %s\n", options.transcript.c_str());
     return 2;
   }
+  // The same order as the window loop (app.cpp): the first frame, then the channels.
+  if (options.announce.empty()) runtime.show_first_screen();
+  for (auto& channel : make_channels(config, RunMode::Headless)) runtime.add_channel(std::move(channel));
   if (!options.announce.empty()) {
     runtime.announce(options.announce);
     runtime.poll();

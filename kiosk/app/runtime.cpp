@@ -3,6 +3,7 @@
 #include <toml++/toml.h>
 
 #include <cstdio>
+#include <utility>
 
 #ifdef KIOSK_HAVE_BACKEND
 #include "kiosk/backend/backend_config.h"
@@ -53,7 +54,15 @@ void Runtime::open_backend() {
 #endif
 }
 
-void Runtime::add_channel(std::unique_ptr<Channel> channel) { m_channels.push_back(std::move(channel)); }
+void Runtime::add_channel(std::unique_ptr<Channel> channel) {
+  if (m_display.is_open()) attach(*channel);   // opened after the first frame (app.cpp)
+  m_channels.push_back(std::move(channel));
+}
+
+void Runtime::attach(Channel& channel) {
+  if (auto* sign = dynamic_cast<SignChannel*>(&channel))
+    sign->attach(m_display, m_now, m_display_mode == drivers::display::DisplayMode::Headless);
+}
 
 void Runtime::poll() {
 #ifdef KIOSK_HAVE_BACKEND
@@ -80,16 +89,20 @@ bool Runtime::open_display(drivers::display::DisplayMode mode, std::string& erro
     error = status.error().message;
     return false;
   }
-  for (auto& channel : m_channels)
-    if (auto* sign = dynamic_cast<SignChannel*>(channel.get()))
-      sign->attach(m_display, m_now, mode == drivers::display::DisplayMode::Headless);
+  m_display_mode = mode;
+  for (auto& channel : m_channels) attach(*channel);
   return true;
 }
 
 bool Runtime::open_transcript(const std::string& path) { return m_transcript.open(path); }
 
+void Runtime::show_first_screen() {
+  m_start_effects = m_kiosk.start(m_now());
+  redraw();
+}
+
 void Runtime::start() {
-  dispatch(m_kiosk.start(m_now()));
+  dispatch(m_start_effects ? *std::exchange(m_start_effects, std::nullopt) : m_kiosk.start(m_now()));
   redraw();
 }
 

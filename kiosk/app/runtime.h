@@ -30,6 +30,10 @@ class Runtime {
 
   bool open_display(drivers::display::DisplayMode mode, std::string& error);
   bool open_transcript(const std::string& path);
+  // Builds the first screen and presents it, before the channels are open: the screen
+  // never waits for them (speech engine, braille tables). start() then hands its
+  // effects to the channels, so they present exactly what a plain start() would.
+  void show_first_screen();
   void start();
 
   // Inputs, as the keypad, touch screen, headset jack and timers give them.
@@ -42,7 +46,7 @@ class Runtime {
   void tick();
   void announce(const std::string& text);                // --announce
 
-  void add_channel(std::unique_ptr<Channel> channel);
+  void add_channel(std::unique_ptr<Channel> channel);   // before or after open_display()
   void poll();                                           // drains the channels' drivers
   void redraw();                                         // only draws when something changed
   bool screenshot(const std::string& path);
@@ -52,6 +56,7 @@ class Runtime {
   const drivers::display::SdlDisplay& display() const { return m_display; }   // for benchmarks
 
  private:
+  void attach(Channel& channel);   // to the open display (the sign pane draws in it)
   void dispatch(const core::Effects& effects);
   void dispatch_one(const core::Effect& effect);
   void page(int direction);
@@ -72,6 +77,8 @@ class Runtime {
 #ifdef KIOSK_HAVE_BACKEND
   std::unique_ptr<backend::FederationApi> m_api;
 #endif
+  drivers::display::DisplayMode m_display_mode = drivers::display::DisplayMode::Headless;
+  std::optional<core::Effects> m_start_effects;   // shown by show_first_screen(), not yet dispatched
   std::vector<std::unique_ptr<Channel>> m_channels;
   std::unique_ptr<ChannelContext> m_context;
 };

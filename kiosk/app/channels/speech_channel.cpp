@@ -23,7 +23,10 @@ SpeechChannel::SpeechChannel(const Config& config)
   } else {
     std::fprintf(stderr, "kiosk: speech lexicon not loaded: %s\n", entries.error().message.c_str());
   }
-  if (auto driver = drivers::speech::open_first_speech_driver(config.speech_drivers, *m_audio)) {
+  // The engine starts on the driver's worker: the kiosk's start never waits for it, and
+  // what is said before it is ready is spoken once it is.
+  if (auto driver = drivers::speech::open_first_speech_driver(config.speech_drivers, *m_audio,
+                                                              drivers::speech::EngineStart::Background)) {
     m_driver = std::move(driver.value());
   } else {
     std::fprintf(stderr, "kiosk: no speech driver opened (%s); speech is silent\n", driver.error().message.c_str());
