@@ -1,6 +1,7 @@
 #include "drivers/display/sdl_display.h"
 
 #include <SDL.h>
+#include <malloc.h>
 #include <SDL_image.h>
 
 #include <algorithm>
@@ -170,6 +171,13 @@ void SdlDisplay::draw(const core::DisplayList& list) {
       draw_rect(core::DrawRect{v.rect, core::ColorRole::Border, kDefaultVideoBorder});
     }
   }
+}
+
+void SdlDisplay::forget_text() {
+  if (m_cache) m_cache->clear();
+  if (m_fonts) m_fonts->forget_widths();
+  malloc_trim(0);
+  m_dirty = true;
 }
 
 bool SdlDisplay::present_if_changed(const core::DisplayList& list) {

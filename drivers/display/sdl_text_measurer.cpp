@@ -9,7 +9,6 @@ namespace kiosk::drivers::display {
 
 namespace {
 
-constexpr std::size_t kMaxFonts = 64;          // 3 faces × sizes of 5 zoom steps, with room
 constexpr std::size_t kMaxCachedWidths = 20000;
 
 }  // namespace
@@ -36,18 +35,18 @@ Result<std::unique_ptr<SdlTextMeasurer>> SdlTextMeasurer::open(const FontFiles& 
 }
 
 SdlTextMeasurer::~SdlTextMeasurer() {
-  for (auto& [key, font] : m_fonts) TTF_CloseFont(font);
+  for (auto& [face, open] : m_fonts) TTF_CloseFont(open.font);
   TTF_Quit();
 }
 
 TTF_Font* SdlTextMeasurer::font(core::FontFace face, int px) const {
   px = std::clamp(px, 4, 512);
-  const auto key = std::make_pair(face, px);
-  if (auto it = m_fonts.find(key); it != m_fonts.end()) return it->second;
-  if (m_fonts.size() >= kMaxFonts) {
-    // Rare (sizes come from a few zoom steps); callers never hold a font across frames.
-    for (auto& [k, f] : m_fonts) TTF_CloseFont(f);
-    m_fonts.clear();
+  if (auto it = m_fonts.find(face); it != m_fonts.end()) {
+    // One FreeType face a file, sized on use: a Noto CJK face holds about 0.8 MB of
+    // tables, so a face a size (3 faces x the sizes of 5 zoom steps) cost about 9 MB.
+    // Callers use the font at once and never hold it across another call.
+    if (it->second.px != px && TTF_SetFontSize(it->second.font, px) == 0) it->second.px = px;
+    return it->second.font;
   }
   TTF_Font* f = nullptr;
   switch (face) {
@@ -61,7 +60,7 @@ TTF_Font* SdlTextMeasurer::font(core::FontFace face, int px) const {
       f = TTF_OpenFont(m_files.braille.c_str(), px);
       break;
   }
-  if (f != nullptr) m_fonts.emplace(key, f);
+  if (f != nullptr) m_fonts.emplace(face, OpenFont{f, px});
   return f;
 }
 

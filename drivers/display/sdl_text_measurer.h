@@ -3,7 +3,7 @@
 // .ttc files) for Regular and Bold, DejaVu Sans for Braille (Noto has no U+2800 block;
 // SDL_ttf has no fallback, so the layout picks FontFace::Braille for braille runs).
 // Sizes are em sizes in pixels (SDL_ttf at 72 dpi: 1 pt = 1 px).
-// Owns one TTF_Font per (face, px), opened on first use. Main thread only (SDL_ttf is
+// Owns one TTF_Font per face, opened on first use and sized per call. Main thread only (SDL_ttf is
 // not thread-safe); the instance must outlive every texture drawn with its fonts.
 #include <map>
 #include <memory>
@@ -37,8 +37,10 @@ class SdlTextMeasurer final : public core::TextMeasurer {
   int width(const std::string& utf8, int px, core::FontFace face) const override;
   int line_height(int px, core::FontFace face) const override;
 
-  // The font for (face, px), px clamped to 4..512; null only if the file vanished.
+  // The font for `face`, set to px (clamped to 4..512) until the next call; null only if
+  // the file vanished.
   TTF_Font* font(core::FontFace face, int px) const;
+  void forget_widths() { m_widths.clear(); }   // the cache is keyed by the texts
 
  private:
   explicit SdlTextMeasurer(FontFiles files);
@@ -49,7 +51,11 @@ class SdlTextMeasurer final : public core::TextMeasurer {
   struct WidthKeyHash { std::size_t operator()(const WidthKey& k) const; };
 
   FontFiles m_files;
-  mutable std::map<std::pair<core::FontFace, int>, TTF_Font*> m_fonts;
+  struct OpenFont {
+    TTF_Font* font;
+    int px;   // the size it is set to now
+  };
+  mutable std::map<core::FontFace, OpenFont> m_fonts;
   // Layout measures the same runs on every change; shaping is the costly part.
   mutable std::unordered_map<WidthKey, int, WidthKeyHash> m_widths;
 };

@@ -225,6 +225,7 @@ void Runtime::dispatch_one(const core::Effect& effect) {
     m_transcript.write({{"type", "setting"}, {"name", setting->name}, {"value", setting_json(setting->value)}});
   } else if (const auto* session = std::get_if<SessionEvent>(&effect)) {
     m_transcript.write({{"type", "session"}, {"event", session->event}});
+    if (session->event == "reset") m_display.forget_text();
   } else if (const auto* submit = std::get_if<Submit>(&effect)) {
     if (submit->kind == "staff_call" || submit->kind == "sign_interpreter") {
       // A live action: it needs the backend now, and fails at once with the way forward.

@@ -189,6 +189,20 @@ TEST_F(HeadlessDisplay, TextTexturesAreCachedAndBounded) {
   EXPECT_EQ(small.texture_cache()->misses(), 10u);
 }
 
+// At a session's end (Runtime, on the "reset" session event) the rendered lines and the
+// widths measured, keyed by their texts, are dropped: nothing the resident saw stays.
+TEST_F(HeadlessDisplay, ForgetTextDropsEveryRenderedLine) {
+  const DisplayList list = focused_button_list();
+  display.draw(list);
+  ASSERT_GT(display.texture_cache()->size(), 0u);
+  const auto misses = display.texture_cache()->misses();
+  display.forget_text();
+  EXPECT_EQ(display.texture_cache()->size(), 0u);
+  EXPECT_EQ(display.texture_cache()->bytes(), 0u);
+  EXPECT_TRUE(display.present_if_changed(list)) << "the next frame is drawn anew";
+  EXPECT_GT(display.texture_cache()->misses(), misses);
+}
+
 TEST_F(HeadlessDisplay, DefaultVideoPaneIsABorderAndTheHookReplacesIt) {
   DisplayList list;
   list.videos.push_back(DrawVideo{Rect{1400, 600, 400, 300}, "clip"});
