@@ -110,10 +110,15 @@ TEST(XvfbKeypad, AResidentDrivesTheRealWindowWithKeysAndQuitKeysDoNothing) {
   // A key starts the visit; Down, Select: the settings. Right x4: 200 %. Down, Right: the
   // next theme. The language key. Then Ctrl+Q and Alt+F4, which must not close the kiosk,
   // and Escape (back: home). Help twice: the key list.
-  ASSERT_EQ(x("xdotool key --delay 120 Return Down Return Right Right Right Right Down Right F12 ctrl+q alt+F4 "
-              "Escape F1 F1"), 0);
+  // The first key can reach the window before X has given it the focus: like a resident
+  // whose press did nothing, press again.
+  for (int attempt = 0; attempt < 3 && !has_event(events, "session", "event", "start"); ++attempt) {
+    ASSERT_EQ(x("xdotool search --class '^kiosk$' windowfocus --sync key Return"), 0);
+    events = wait_for(transcript, [](const auto& e) { return has_event(e, "session", "event", "start"); });
+  }
+  ASSERT_TRUE(has_event(events, "session", "event", "start")) << "no key reached the kiosk; see " << dir;
+  ASSERT_EQ(x("xdotool key --delay 120 Down Return Right Right Right Right Down Right F12 ctrl+q alt+F4 Escape F1 F1"), 0);
   events = wait_for(transcript, [](const auto& e) { return has_event(e, "screen", "id", "help"); });
-  EXPECT_TRUE(has_event(events, "session", "event", "start"));
   EXPECT_TRUE(has_event(events, "screen", "id", "settings"));
   EXPECT_TRUE(has_event(events, "setting", "value", 200));
   EXPECT_TRUE(has_event(events, "setting", "value", "white_on_black"));
