@@ -91,11 +91,18 @@ void SignChannel::present(const core::Effects& effects, ChannelContext& context)
       write_event(*cue, context);
     }
   }
+  // A new screen signs its prompt; the item it opens on is signed when the resident
+  // moves, not over the prompt in the same instant. The same screen shown again (the
+  // language key) keeps the clip playing.
+  bool screen_shown = false;
   for (const auto& effect : effects) {
-    if (std::holds_alternative<core::ScreenShown>(effect)) {
+    if (const auto* screen = std::get_if<core::ScreenShown>(&effect)) {
+      screen_shown = true;
+      if (screen->id == m_screen_id) continue;
+      m_screen_id = screen->id;
       played = apply(m_playlist.on_screen(tree), context) || played;
     } else if (const auto* focus = std::get_if<core::FocusMoved>(&effect)) {
-      played = apply(m_playlist.on_focus(tree, focus->node_id), context) || played;
+      if (!screen_shown) played = apply(m_playlist.on_focus(tree, focus->node_id), context) || played;
     } else if (const auto* alert = std::get_if<core::Alert>(&effect)) {
       played = apply(m_playlist.on_alert(alert->text), context) || played;
     } else if (const auto* setting = std::get_if<core::SettingChanged>(&effect)) {
@@ -112,11 +119,10 @@ void SignChannel::present(const core::Effects& effects, ChannelContext& context)
       if (setting->name == "sign" && *on != m_sign_on) {
         m_sign_on = *on;
         if (m_sign_on) {
-          // Deaf mode mid-screen: sign what is on screen now, from the first frame.
-          if (!m_playlist.current()) {
-            m_playlist.on_screen(tree);
-            m_playlist.on_focus(tree, context.kiosk.focus().current());
-          }
+          // Deaf mode mid-screen: sign what has focus now (the screen's clip where the
+          // item has none), from the first frame.
+          m_playlist.on_focus(tree, context.kiosk.focus().current());
+          if (!m_playlist.current()) m_playlist.on_screen(tree);
           if (const auto& cue = m_playlist.current()) {
             m_restart = true;
             write_event(*cue, context);

@@ -72,6 +72,7 @@ class SignChannel : public Channel {
   core::sign::SignPlaylist m_playlist;
   std::size_t m_problems = 0;
   bool m_sign_on = false;                // deaf mode as last seen
+  std::string m_screen_id;                // the screen last signed, to tell a new one from a re-show
   bool m_curtain = false;
   bool m_paused = false;                 // the resident's Pause (with speech)
   int m_speed_percent = 100;             // sign_speed as last given to the pane

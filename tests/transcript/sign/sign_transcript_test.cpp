@@ -111,6 +111,21 @@ TEST(SignTranscript, WithoutDeafModeNoSignEvents) {
   EXPECT_TRUE(of_type(run, "sign").empty());
 }
 
+// A question screen signs its question first, not its first answer over it; each answer
+// is signed as the resident moves to it.
+TEST(SignTranscript, ANewScreenSignsItsPromptAndEachAnswerAsTheResidentMoves) {
+  const KioskRun run = run_kiosk("question", "key select\nkey sign\nkey select\nkey down\nkey down\nkey select\nkey down\n");
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  std::vector<std::string> after_question;
+  bool on_question = false;
+  for (const auto& e : run.events) {
+    if (e.value("type", "") == "screen") on_question = e.value("id", "") == "entitlements_category";
+    if (on_question && e.value("type", "") == "sign") after_question.push_back(e.value("clip", ""));
+  }
+  EXPECT_EQ(after_question, (std::vector<std::string>{"sign/placeholder/entitlements.category.title.mp4",
+                                                      "sign/placeholder/entitlements.category.hearing.mp4"}));
+}
+
 TEST(SignTranscript, TurningDeafModeOffStopsSignEvents) {
   const fs::path dir = fresh_dir("toggle");
   const KioskRun run = run_kiosk_in(dir, "key select\nkey sign\nkey sign\nkey down\nkey down\n");
