@@ -1,8 +1,8 @@
 #include "drivers/display/sdl_display.h"
 
 #include <SDL.h>
-#include <malloc.h>
 #include <SDL_image.h>
+#include <malloc.h>
 
 #include <algorithm>
 

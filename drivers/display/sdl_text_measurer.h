@@ -3,8 +3,8 @@
 // .ttc files) for Regular and Bold, DejaVu Sans for Braille (Noto has no U+2800 block;
 // SDL_ttf has no fallback, so the layout picks FontFace::Braille for braille runs).
 // Sizes are em sizes in pixels (SDL_ttf at 72 dpi: 1 pt = 1 px).
-// Owns one TTF_Font per face, opened on first use and sized per call. Main thread only (SDL_ttf is
-// not thread-safe); the instance must outlive every texture drawn with its fonts.
+// Owns one TTF_Font per face, opened on first use and sized per call. Main thread only
+// (SDL_ttf is not thread-safe); the instance must outlive every texture drawn with its fonts.
 #include <map>
 #include <memory>
 #include <string>

@@ -81,7 +81,7 @@ void SignChannel::present(const core::Effects& effects, ChannelContext& context)
     return setting != nullptr && setting->name == "sign";
   });
   if (!toggles_sign) m_sign_on = context.kiosk.settings().sign;
-  sync_speed(context.kiosk.settings().sign_speed);
+  sync_settings(context.kiosk.settings());
   bool played = false;      // a new cue was signed (and its event written) in this batch
   bool recaption = false;   // the language changed
   if (repeat && m_sign_on) {
@@ -106,10 +106,6 @@ void SignChannel::present(const core::Effects& effects, ChannelContext& context)
     } else if (const auto* alert = std::get_if<core::Alert>(&effect)) {
       played = apply(m_playlist.on_alert(alert->text), context) || played;
     } else if (const auto* setting = std::get_if<core::SettingChanged>(&effect)) {
-      if (const int* percent = std::get_if<int>(&setting->value); percent && setting->name == "sign_speed") {
-        sync_speed(*percent);
-        continue;
-      }
       if (setting->name == "language") {
         recaption = true;
         continue;
@@ -131,8 +127,6 @@ void SignChannel::present(const core::Effects& effects, ChannelContext& context)
           m_pane->hide();   // stop: the clip is released, not merely hidden
           m_paused = false;
         }
-      } else if (setting->name == "curtain") {
-        sync_curtain(*on);
       }
     }
   }
@@ -142,6 +136,11 @@ void SignChannel::present(const core::Effects& effects, ChannelContext& context)
     if (const auto& cue = m_playlist.current()) write_event(*cue, context);
   }
   sync_paused();
+}
+
+void SignChannel::sync_settings(const core::Settings& settings) {
+  sync_curtain(settings.curtain);
+  sync_speed(settings.sign_speed);
 }
 
 void SignChannel::sync_curtain(bool curtain) {
@@ -171,8 +170,7 @@ void SignChannel::poll(ChannelContext& context) {
   // Deaf mode may start on (hall default) or be reset without a SettingChanged reaching
   // us first; the settings are the truth.
   m_sign_on = context.kiosk.settings().sign;
-  sync_curtain(context.kiosk.settings().curtain);
-  sync_speed(context.kiosk.settings().sign_speed);
+  sync_settings(context.kiosk.settings());
   if (!m_pane) return;
   for (const auto& event : m_pane->poll_events()) {
     if (event.kind != video::VideoEventKind::Error) continue;

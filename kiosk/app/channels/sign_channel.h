@@ -61,6 +61,7 @@ class SignChannel : public Channel {
  private:
   bool apply(const core::sign::SignUpdate& update, ChannelContext& context);   // true: Play
   void write_event(const core::sign::SignCue& cue, ChannelContext& context);
+  void sync_settings(const core::Settings& settings);   // curtain and speed, from the settings
   void sync_curtain(bool curtain);
   void sync_paused();      // the player pauses under the curtain and while the resident paused
   void sync_speed(int percent);
