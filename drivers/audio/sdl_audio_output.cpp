@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <vector>
 
-#include "kiosk/core/speech/levels.h"
+#include "kiosk/core/present/speech/levels.h"
 
 namespace kiosk::drivers::audio {
 namespace {

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "kiosk/core/braille/braille_input.h"
+#include "kiosk/core/present/braille/braille_input.h"
 
 namespace kiosk::drivers::braille {
 

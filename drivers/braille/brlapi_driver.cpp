@@ -10,7 +10,7 @@
 #include <cstdlib>
 #include <map>
 
-#include "kiosk/core/braille/braille_text.h"
+#include "kiosk/core/present/braille/braille_text.h"
 
 namespace kiosk::drivers::braille {
 

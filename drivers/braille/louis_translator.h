@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "kiosk/core/braille/braille_translator.h"
+#include "kiosk/core/present/braille/braille_translator.h"
 
 namespace kiosk::drivers::braille {
 

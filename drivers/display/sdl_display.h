@@ -16,8 +16,8 @@
 #include "drivers/display/result.h"
 #include "drivers/display/sdl_text_measurer.h"
 #include "drivers/display/texture_cache.h"
-#include "kiosk/core/display_list.h"
-#include "kiosk/core/theme.h"
+#include "kiosk/core/present/display_list.h"
+#include "kiosk/core/present/theme.h"
 
 struct SDL_Window;
 struct SDL_Renderer;

@@ -12,7 +12,7 @@
 #include <utility>
 
 #include "drivers/display/result.h"
-#include "kiosk/core/display_list.h"
+#include "kiosk/core/present/display_list.h"
 
 struct _TTF_Font;
 typedef struct _TTF_Font TTF_Font;

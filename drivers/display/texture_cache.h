@@ -8,8 +8,8 @@
 #include <string>
 #include <unordered_map>
 
-#include "kiosk/core/display_list.h"
-#include "kiosk/core/theme.h"
+#include "kiosk/core/present/display_list.h"
+#include "kiosk/core/present/theme.h"
 
 struct SDL_Renderer;
 struct SDL_Texture;

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "drivers/display/result.h"
-#include "kiosk/core/theme.h"
+#include "kiosk/core/present/theme.h"
 
 namespace kiosk::drivers::display {
 

@@ -6,8 +6,8 @@
 #include "drivers/audio/audio_sink.h"
 #include "drivers/speech/espeak_engine.h"
 #include "drivers/speech/worker_priority.h"
-#include "kiosk/core/speech/levels.h"
-#include "kiosk/core/speech/utf8.h"
+#include "kiosk/core/present/speech/levels.h"
+#include "kiosk/core/text/utf8.h"
 
 namespace kiosk::drivers::speech {
 namespace {

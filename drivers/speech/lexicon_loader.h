@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "drivers/speech/speech_result.h"
-#include "kiosk/core/speech/lexicon.h"
+#include "kiosk/core/text/lexicon.h"
 
 namespace kiosk::drivers::speech {
 

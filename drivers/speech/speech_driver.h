@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "drivers/speech/speech_result.h"
-#include "kiosk/core/speech/script_split.h"
+#include "kiosk/core/text/script_split.h"
 
 namespace kiosk::drivers::audio {
 class AudioSink;

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "drivers/video/video_player.h"
-#include "kiosk/core/display_list.h"
+#include "kiosk/core/present/display_list.h"
 
 namespace kiosk::drivers::video {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/core/sign/sign_manifest.h"
+#include "kiosk/core/present/sign/sign_manifest.h"
 
 namespace kiosk::drivers::video {
 

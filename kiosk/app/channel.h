@@ -8,7 +8,7 @@
 
 #include "kiosk/app/config.h"
 #include "kiosk/app/transcript.h"
-#include "kiosk/core/braille/braille_input.h"
+#include "kiosk/core/present/braille/braille_input.h"
 #include "kiosk/core/effects.h"
 #include "kiosk/core/kiosk.h"
 

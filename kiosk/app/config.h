@@ -9,11 +9,11 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/core/i18n.h"
-#include "kiosk/core/keymap.h"
+#include "kiosk/core/text/i18n.h"
+#include "kiosk/core/ui/keymap.h"
 #include "kiosk/core/kiosk.h"
-#include "kiosk/core/layout.h"
-#include "kiosk/core/theme.h"
+#include "kiosk/core/present/layout.h"
+#include "kiosk/core/present/theme.h"
 #include "kiosk/services/entitlements/entitlements.h"
 
 namespace kiosk::app {

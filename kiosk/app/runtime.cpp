@@ -6,8 +6,8 @@
 #include <utility>
 
 #ifdef KIOSK_HAVE_BACKEND
-#include "kiosk/backend/backend_config.h"
-#include "kiosk/backend/endpoints.h"
+#include "kiosk/backend/api/backend_config.h"
+#include "kiosk/backend/api/endpoints.h"
 #endif
 
 #include "kiosk/app/channels/sign_channel.h"

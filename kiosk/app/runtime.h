@@ -15,9 +15,9 @@
 #include "kiosk/app/config.h"
 #include "kiosk/app/transcript.h"
 #include "kiosk/core/kiosk.h"
-#include "kiosk/core/layout.h"
+#include "kiosk/core/present/layout.h"
 #ifdef KIOSK_HAVE_BACKEND
-#include "kiosk/backend/federation_api.h"
+#include "kiosk/backend/api/federation_api.h"
 #endif
 
 namespace kiosk::app {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/core/commands.h"
+#include "kiosk/core/ui/commands.h"
 
 namespace kiosk::app {
 

@@ -5,9 +5,9 @@
 #include <variant>
 #include <vector>
 
-#include "kiosk/core/message.h"
+#include "kiosk/core/ui/message.h"
 #include "kiosk/core/settings.h"
-#include "kiosk/core/ui_tree.h"
+#include "kiosk/core/ui/ui_tree.h"
 
 namespace kiosk::core {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "kiosk/core/key_help.h"
+#include "kiosk/core/ui/key_help.h"
 
 namespace kiosk::core {
 

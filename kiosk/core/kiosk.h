@@ -9,14 +9,14 @@
 #include <string_view>
 #include <vector>
 
-#include "kiosk/core/commands.h"
+#include "kiosk/core/ui/commands.h"
 #include "kiosk/core/effects.h"
-#include "kiosk/core/focus_ring.h"
-#include "kiosk/core/i18n.h"
-#include "kiosk/core/service.h"
-#include "kiosk/core/session_timer.h"
+#include "kiosk/core/ui/focus_ring.h"
+#include "kiosk/core/text/i18n.h"
+#include "kiosk/core/flow/service.h"
+#include "kiosk/core/flow/session_timer.h"
 #include "kiosk/core/settings.h"
-#include "kiosk/core/ui_tree.h"
+#include "kiosk/core/ui/ui_tree.h"
 
 namespace kiosk::core {
 

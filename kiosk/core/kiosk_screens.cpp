@@ -1,7 +1,7 @@
 // Kiosk: the trees of the kiosk's own screens. Services build their own.
 #include "kiosk/core/kiosk.h"
 
-#include "kiosk/core/key_help.h"
+#include "kiosk/core/ui/key_help.h"
 
 namespace kiosk::core {
 

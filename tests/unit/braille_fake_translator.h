@@ -1,8 +1,8 @@
 #pragma once
 // A predictable translator for presenter tests: a Han character gives two cells
 // (U+2811 U+2801), a space a blank cell, anything else one cell U+2800 + (c & 0x3F).
-#include "kiosk/core/braille/braille_text.h"
-#include "kiosk/core/braille/braille_translator.h"
+#include "kiosk/core/present/braille/braille_text.h"
+#include "kiosk/core/present/braille/braille_translator.h"
 
 namespace kiosk::core::braille::testing {
 

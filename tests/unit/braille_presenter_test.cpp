@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "braille_fake_translator.h"
-#include "kiosk/core/braille/braille_presenter.h"
+#include "kiosk/core/present/braille/braille_presenter.h"
 
 using namespace kiosk::core;
 using namespace kiosk::core::braille;

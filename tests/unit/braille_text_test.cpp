@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "kiosk/core/braille/braille_input.h"
-#include "kiosk/core/braille/braille_text.h"
-#include "kiosk/core/braille/braille_translator.h"
+#include "kiosk/core/present/braille/braille_input.h"
+#include "kiosk/core/present/braille/braille_text.h"
+#include "kiosk/core/present/braille/braille_translator.h"
 
 using namespace kiosk::core::braille;
 

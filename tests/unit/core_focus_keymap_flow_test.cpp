@@ -1,10 +1,10 @@
 #include <gtest/gtest.h>
 
-#include "kiosk/core/commands.h"
-#include "kiosk/core/flow.h"
-#include "kiosk/core/focus_ring.h"
-#include "kiosk/core/keymap.h"
-#include "kiosk/core/session_timer.h"
+#include "kiosk/core/ui/commands.h"
+#include "kiosk/core/flow/flow.h"
+#include "kiosk/core/ui/focus_ring.h"
+#include "kiosk/core/ui/keymap.h"
+#include "kiosk/core/flow/session_timer.h"
 
 using namespace kiosk::core;
 

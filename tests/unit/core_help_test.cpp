@@ -6,7 +6,7 @@
 #include <set>
 #include <string>
 
-#include "kiosk/core/key_help.h"
+#include "kiosk/core/ui/key_help.h"
 #include "kiosk/core/kiosk.h"
 #include "kiosk_fixture.h"
 

@@ -3,11 +3,11 @@
 
 #include <ostream>
 
-#include "kiosk/core/speech/levels.h"
-#include "kiosk/core/speech/lexicon.h"
-#include "kiosk/core/speech/normaliser.h"
-#include "kiosk/core/speech/numbers.h"
-#include "kiosk/core/speech/script_split.h"
+#include "kiosk/core/present/speech/levels.h"
+#include "kiosk/core/text/lexicon.h"
+#include "kiosk/core/text/normaliser.h"
+#include "kiosk/core/text/numbers.h"
+#include "kiosk/core/text/script_split.h"
 
 namespace kiosk::core::speech {
 // Readable failure messages for runs.

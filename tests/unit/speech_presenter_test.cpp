@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "kiosk/core/speech/speech_presenter.h"
+#include "kiosk/core/present/speech/speech_presenter.h"
 
 namespace kiosk::core::speech {
 namespace {

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "kiosk/core/text_wrap.h"
+#include "kiosk/core/present/text_wrap.h"
 
 using namespace kiosk::core;
 

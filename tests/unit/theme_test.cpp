@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "kiosk/core/theme.h"
+#include "kiosk/core/present/theme.h"
 
 using namespace kiosk::core;
 

@@ -17,7 +17,7 @@
 
 #include <toml++/toml.h>
 
-#include "kiosk/core/braille/braille_text.h"
+#include "kiosk/core/present/braille/braille_text.h"
 
 namespace {
 

@@ -11,8 +11,8 @@
 #include <thread>
 #include <vector>
 
-#include "kiosk/backend/api_types.h"
-#include "kiosk/backend/local_gateway.h"
+#include "kiosk/backend/api/api_types.h"
+#include "kiosk/backend/local/local_gateway.h"
 
 namespace httplib { class SSLServer; }
 

@@ -12,10 +12,10 @@
 #include <string>
 #include <thread>
 
-#include "kiosk/backend/http_transport.h"
-#include "kiosk/backend/local_api.h"
-#include "kiosk/backend/outbox.h"
-#include "kiosk/backend/outbox_sender.h"
+#include "kiosk/backend/http/http_transport.h"
+#include "kiosk/backend/local/local_api.h"
+#include "kiosk/backend/outbox/outbox.h"
+#include "kiosk/backend/outbox/outbox_sender.h"
 
 namespace kb = kiosk::backend;
 

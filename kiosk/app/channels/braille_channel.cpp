@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <type_traits>
 
-#include "kiosk/core/braille/braille_text.h"
+#include "kiosk/core/present/braille/braille_text.h"
 
 namespace kiosk::app {
 

@@ -11,8 +11,8 @@
 #include "drivers/braille/louis_translator.h"
 #include "kiosk/app/channel.h"
 #include "kiosk/app/channels/channels.h"
-#include "kiosk/core/braille/braille_input.h"
-#include "kiosk/core/braille/braille_presenter.h"
+#include "kiosk/core/present/braille/braille_input.h"
+#include "kiosk/core/present/braille/braille_presenter.h"
 
 namespace kiosk::app {
 

@@ -26,8 +26,8 @@
 #include "drivers/display/sdl_display.h"
 #include "drivers/video/sdl_video.h"
 #include "kiosk/app/channel.h"
-#include "kiosk/core/sign/sign_manifest.h"
-#include "kiosk/core/sign/sign_playlist.h"
+#include "kiosk/core/present/sign/sign_manifest.h"
+#include "kiosk/core/present/sign/sign_playlist.h"
 
 namespace kiosk::app {
 

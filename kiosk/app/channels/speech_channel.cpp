@@ -11,7 +11,7 @@
 #include "drivers/audio/sdl_audio_output.h"
 #include "drivers/speech/lexicon_loader.h"
 #include "drivers/speech/speech_driver.h"
-#include "kiosk/core/speech/normaliser.h"
+#include "kiosk/core/text/normaliser.h"
 
 namespace kiosk::app {
 

@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "kiosk/app/channel.h"
-#include "kiosk/core/speech/lexicon.h"
-#include "kiosk/core/speech/speech_presenter.h"
+#include "kiosk/core/text/lexicon.h"
+#include "kiosk/core/present/speech/speech_presenter.h"
 
 namespace kiosk::drivers::audio {
 class SdlAudioOutput;

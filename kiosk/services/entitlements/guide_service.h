@@ -5,8 +5,8 @@
 // is submitted, and the answers are dropped when the session ends.
 #include <string>
 
-#include "kiosk/core/flow.h"
-#include "kiosk/core/service.h"
+#include "kiosk/core/flow/flow.h"
+#include "kiosk/core/flow/service.h"
 #include "kiosk/services/entitlements/entitlements.h"
 
 namespace kiosk::services::entitlements {

@@ -12,7 +12,7 @@
 #include <thread>
 #include <vector>
 
-#include "kiosk/backend/federation_api.h"
+#include "kiosk/backend/api/federation_api.h"
 #include "tools/gateway_sim/gateway_sim.h"
 
 namespace kb = kiosk::backend;

@@ -28,7 +28,7 @@
 
 #include "drivers/audio/sdl_audio_output.h"
 #include "drivers/speech/espeak_driver.h"
-#include "kiosk/core/speech/normaliser.h"
+#include "kiosk/core/text/normaliser.h"
 
 extern char** environ;
 

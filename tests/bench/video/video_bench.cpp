@@ -43,8 +43,8 @@
 #include "kiosk/app/channels/sign_channel.h"
 #include "kiosk/app/config.h"
 #include "kiosk/core/kiosk.h"
-#include "kiosk/core/layout.h"
-#include "kiosk/core/speech/normaliser.h"
+#include "kiosk/core/present/layout.h"
+#include "kiosk/core/text/normaliser.h"
 
 using namespace kiosk::drivers::video;
 namespace fs = std::filesystem;

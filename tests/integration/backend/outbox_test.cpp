@@ -6,7 +6,7 @@
 #include <fstream>
 #include <iterator>
 
-#include "kiosk/backend/outbox.h"
+#include "kiosk/backend/outbox/outbox.h"
 #include "test_support.h"
 
 namespace kb = kiosk::backend;

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/backend/federation_api.h"
+#include "kiosk/backend/api/federation_api.h"
 #include "tools/gateway_sim/gateway_sim.h"
 
 namespace kiosk::testing {

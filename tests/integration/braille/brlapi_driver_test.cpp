@@ -11,7 +11,7 @@
 
 #include "drivers/braille/brlapi_driver.h"
 #include "drivers/braille/louis_translator.h"
-#include "kiosk/core/braille/braille_presenter.h"
+#include "kiosk/core/present/braille/braille_presenter.h"
 #include "vr_harness.h"
 
 using namespace std::chrono_literals;

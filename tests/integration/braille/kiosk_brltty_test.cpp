@@ -22,8 +22,8 @@
 #include <toml++/toml.h>
 
 #include "drivers/braille/louis_translator.h"
-#include "kiosk/core/braille/braille_input.h"
-#include "kiosk/core/braille/braille_text.h"
+#include "kiosk/core/present/braille/braille_input.h"
+#include "kiosk/core/present/braille/braille_text.h"
 #include "kiosk_run.h"
 #include "vr_harness.h"
 

@@ -8,7 +8,7 @@
 #include <toml++/toml.h>
 
 #include "drivers/braille/louis_translator.h"
-#include "kiosk/core/braille/braille_text.h"
+#include "kiosk/core/present/braille/braille_text.h"
 
 using namespace kiosk::drivers::braille;
 namespace cb = kiosk::core::braille;

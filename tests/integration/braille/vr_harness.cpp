@@ -14,7 +14,7 @@
 #include <filesystem>
 #include <vector>
 
-#include "kiosk/core/braille/braille_text.h"
+#include "kiosk/core/present/braille/braille_text.h"
 
 extern char** environ;
 

@@ -5,7 +5,7 @@
 
 #include "drivers/speech/lexicon_loader.h"
 #include "drivers/speech/phonemes.h"
-#include "kiosk/core/speech/normaliser.h"
+#include "kiosk/core/text/normaliser.h"
 
 namespace {
 

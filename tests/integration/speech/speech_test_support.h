@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "drivers/speech/speech_driver.h"
-#include "kiosk/core/speech/normaliser.h"
+#include "kiosk/core/text/normaliser.h"
 
 namespace speech_test {
 

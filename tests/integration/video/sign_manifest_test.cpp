@@ -4,7 +4,7 @@
 
 #include "drivers/video/clip_decoder.h"
 #include "drivers/video/video_player.h"
-#include "kiosk/core/sign/sign_timing.h"
+#include "kiosk/core/present/sign/sign_timing.h"
 #include "video_test_support.h"
 
 namespace kiosk::drivers::video {

@@ -1,10 +1,10 @@
 // The sign playlist (pure core): which clip plays for a screen, a focused item and an
 // alert; the fall-back to the screen's clip; sending only changes; caption timing.
-#include "kiosk/core/sign/sign_playlist.h"
+#include "kiosk/core/present/sign/sign_playlist.h"
 
 #include <gtest/gtest.h>
 
-#include "kiosk/core/sign/sign_timing.h"
+#include "kiosk/core/present/sign/sign_timing.h"
 
 namespace kiosk::core::sign {
 namespace {

@@ -12,7 +12,7 @@
 
 #include "drivers/display/sdl_display.h"
 #include "drivers/display/theme_loader.h"
-#include "kiosk/core/text_wrap.h"
+#include "kiosk/core/present/text_wrap.h"
 
 using namespace kiosk::drivers::display;
 using kiosk::core::ColorRole;

@@ -4,7 +4,7 @@
 #include <cstdlib>
 
 #include "drivers/display/sdl_text_measurer.h"
-#include "kiosk/core/text_wrap.h"
+#include "kiosk/core/present/text_wrap.h"
 
 using namespace kiosk::drivers::display;
 using kiosk::core::FontFace;

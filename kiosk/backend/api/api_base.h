@@ -1,0 +1,58 @@
+#pragma once
+// Shared part of both FederationApi implementations: the main-thread task queue behind
+// poll(), the wakeup, the event sink, and the outbox with its background sender.
+// Implementations add call() and the sender's Transport.
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+
+#include "kiosk/backend/api/federation_api.h"
+#include "kiosk/backend/outbox/outbox.h"
+#include "kiosk/backend/outbox/outbox_sender.h"
+
+namespace kiosk::backend {
+
+class ApiBase : public FederationApi {
+ public:
+  ApiBase(BackendConfig config, EventSink sink);
+  ~ApiBase() override;
+
+  // Opens the main-thread outbox connection and starts the sender over `transport`.
+  Status start_outbox(std::unique_ptr<Transport> transport);
+
+  void submit(ApiRequest application, SubmitCallback done) override;
+  int poll() override;
+  void set_wakeup(std::function<void()> wakeup) override;
+  void set_outbox_listener(std::function<void(const OutboxItemView&)> listener) override;
+  Result<std::vector<OutboxItemView>> outbox_items() override;
+  Result<OutboxHealth> outbox_health() override;
+  Status retry_outbox(const std::string& ref) override;
+  void shutdown() override;
+
+ protected:
+  // Any thread: runs `task` on the main thread in the next poll() and wakes the app.
+  void post(std::function<void()> task);
+  // Main thread (inside a posted task): emits to the event sink if one is set.
+  void emit(const nlohmann::json& event);
+  // Subclasses stop their workers here (called once from shutdown()).
+  virtual void stop_workers() {}
+
+  BackendConfig m_cfg;
+
+ private:
+  void on_report(const SendReport& report);
+
+  EventSink m_sink;
+  std::function<void(const OutboxItemView&)> m_listener;
+  std::unique_ptr<Outbox> m_outbox;
+  std::unique_ptr<OutboxSender> m_sender;
+  std::mutex m_mu;
+  std::deque<std::function<void()>> m_tasks;
+  std::function<void()> m_wakeup;
+  bool m_shut = false;
+};
+
+nlohmann::json outbox_event(const OutboxItemView& item);
+
+}  // namespace kiosk::backend

@@ -1,0 +1,54 @@
+#pragma once
+// Settings of the federation backend: the `[backend]` table of config/kiosk.toml.
+// Plain struct; relative paths are resolved against the config root by
+// parse_backend_config. Main thread (or a tool's main) reads it once at start.
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include <toml++/toml.h>
+
+#include "kiosk/backend/api/api_types.h"
+
+namespace kiosk::backend {
+
+enum class BackendKind { Local, Http };
+// Demo installs may create a throw-away key; a hall terminal must be provisioned.
+enum class KeyFilePolicy { CreateIfMissing, RequireExisting };
+
+struct BackendConfig {
+  BackendKind kind = BackendKind::Local;
+  // http: the provincial gateway. TLS verification is always on.
+  std::string base_url = "https://127.0.0.1:8443";
+  std::string ca_file;       // PEM CA bundle that signed the gateway's certificate
+  std::string client_cert;   // PEM, this terminal's certificate (mutual TLS)
+  std::string client_key;    // PEM, its private key (root-only file on a terminal)
+  long connect_timeout_ms = 3000;
+  long total_timeout_ms = 10000;
+  int max_retries = 2;       // extra attempts for retry-safe calls (GETs, heartbeat)
+  int retry_base_ms = 200;   // back-off base; doubled per attempt, +-50 % jitter
+  // local: folder with residents.json (config/demo).
+  std::string demo_data_dir = "config/demo";
+  // outbox (both kinds): store-and-forward of applications.
+  std::string outbox_path = "/var/lib/kiosk/outbox.db";
+  std::string outbox_key_file = "/etc/kiosk/outbox.key";  // 32 raw bytes, mode 0600
+  KeyFilePolicy key_policy = KeyFilePolicy::RequireExisting;
+  int outbox_max_items = 1000;        // undelivered + failed items; new submits refused beyond
+  int outbox_warn_percent = 80;       // alarm "outbox_nearly_full" from this fill level
+  int outbox_staff_alarm_hours = 24;  // undelivered this long: staff alarm (never dropped)
+  int outbox_stop_after_days = 7;     // undelivered this long: stop resending, wait for staff
+  int sender_backoff_initial_ms = 1000;
+  int sender_backoff_max_ms = 300000;
+  std::string terminal_id = "demo-01";  // prefix of local reference numbers; no personal data
+  // Wall clock in ms since the Unix epoch. The app may bind its virtual clock (headless runs).
+  // Called from the main thread and the sender thread.
+  std::function<std::int64_t()> now_ms;
+};
+
+// Reads a `[backend]` table; unknown keys are an error naming the key. base_dir resolves
+// relative paths (the folder that holds kiosk.toml's config/ tree, i.e. the repo root in demo).
+Result<BackendConfig> parse_backend_config(const toml::table& table, const std::string& base_dir);
+
+std::int64_t system_now_ms();
+
+}  // namespace kiosk::backend

@@ -1,0 +1,44 @@
+#include "kiosk/backend/api/transport.h"
+
+namespace kiosk::backend {
+
+ApiResult interpret_response(long status, const std::string& body) {
+  const int st = static_cast<int>(status);
+  auto json = nlohmann::json::parse(body, nullptr, false);
+  if (status >= 200 && status < 300) {
+    if (json.is_discarded() || !json.is_object())
+      return make_error(ErrorCode::BadResponse, "HTTP " + std::to_string(st) + " body is not JSON",
+                        st);
+    return ApiResponse{st, std::move(json)};
+  }
+  ErrorCode code = ErrorCode::BadResponse;
+  if (status == 400) code = ErrorCode::InvalidRequest;
+  else if (status == 401 || status == 403) code = ErrorCode::Unauthorized;
+  else if (status == 404) code = ErrorCode::NotFound;
+  else if (status == 409) code = ErrorCode::Conflict;
+  else if (status == 410) code = ErrorCode::Gone;
+  else if (status == 422) code = ErrorCode::InvalidRequest;
+  else if (status >= 500) code = ErrorCode::ServerError;
+  std::string server_code;
+  if (!json.is_discarded() && json.is_object()) server_code = json.value("code", "");
+  if (server_code == "idempotency_mismatch") code = ErrorCode::IdempotencyMismatch;
+  auto e = make_error(code, "HTTP " + std::to_string(st) + (server_code.empty() ? "" : " " + server_code), st);
+  if (!json.is_discarded() && json.is_object()) {
+    if (auto m = json.value("accessible_message", std::string{}); !m.empty())
+      e.accessible_message = m;
+    if (auto n = next_step_from_string(json.value("next_step", std::string{}))) e.next_step = *n;
+  }
+  return e;
+}
+
+nlohmann::json request_event(const ApiRequest& request, const ApiResult& result) {
+  const auto& info = endpoint_info(request.endpoint);
+  nlohmann::json ev{{"type", "request"},
+                    {"method", to_string(info.method)},
+                    {"path", build_path(request)},
+                    {"status", result.ok() ? result->status : result.error().http_status}};
+  if (!result.ok()) ev["error"] = to_string(result.error().code);
+  return ev;
+}
+
+}  // namespace kiosk::backend

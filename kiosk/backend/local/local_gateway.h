@@ -1,0 +1,90 @@
+#pragma once
+// The protocol answered in process from a SQLite database built from config/demo data.
+// Used by the `local` FederationApi and served over HTTPS by tools/gateway_sim, so both
+// give the same answers. Implements the gateway side of DOMAIN.md section 6, including
+// idempotency keys (replay, 409 in flight, 422 different body, 400 missing).
+// Thread-safe: handle() may be called from any number of threads.
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "kiosk/backend/api/api_types.h"
+#include "kiosk/backend/api/backend_config.h"
+#include "kiosk/backend/api/endpoints.h"
+#include "kiosk/backend/outbox/sqlite_util.h"
+
+namespace kiosk::backend {
+
+struct GatewayRequest {
+  Method method = Method::Get;
+  std::string path;                            // without query
+  std::map<std::string, std::string> query;    // decoded
+  std::string body;                            // raw JSON text ("" for GET)
+  std::string idempotency_key;
+};
+
+struct GatewayResponse {
+  int status = 200;
+  nlohmann::json body;       // every answer carries data_as_of
+  bool problem = false;      // application/problem+json
+};
+
+class LocalGateway {
+ public:
+  // demo_dir holds residents.json; now_ms gives the clock for holds (10 min).
+  static Result<std::unique_ptr<LocalGateway>> open(const std::string& demo_dir,
+                                                    std::function<std::int64_t()> now_ms);
+  // between_mark_and_apply runs after a POST's idempotency key is marked in flight and
+  // before the request is applied, outside the lock (the simulator's latency fault).
+  GatewayResponse handle(const GatewayRequest& request,
+                         const std::function<void()>& between_mark_and_apply = {});
+  // Every application applied, for exactly-once checks:
+  // {"applications":[{"case_id","kind","client_reference","idempotency_key"}]}.
+  nlohmann::json applied_applications();
+
+ private:
+  LocalGateway(std::unique_ptr<sql::Db> db, std::function<std::int64_t()> now_ms,
+               nlohmann::json demo)
+      : m_db(std::move(db)), m_now(std::move(now_ms)), m_demo(std::move(demo)) {}
+  Status load();
+  GatewayResponse route(Endpoint e, const std::map<std::string, std::string>& params,
+                        const GatewayRequest& req, const nlohmann::json& body);
+  GatewayResponse ok(int status, nlohmann::json body) const;
+  GatewayResponse problem(int status, const std::string& code, const std::string& message,
+                          const std::string& next_step) const;
+  std::string now_rfc3339() const;
+  std::string next_id(const std::string& prefix);
+  nlohmann::json subject(const std::string& ref);
+
+  // Route handlers (local_gateway_routes.cpp).
+  GatewayResponse open_visit(const nlohmann::json& b);
+  GatewayResponse subsidies(const std::string& ref);
+  GatewayResponse certificate_status(const std::string& ref);
+  GatewayResponse application(Endpoint e, const nlohmann::json& b, const std::string& key);
+  GatewayResponse application_get(Endpoint e, const std::string& id);
+  GatewayResponse rehab_services(const std::string& ref);
+  GatewayResponse facilities(const std::string& service_code);
+  GatewayResponse slots(const std::map<std::string, std::string>& q);
+  GatewayResponse hold(const nlohmann::json& b);
+  GatewayResponse appointment(const nlohmann::json& b);
+  GatewayResponse cancel(const std::string& id, const nlohmann::json& b);
+  GatewayResponse staff_call(const nlohmann::json& b);
+  GatewayResponse queue_ticket(const nlohmann::json& b);
+  GatewayResponse heartbeat(const nlohmann::json& b);
+  GatewayResponse config_version();
+
+  std::mutex m_mu;
+  std::unique_ptr<sql::Db> m_db;
+  std::function<std::int64_t()> m_now;
+  nlohmann::json m_demo;
+  std::int64_t m_seq = 0;
+};
+
+std::string format_rfc3339_cst(std::int64_t ms_since_epoch);  // "+08:00" offset
+
+}  // namespace kiosk::backend

@@ -1,0 +1,54 @@
+#pragma once
+// A service flow on the home menu (entitlements guide, later subsidies, rehab, ...).
+// The Kiosk owns navigation, focus, settings and the session; a Service owns its
+// screens and answers. Everything personal a service holds is dropped by reset().
+#include <optional>
+#include <string>
+
+#include "kiosk/core/effects.h"
+#include "kiosk/core/text/i18n.h"
+#include "kiosk/core/settings.h"
+#include "kiosk/core/ui/field.h"
+#include "kiosk/core/ui/ui_tree.h"
+
+namespace kiosk::core {
+
+struct ServiceContext {
+  const Settings& settings;
+  const Catalog& catalog;
+  bool speaker_consent;   // the resident agreed to hear personal content on the speaker
+  bool headset;
+};
+
+struct ServiceOutcome {
+  enum class Kind { Stay, Rebuild, NewScreen, Leave };
+  Kind kind = Kind::Stay;
+  std::string focus;                 // node to focus after a rebuild or new screen
+  std::optional<Alert> alert;        // e.g. an invalid answer
+  std::optional<Submit> submit;      // something for the backend
+  std::optional<bool> speaker_consent;   // the resident gave (or withdrew) consent
+};
+
+class Service {
+ public:
+  virtual ~Service() = default;
+  virtual std::string id() const = 0;              // home item suffix, e.g. "entitlements"
+  virtual Message menu_name() const = 0;
+  virtual Message menu_hint() const = 0;
+  virtual void start() = 0;                        // a fresh visit of the service
+  virtual Tree build(const ServiceContext& context) const = 0;
+  virtual ServiceOutcome activate(const std::string& node_id, const ServiceContext& context) = 0;
+  virtual ServiceOutcome adjust(const std::string& node_id, int delta, const ServiceContext& context) {
+    (void)node_id; (void)delta; (void)context;
+    return {};
+  }
+  // Typed input into the focused text field (ui/field.h): digits, X, clear, cursor.
+  virtual ServiceOutcome edit(const std::string& node_id, const FieldInput& input, const ServiceContext& context) {
+    (void)node_id; (void)input; (void)context;
+    return {};
+  }
+  virtual ServiceOutcome back() = 0;               // Leave when at the first step
+  virtual void reset() = 0;                        // session end: wipe every answer
+};
+
+}  // namespace kiosk::core

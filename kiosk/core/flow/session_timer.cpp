@@ -1,0 +1,58 @@
+#include "kiosk/core/flow/session_timer.h"
+
+namespace kiosk::core {
+
+SessionTimer::SessionTimer(std::int64_t idle_ms, std::int64_t answer_ms, std::int64_t beep_every_ms)
+    : m_idle(idle_ms), m_answer(answer_ms), m_beep_every(beep_every_ms) {}
+
+void SessionTimer::start(std::int64_t now) {
+  m_phase = SessionPhase::Active;
+  m_last_input = now;
+}
+
+void SessionTimer::stop() { m_phase = SessionPhase::None; }
+
+bool SessionTimer::input(std::int64_t now) {
+  if (m_phase == SessionPhase::None) return false;
+  const bool extended = m_phase == SessionPhase::Warning;
+  m_phase = SessionPhase::Active;
+  m_last_input = now;
+  return extended;
+}
+
+TimerEvent SessionTimer::tick(std::int64_t now) {
+  switch (m_phase) {
+    case SessionPhase::None:
+      return TimerEvent::None;
+    case SessionPhase::Active:
+      if (now - m_last_input < m_idle) return TimerEvent::None;
+      m_phase = SessionPhase::Warning;
+      m_next_beep = m_last_input + m_idle + m_beep_every;
+      return TimerEvent::Warning;
+    case SessionPhase::Warning:
+      if (now - m_last_input >= m_idle + m_answer) {
+        m_phase = SessionPhase::None;
+        return TimerEvent::Expired;
+      }
+      if (now >= m_next_beep) {
+        m_next_beep += m_beep_every;
+        return TimerEvent::WarningBeep;
+      }
+      return TimerEvent::None;
+  }
+  return TimerEvent::None;
+}
+
+std::int64_t SessionTimer::next_deadline() const {
+  switch (m_phase) {
+    case SessionPhase::None: return -1;
+    case SessionPhase::Active: return m_last_input + m_idle;
+    case SessionPhase::Warning: {
+      const std::int64_t expiry = m_last_input + m_idle + m_answer;
+      return m_next_beep < expiry ? m_next_beep : expiry;
+    }
+  }
+  return -1;
+}
+
+}  // namespace kiosk::core

@@ -1,0 +1,70 @@
+#pragma once
+// Turns the semantic tree into what one frame shows (a DisplayList) and where each
+// node can be touched. Pure; measures text through TextMeasurer. Sizes follow
+// ACCESSIBILITY.md V1 (cap height 6.1 mm at 100 %), V4 (focus ring >= 1 mm) and V5
+// (targets >= 15 x 15 mm, gaps >= 3 mm), converted with the screen's pixel pitch.
+// Content that does not fit is split into pages (Left/Right), never clipped.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/present/display_list.h"
+#include "kiosk/core/effects.h"
+#include "kiosk/core/text/i18n.h"
+#include "kiosk/core/settings.h"
+#include "kiosk/core/ui/ui_tree.h"
+
+namespace kiosk::core {
+
+struct LayoutMetrics {
+  int width = 1920;                  // pixels
+  int height = 1080;
+  double pixel_pitch_mm = 0.248;     // 21.5-inch 1920x1080 panel
+};
+
+struct LayoutInput {
+  const Tree& tree;
+  const std::string& focused;        // node id, "" = none
+  const Settings& settings;
+  const Catalog& catalog;
+  const std::optional<Alert>& status;
+  std::string caption;               // the caption line (what was last spoken/shown)
+  std::string braille_cells;         // mirror line for staff; "" hides it
+  bool sign_pane = false;
+  int part = 0;                      // which page of the focused item, when it needs several
+};
+
+struct HitTarget {
+  std::string node_id;
+  Rect rect;
+};
+
+struct ScreenLayout {
+  DisplayList list;
+  std::vector<HitTarget> targets;                 // touchable areas on the shown page
+  // Node ids per page. An item taller than the content area is split over pages of
+  // its own, so its id is on each of them (turning the page shows its next part).
+  std::vector<std::vector<std::string>> pages;
+  int page = 0;                                   // the page shown (the focus's)
+  Rect content;                                   // area the nodes are laid out in
+  std::optional<Rect> sign_pane;
+  int body_px = 0;                                // font size of body text
+  int focus_thickness = 0;
+};
+
+struct Sizes {
+  int body_px, title_px, small_px, margin, gap, target_min, focus_thickness;
+  int staff_px;   // the braille mirror for sighted staff: fixed, not the resident's zoom
+};
+Sizes sizes_for(int zoom_percent, const LayoutMetrics& metrics);
+
+// The text a node shows: its name, then state and value ("文字大小：100%").
+std::string node_label(const Node& node, const Catalog& catalog, const Settings& settings);
+
+// The first page that shows the node, or -1.
+int first_page_of(const ScreenLayout& layout, const std::string& node_id);
+
+ScreenLayout layout_screen(const LayoutInput& input, const TextMeasurer& measurer,
+                           const LayoutMetrics& metrics);
+
+}  // namespace kiosk::core

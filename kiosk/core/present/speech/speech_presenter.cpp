@@ -1,0 +1,256 @@
+#include "kiosk/core/present/speech/speech_presenter.h"
+
+#include <string_view>
+#include <type_traits>
+#include <variant>
+
+namespace kiosk::core::speech {
+
+namespace {
+
+std::string text_of(const Kiosk& kiosk, const Message& message) {
+  const auto& s = kiosk.settings();
+  return kiosk.catalog().text(message, s.language, s.easy_read);
+}
+
+// True when the text already ends in punctuation, so no separator is added after it.
+bool ends_with_punctuation(const std::string& text) {
+  static constexpr std::string_view kMarks[] = {"。", "，", "！", "？", "：", "；", ".", ",", "!", "?", ":", ";"};
+  for (auto mark : kMarks)
+    if (text.size() >= mark.size() && std::string_view(text).substr(text.size() - mark.size()) == mark) return true;
+  return false;
+}
+
+SpeechAction action_of(SpeechActionKind kind) {
+  SpeechAction action;
+  action.kind = kind;
+  return action;
+}
+
+}  // namespace
+
+const char* route_name(SpeechRoute route) { return route == SpeechRoute::Headset ? "headset" : "speaker"; }
+
+std::vector<SpeechPresenter::Part> SpeechPresenter::item_parts(const Kiosk& kiosk, const std::string& node_id,
+                                                               int index, int count, bool first_visit) const {
+  std::vector<Part> parts;
+  const Node* node = kiosk.tree().find(node_id);
+  if (!node) return parts;
+  const auto& settings = kiosk.settings();
+  const bool full = settings.verbosity == Verbosity::Full || first_visit;
+  auto say = [&](std::string text) {
+    if (!text.empty()) parts.push_back(Part{std::move(text), node->privacy == Privacy::Personal ? Privacy::Personal : Privacy::Public, false});
+  };
+  const Message& name = settings.easy_read && !node->easy_read.empty() ? node->easy_read : node->name;
+  say(text_of(kiosk, name));
+  const std::string role_id = std::string("speech.role.") + role_name(node->role);
+  if (full && kiosk.catalog().has(settings.language, role_id)) say(text_of(kiosk, Message::of(role_id)));
+  if (node->role == Role::Checkbox) {
+    say(text_of(kiosk, Message::of(node->state.selected ? "speech.state.selected" : "speech.state.not_selected")));
+  } else if (node->state.selected) {
+    say(text_of(kiosk, Message::of("speech.state.selected")));
+  }
+  if (node->state.disabled) say(text_of(kiosk, Message::of("speech.state.disabled")));
+  if (node->state.invalid) say(text_of(kiosk, Message::of("speech.state.invalid")));
+  if (node->state.busy) say(text_of(kiosk, Message::of("speech.state.busy")));
+  if (!node->value.empty()) {
+    // S7: a secret value is never said, whatever the route.
+    say(node->privacy == Privacy::Secret ? text_of(kiosk, Message::of("speech.secret")) : node->value);
+  }
+  if (full && count > 0)
+    say(text_of(kiosk, Message::of("speech.position").arg("index", std::to_string(index)).arg("count", std::to_string(count))));
+  // The hint stays reachable through Help when Brief leaves it out.
+  if (full && !node->hint.empty()) say(text_of(kiosk, node->hint));
+  if (!parts.empty()) parts.back().sentence = true;
+  return parts;
+}
+
+std::vector<SpeechPresenter::Part> SpeechPresenter::focused_item(const Kiosk& kiosk, bool first_visit) const {
+  const auto& focus = kiosk.focus();
+  if (focus.empty()) return {};
+  return item_parts(kiosk, focus.current(), focus.index() + 1, focus.count(), first_visit);
+}
+
+SpeechAction SpeechPresenter::compose(const std::vector<Part>& parts, const Kiosk& kiosk, bool announce) const {
+  const auto& settings = kiosk.settings();
+  const bool english = settings.language == "en";
+  SpeechAction action;
+  action.kind = SpeechActionKind::Speak;
+  // --announce is heard as if a headset were plugged in (DESIGN.md section 5).
+  action.route = announce || kiosk.headset() ? SpeechRoute::Headset : SpeechRoute::Speaker;
+  action.rate = settings.rate;
+  action.volume = settings.volume;
+  action.caption = !settings.curtain;
+  const bool clear_personal = action.route == SpeechRoute::Headset || kiosk.speaker_consent();
+  const std::string hidden = text_of(kiosk, Message::of("speech.hidden"));
+  // The caption shows what the screen shows (DESIGN.md section 6): personal parts in
+  // the clear even when the speaker may not say them; secret parts never.
+  auto join = [english](std::string& into, const std::string& piece, bool previous_sentence) {
+    if (!into.empty()) {
+      if (!ends_with_punctuation(into))
+        into += english ? (previous_sentence ? ". " : ", ") : (previous_sentence ? "。" : "，");
+      else if (english)
+        into += ' ';
+    }
+    into += piece;
+  };
+  bool previous_sentence = false;
+  bool previous_hidden = false;
+  bool caption_previous_sentence = false;
+  for (const auto& part : parts) {
+    std::string piece = part.text;
+    bool is_hidden = false;
+    if (part.privacy == Privacy::Secret) {
+      piece = text_of(kiosk, Message::of("speech.secret"));
+    } else if (part.privacy == Privacy::Personal) {
+      if (clear_personal) {
+        action.is_private = true;
+      } else {
+        piece = hidden;   // S6: said once for a run of personal parts
+        is_hidden = true;
+      }
+    }
+    const std::string& shown = part.privacy == Privacy::Secret ? piece : part.text;
+    if (!shown.empty()) {
+      join(action.caption_text, shown, caption_previous_sentence);
+      caption_previous_sentence = part.sentence;
+    }
+    if (piece.empty() || (is_hidden && previous_hidden)) continue;
+    join(action.text, piece, previous_sentence);
+    previous_sentence = part.sentence || is_hidden;
+    previous_hidden = is_hidden;
+  }
+  return action;
+}
+
+std::vector<SpeechAction> SpeechPresenter::present(const Effects& effects, const Kiosk& kiosk) {
+  std::vector<SpeechAction> out;
+  std::vector<Part> parts;
+  bool announce = false;
+  bool must_speak = false;   // the timeout warning is spoken even with speech off
+  bool pause = false;
+  bool repeat_only = true;
+  const auto& settings = kiosk.settings();
+  const std::string& screen_id = kiosk.tree().screen_id;
+  if (screen_id != m_screen) {
+    if (!m_screen.empty()) m_known.insert(m_screen);
+    m_screen = screen_id;
+  }
+  const bool first_visit = !m_known.contains(screen_id);
+  auto sentence = [&](const Message& message, Privacy privacy = Privacy::Public) {
+    auto text = text_of(kiosk, message);
+    if (text.empty()) return;
+    // An alert that repeats the screen's prompt (the timeout warning) is said once.
+    for (const auto& part : parts)
+      if (part.sentence && part.text == text) return;
+    parts.push_back(Part{std::move(text), privacy, true});
+  };
+  auto append = [&](std::vector<Part> more) {
+    for (auto& part : more) parts.push_back(std::move(part));
+  };
+
+  for (const auto& effect : effects) {
+    if (const auto* request = std::get_if<SpeechRequest>(&effect)) {
+      switch (request->control) {
+        case SpeechControl::Interrupt: out.push_back(SpeechAction{}); break;
+        case SpeechControl::PauseToggle:
+          pause = true;
+          out.push_back(action_of(SpeechActionKind::PauseToggle));
+          break;
+        case SpeechControl::Repeat: append(m_last); break;
+        case SpeechControl::Help: {
+          repeat_only = false;
+          const Node* node = kiosk.focused_node();
+          if (node && !node->hint.empty()) sentence(node->hint, node->privacy == Privacy::Personal ? Privacy::Personal : Privacy::Public);
+          else sentence(Message::of("help.item_none"));
+          break;
+        }
+        case SpeechControl::Guide:
+          // The guide replaces what the batch had: title, the key line, the focus.
+          repeat_only = false;
+          parts.clear();
+          sentence(kiosk.tree().title);
+          sentence(Message::of("speech.guide"));
+          append(focused_item(kiosk, true));
+          break;
+        case SpeechControl::Where:      // the "where" Alert carries the text
+        case SpeechControl::HelpKeys:   // the help screen's ScreenShown is spoken
+          break;
+      }
+    } else if (const auto* screen = std::get_if<ScreenShown>(&effect)) {
+      repeat_only = false;
+      sentence(screen->title);
+      if (first_visit || settings.verbosity == Verbosity::Full) {
+        if (!kiosk.tree().prompt.empty()) sentence(kiosk.tree().prompt);
+      }
+    } else if (const auto* focus = std::get_if<FocusMoved>(&effect)) {
+      repeat_only = false;
+      append(item_parts(kiosk, focus->node_id, focus->index, focus->count, first_visit));
+    } else if (const auto* alert = std::get_if<Alert>(&effect)) {
+      repeat_only = false;
+      if (alert->code == "announce") announce = true;
+      if (alert->code == "timeout_warning") must_speak = true;
+      sentence(alert->text, alert->privacy);
+    } else if (const auto* setting = std::get_if<SettingChanged>(&effect)) {
+      if (setting->name == "rate" || setting->name == "volume") {
+        repeat_only = false;
+        const int* value = std::get_if<int>(&setting->value);
+        sentence(Message::of("speech." + setting->name).arg("value", value ? std::to_string(*value) : std::string()));
+        append(focused_item(kiosk, first_visit));
+      }
+    } else if (const auto* earcon = std::get_if<Earcon>(&effect)) {
+      if (settings.earcons) {
+        SpeechAction action = action_of(SpeechActionKind::Earcon);
+        action.text = earcon->name;
+        out.push_back(std::move(action));
+      }
+    } else if (const auto* session = std::get_if<SessionEvent>(&effect)) {
+      if (session->event == "reset") {
+        // Nothing of the ended session is said (not even its settings going back).
+        parts.clear();
+        repeat_only = true;
+        m_known.clear();
+        m_last.clear();
+        m_last_announce = false;
+      }
+    }
+  }
+  // A choice or checkbox changed in place (Left/Right, Select): the tree was rebuilt with
+  // the focus kept, so nothing above said the new value. Say the item again.
+  const Node* focused = kiosk.focused_node();
+  const bool control = focused && (focused->role == Role::Choice || focused->role == Role::Checkbox);
+  std::string focus_signature;
+  if (control) {
+    for (const auto& part : item_parts(kiosk, focused->id, 0, 0, false)) focus_signature += part.text + '\n';
+    if (parts.empty() && !pause && focused->id == m_focus_id && focus_signature != m_focus_signature) {
+      repeat_only = false;
+      append(focused_item(kiosk, first_visit));
+    }
+  }
+  m_focus_id = focused ? focused->id : std::string();
+  m_focus_signature = std::move(focus_signature);
+
+  // The pause key halts speech itself; the Interrupt every key sends must not turn it
+  // into a stop, or resume would have nothing to restart.
+  if (pause) std::erase_if(out, [](const SpeechAction& a) { return a.kind == SpeechActionKind::Stop; });
+
+  if (parts.empty()) return out;
+  SpeechAction action = compose(parts, kiosk, announce || (repeat_only && m_last_announce));
+  if (!repeat_only) {
+    m_last = parts;
+    m_last_announce = announce;
+  }
+  if (!(settings.speech || announce || must_speak)) {
+    // Captions are always on: the same prompt, shown only.
+    if (action.caption_text.empty() || !action.caption) return out;
+    action.kind = SpeechActionKind::Caption;
+    action.text.clear();
+    action.is_private = false;
+  } else if (action.text.empty()) {
+    return out;
+  }
+  out.push_back(std::move(action));
+  return out;
+}
+
+}  // namespace kiosk::core::speech
