@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <fstream>
 #include <cstdio>
 #include <random>
 
@@ -98,6 +99,13 @@ backend::Status GatewaySim::start() {
   auto gw = backend::LocalGateway::open(m_opt.demo_data_dir, backend::system_now_ms);
   if (!gw) return gw.error();
   m_gw = std::move(gw.value());
+  if (!m_opt.sms_log.empty()) {
+    const std::string log = m_opt.sms_log;
+    m_gw->set_sms_codes(backend::SmsCodes::Random,
+                        [log](const std::string& visit, const std::string& phone, const std::string& code) {
+                          std::ofstream(log, std::ios::app) << visit << ' ' << phone << ' ' << code << '\n';
+                        });
+  }
   m_server = std::make_unique<httplib::SSLServer>(m_opt.cert_file.c_str(), m_opt.key_file.c_str(),
                                                   m_opt.client_ca_file.c_str());
   if (!m_server->is_valid())

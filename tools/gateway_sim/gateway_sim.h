@@ -42,6 +42,9 @@ struct SimOptions {
   std::string demo_data_dir = "config/demo";
   std::vector<FaultRule> faults;
   bool log_requests = false;        // one line per request to stderr (no bodies)
+  // When set, visit codes are random and each one "sent" is appended to this file as
+  // "VISIT_ID PHONE CODE" (tests read it); otherwise the demo data's documented code.
+  std::string sms_log;
 };
 
 class GatewaySim {

@@ -17,6 +17,7 @@ int usage() {
                "usage: gateway_sim --cert FILE --key FILE --client-ca FILE [--host 127.0.0.1]\n"
                "                   [--port 8443 (0 = any)] [--port-file FILE] [--demo-data DIR]\n"
                "                   [--fault ROUTE=MODE[:MS][xCOUNT][@PERCENT]]... [--quiet]\n"
+               "                   [--sms-log FILE (random visit codes, each appended to FILE)]\n"
                "  MODE: latency:MS | 500 | reset | malformed | truncate | slow[:MS]; ROUTE: a route\n"
                "  name (subsidies, subsidy_application, rehab_hold, ...) or '*'.\n"
                "  GET /_sim/applications lists every application applied (exactly-once checks).\n");
@@ -39,6 +40,7 @@ int main(int argc, char** argv) {
     else if (a == "--port-file") port_file = next();
     else if (a == "--demo-data") opt.demo_data_dir = next();
     else if (a == "--quiet") opt.log_requests = false;
+    else if (a == "--sms-log") opt.sms_log = next();
     else if (a == "--fault") {
       auto rule = kiosk::tools::parse_fault_rule(next());
       if (!rule) {

@@ -84,7 +84,7 @@ bool ApiError::transient() const { return info(code).transient; }
 
 ApiError make_error(ErrorCode code, std::string detail, int http_status) {
   const auto& i = info(code);
-  return ApiError{code, i.message, i.step, std::move(detail), http_status};
+  return ApiError{code, i.message, i.step, std::move(detail), http_status, {}, {}};
 }
 
 }  // namespace kiosk::backend

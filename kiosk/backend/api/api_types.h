@@ -45,6 +45,11 @@ struct ApiError {
   // Technical detail for logs (curl text, HTTP status); never personal data.
   std::string detail;
   int http_status = 0;  // 0 when no HTTP answer was received
+  // The gateway's own problem+json `code` (e.g. "code_wrong") and the whole problem body
+  // (its extra members, e.g. tries_left); empty when there was no problem+json answer.
+  // Problems never carry personal data.
+  std::string problem_code;
+  std::string problem_body;
   // True when the same call may succeed later (the outbox keeps such items queued).
   bool transient() const;
 };

@@ -11,6 +11,9 @@ using K = CallKind;
 
 const std::vector<EndpointInfo> kTable{
     {E::OpenVisit, M::Post, "/v1/visits", K::Live, false, "open_visit"},
+    {E::VisitVerify, M::Post, "/v1/visits/{id}/verify", K::Live, false, "verify_visit"},
+    {E::VisitResend, M::Post, "/v1/visits/{id}/resend", K::Live, false, "resend_code"},
+    {E::VisitRepresent, M::Post, "/v1/visits/{id}/represent", K::Live, false, "represent"},
     {E::Subsidies, M::Get, "/v1/subjects/{ref}/subsidies", K::Live, true, "subsidies"},
     {E::SubsidyApplication, M::Post, "/v1/subsidy-applications", K::Application, false,
      "subsidy_application"},
@@ -150,13 +153,34 @@ std::optional<Endpoint> match_route(Method method, const std::string& path,
 namespace requests {
 
 ApiRequest open_visit(const std::string& id_number, const std::string& method,
-                      const std::string& represented_id_number, const std::string& relationship) {
+                      const std::string& staff_number, const std::string& staff_pin) {
   auto r = make(E::OpenVisit);
   r.body = {{"id_number", id_number}, {"method", method}};
-  if (!represented_id_number.empty()) {
-    r.body["represented_id_number"] = represented_id_number;
-    r.body["relationship"] = relationship;
+  if (!staff_number.empty()) {
+    r.body["staff_number"] = staff_number;
+    r.body["staff_pin"] = staff_pin;
   }
+  return r;
+}
+ApiRequest verify_visit(const std::string& visit_id, const std::string& code) {
+  auto r = make(E::VisitVerify);
+  r.path_params["id"] = visit_id;
+  r.body = {{"code", code}};
+  return r;
+}
+ApiRequest resend_code(const std::string& visit_id) {
+  auto r = make(E::VisitResend);
+  r.path_params["id"] = visit_id;
+  r.body = nlohmann::json::object();
+  return r;
+}
+ApiRequest represent(const std::string& visit_id, const std::string& represented_id_number,
+                     const std::string& relationship, const std::string& authority) {
+  auto r = make(E::VisitRepresent);
+  r.path_params["id"] = visit_id;
+  r.body = {{"represented_id_number", represented_id_number},
+            {"relationship", relationship},
+            {"authority", authority}};
   return r;
 }
 ApiRequest subsidies(const std::string& subject_ref) {

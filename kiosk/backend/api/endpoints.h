@@ -14,6 +14,9 @@ namespace kiosk::backend {
 
 enum class Endpoint {
   OpenVisit,                 // POST /v1/visits
+  VisitVerify,               // POST /v1/visits/{id}/verify     (the SMS code)
+  VisitResend,               // POST /v1/visits/{id}/resend
+  VisitRepresent,            // POST /v1/visits/{id}/represent  (an agent names the resident)
   Subsidies,                 // GET  /v1/subjects/{ref}/subsidies
   SubsidyApplication,        // POST /v1/subsidy-applications            (outbox)
   CertificateStatus,         // GET  /v1/subjects/{ref}/certificate
@@ -75,11 +78,18 @@ std::string percent_encode(const std::string& s);
 
 // Builders for the common calls, so screens never spell paths.
 namespace requests {
-// id_number: the person at the kiosk (the actor); represented_id_number: the person they
-// act for (guardian, agent), empty when acting for themselves. Numbers go in the body only.
+// id_number: the person at the kiosk (the actor). method: id_chip_sms | id_chip_staff |
+// keyed_sms | keyed_staff (never a face alone); the staff methods carry the staff member's
+// number and PIN. Numbers go in the body only, never in a path or a log.
 ApiRequest open_visit(const std::string& id_number, const std::string& method,
-                      const std::string& represented_id_number = {},
-                      const std::string& relationship = {});
+                      const std::string& staff_number = {}, const std::string& staff_pin = {});
+ApiRequest verify_visit(const std::string& visit_id, const std::string& code);
+ApiRequest resend_code(const std::string& visit_id);
+// The actor of a verified visit acts for the resident with this ID number.
+// relationship: parent | guardian | spouse | child | other_relative | village_officer |
+// hall_staff; authority: guardianship | written_authorisation | officer_on_request.
+ApiRequest represent(const std::string& visit_id, const std::string& represented_id_number,
+                     const std::string& relationship, const std::string& authority);
 ApiRequest subsidies(const std::string& subject_ref);
 ApiRequest certificate_status(const std::string& subject_ref);
 ApiRequest certificate_application_get(const std::string& application_id);

@@ -24,6 +24,8 @@ ApiResult interpret_response(long status, const std::string& body) {
   if (server_code == "idempotency_mismatch") code = ErrorCode::IdempotencyMismatch;
   auto e = make_error(code, "HTTP " + std::to_string(st) + (server_code.empty() ? "" : " " + server_code), st);
   if (!json.is_discarded() && json.is_object()) {
+    e.problem_code = server_code;
+    e.problem_body = json.dump();
     if (auto m = json.value("accessible_message", std::string{}); !m.empty())
       e.accessible_message = m;
     if (auto n = next_step_from_string(json.value("next_step", std::string{}))) e.next_step = *n;

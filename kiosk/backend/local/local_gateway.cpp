@@ -20,6 +20,9 @@ CREATE TABLE slots(slot_id TEXT PRIMARY KEY, service_code TEXT, org_id TEXT, org
 CREATE TABLE holds(hold_id TEXT PRIMARY KEY, slot_id TEXT, subject_ref TEXT, expires_ms INTEGER,
   used INTEGER DEFAULT 0);
 CREATE TABLE appointments(id TEXT PRIMARY KEY, slot_id TEXT, subject_ref TEXT, status TEXT);
+CREATE TABLE visits(id TEXT PRIMARY KEY, actor_ref TEXT, method TEXT, phone TEXT, code TEXT,
+  expires_ms INTEGER, resend_ms INTEGER, tries INTEGER DEFAULT 0, verified INTEGER,
+  represented_ref TEXT);
 CREATE TABLE idem(key TEXT PRIMARY KEY, body_hash TEXT, state TEXT, status INTEGER,
   response TEXT, problem INTEGER);
 )";

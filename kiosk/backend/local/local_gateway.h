@@ -34,6 +34,12 @@ struct GatewayResponse {
   bool problem = false;      // application/problem+json
 };
 
+// Where a visit's SMS code comes from: the documented demo code (residents.json
+// `sms_demo_code`), or six random digits (the simulator, which reports them to a sink).
+enum class SmsCodes { Demo, Random };
+// Receives each code "sent": visit id, phone on file, code. Called with the gateway's lock held.
+using SmsSink = std::function<void(const std::string&, const std::string&, const std::string&)>;
+
 class LocalGateway {
  public:
   // demo_dir holds residents.json; now_ms gives the clock for holds (10 min).
@@ -46,6 +52,7 @@ class LocalGateway {
   // Every application applied, for exactly-once checks:
   // {"applications":[{"case_id","kind","client_reference","idempotency_key"}]}.
   nlohmann::json applied_applications();
+  void set_sms_codes(SmsCodes codes, SmsSink sink = {});
 
  private:
   LocalGateway(std::unique_ptr<sql::Db> db, std::function<std::int64_t()> now_ms,
@@ -62,7 +69,13 @@ class LocalGateway {
   nlohmann::json subject(const std::string& ref);
 
   // Route handlers (local_gateway_routes.cpp).
+  // Visits and the second factor (local_gateway_visits.cpp).
   GatewayResponse open_visit(const nlohmann::json& b);
+  GatewayResponse verify_visit(const std::string& id, const nlohmann::json& b);
+  GatewayResponse resend_code(const std::string& id);
+  GatewayResponse represent(const std::string& id, const nlohmann::json& b);
+  nlohmann::json find_person(const std::string& id_number);
+  std::string new_sms_code();
   GatewayResponse subsidies(const std::string& ref);
   GatewayResponse certificate_status(const std::string& ref);
   GatewayResponse application(Endpoint e, const nlohmann::json& b, const std::string& key);
@@ -83,6 +96,8 @@ class LocalGateway {
   std::function<std::int64_t()> m_now;
   nlohmann::json m_demo;
   std::int64_t m_seq = 0;
+  SmsCodes m_sms_codes = SmsCodes::Demo;
+  SmsSink m_sms_sink;
 };
 
 std::string format_rfc3339_cst(std::int64_t ms_since_epoch);  // "+08:00" offset

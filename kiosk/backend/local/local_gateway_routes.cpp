@@ -39,6 +39,9 @@ GatewayResponse LocalGateway::route(Endpoint e, const std::map<std::string, std:
   };
   switch (e) {
     case Endpoint::OpenVisit: return open_visit(body);
+    case Endpoint::VisitVerify: return verify_visit(param("id"), body);
+    case Endpoint::VisitResend: return resend_code(param("id"));
+    case Endpoint::VisitRepresent: return represent(param("id"), body);
     case Endpoint::Subsidies: return subsidies(param("ref"));
     case Endpoint::CertificateStatus: return certificate_status(param("ref"));
     case Endpoint::SubsidyApplication:
@@ -62,42 +65,6 @@ GatewayResponse LocalGateway::route(Endpoint e, const std::map<std::string, std:
     case Endpoint::ConfigVersion: return config_version();
   }
   return problem(404, "no_such_route", "没有这项服务。", "go_to_window");
-}
-
-GatewayResponse LocalGateway::open_visit(const json& b) {
-  static const std::set<std::string> kMethods{"id_chip_face", "id_chip_sms", "id_chip_staff"};
-  if (!kMethods.count(str(b, "method")))
-    return problem(400, "invalid_method", "身份核验方式无效。", "call_staff");
-  auto find = [&](const std::string& id) -> json {
-    auto st = m_db->prepare("SELECT data, kind FROM subjects WHERE id_number=?");
-    if (!st) return nullptr;
-    st->bind(1, id);
-    auto r = st->step();
-    if (!r || !r.value()) return nullptr;
-    auto d = json::parse(st->col_text(0), nullptr, false);
-    d["_kind"] = st->col_text(1);
-    return d;
-  };
-  const json actor = find(str(b, "id_number"));
-  if (actor.is_null())
-    return problem(404, "subject_unknown", "没有找到您的登记信息。请到人工窗口办理。", "go_to_window");
-  json out{{"visit_id", next_id("V")}, {"subject_ref", actor.at("subject_ref")}};
-  const std::string represented = str(b, "represented_id_number");
-  if (!represented.empty()) {
-    const json subj = find(represented);
-    if (subj.is_null())
-      return problem(404, "subject_unknown", "没有找到被代办人的登记信息。请到人工窗口办理。",
-                     "go_to_window");
-    // The kiosk records the relationship; the gateway checks it against its records.
-    const bool known = actor.value("represents", "") == subj.value("key", "");
-    if (!known)
-      return problem(403, "authority_unknown", "没有找到代办关系的记录。请到人工窗口办理。",
-                     "go_to_window");
-    out["represented_subject_ref"] = subj.at("subject_ref");
-    out["relationship"] = actor.value("relationship", "");
-    out["authority"] = actor.value("authority", "");
-  }
-  return ok(201, std::move(out));
 }
 
 GatewayResponse LocalGateway::subsidies(const std::string& ref) {

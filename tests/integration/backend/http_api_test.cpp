@@ -64,11 +64,12 @@ class EveryEndpoint : public ::testing::TestWithParam<kb::BackendKind> {
 };
 
 TEST_P(EveryEndpoint, LiveCallsAnswerWithDataAsOf) {
-  auto visit = ok(rq::open_visit("640324199603080626", "id_chip_face", "640324202107150466", "mother"));
-  EXPECT_EQ(visit.status, 201);
+  auto mother = ok(rq::open_visit("640324199603080626", "id_chip_staff", "0101", "2468"));
+  EXPECT_EQ(mother.status, 201);
+  auto visit = ok(rq::represent(mother.body["visit_id"], "640324202107150466", "parent", "guardianship"));
   EXPECT_EQ(visit.body.value("represented_subject_ref", ""), "sub_7a05c9e1b84d");
 
-  auto r1 = ok(rq::open_visit("141081196804120356", "id_chip_sms"));
+  auto r1 = ok(rq::open_visit("141081196804120356", "keyed_staff", "0101", "2468"));
   const std::string ref = r1.body.value("subject_ref", "");
   ASSERT_EQ(ref, "sub_4c1f0a7e92d3");
 
@@ -119,8 +120,8 @@ TEST_P(EveryEndpoint, LiveCallsAnswerWithDataAsOf) {
     if (e["type"] == "request") ++requests;
     EXPECT_EQ(e.dump().find("141081196804120356"), std::string::npos);
   }
-  EXPECT_EQ(requests, 18);
-  EXPECT_EQ(m_events[2], (nlohmann::json{{"type", "request"}, {"method", "GET"},
+  EXPECT_EQ(requests, 19);
+  EXPECT_EQ(m_events[3], (nlohmann::json{{"type", "request"}, {"method", "GET"},
                                          {"path", "/v1/subjects/sub_4c1f0a7e92d3/subsidies"},
                                          {"status", 200}}));
 }
