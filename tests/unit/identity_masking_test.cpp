@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <gtest/gtest.h>
+
+#include "kiosk/services/identity/masking.h"
+
+namespace id = kiosk::services::identity;
+
+TEST(IdentityMasking, NameKeepsFirstAndLastCharacter) {
+  EXPECT_EQ(id::mask_name("张晓明"), "张*明");
+  EXPECT_EQ(id::mask_name("周文斌"), "周*斌");
+  EXPECT_EQ(id::mask_name("李浩"), "李*");
+  EXPECT_EQ(id::mask_name("欧阳春燕"), "欧**燕");
+  EXPECT_EQ(id::mask_name("王"), "*");
+  EXPECT_EQ(id::mask_name(""), "");
+}
+
+TEST(IdentityMasking, IdNumberShowsFirstSixAndLastFour) {
+  EXPECT_EQ(id::mask_id_number("141081196804120356"), "141081********0356");
+  EXPECT_EQ(id::mask_id_number("15030420010618003X"), "150304********003X");
+  EXPECT_EQ(id::mask_id_number("12345"), "*****");   // too short: nothing shows
+}
+
+TEST(IdentityMasking, CertificateNumberHidesCategoryGradeAndSuffix) {
+  EXPECT_EQ(id::mask_certificate_number("14108119680412035643"), "141081********0356**");
+  EXPECT_EQ(id::mask_certificate_number("64032419920521028844B1"), "640324********0288****");
+}
+
+TEST(IdentityMasking, PhoneShowsFirstThreeAndLastFour) {
+  EXPECT_EQ(id::mask_phone("13800000356"), "138****0356");
+  EXPECT_EQ(id::mask_phone("1380"), "****");
+}
+
+TEST(IdentityMasking, AddressStopsAtTheVillageOrStreet) {
+  EXPECT_EQ(id::mask_address("山西省侯马市浍滨街道新田村3组12号"), "山西省侯马市浍滨街道");
+  EXPECT_EQ(id::mask_address("宁夏同心县豫海镇西关村5号"), "宁夏同心县豫海镇");
+  EXPECT_EQ(id::mask_address("某市某区某路某号某单元某室"), "某市某区某路某号某单元某");   // 12 characters at most
+}
