@@ -99,6 +99,7 @@ backend::Status GatewaySim::start() {
   auto gw = backend::LocalGateway::open(m_opt.demo_data_dir, backend::system_now_ms);
   if (!gw) return gw.error();
   m_gw = std::move(gw.value());
+  m_gw->set_subsidy_step_ms(m_opt.subsidy_step_ms);
   if (!m_opt.sms_log.empty()) {
     const std::string log = m_opt.sms_log;
     m_gw->set_sms_codes(backend::SmsCodes::Random,

@@ -45,6 +45,8 @@ struct SimOptions {
   // When set, visit codes are random and each one "sent" is appended to this file as
   // "VISIT_ID PHONE CODE" (tests read it); otherwise the demo data's documented code.
   std::string sms_log;
+  // A subsidy application moves one review stage every this many ms (0 = stays submitted).
+  std::int64_t subsidy_step_ms = 0;
 };
 
 class GatewaySim {

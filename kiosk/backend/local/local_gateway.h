@@ -53,6 +53,9 @@ class LocalGateway {
   // {"applications":[{"case_id","kind","client_reference","idempotency_key"}]}.
   nlohmann::json applied_applications();
   void set_sms_codes(SmsCodes codes, SmsSink sink = {});
+  // A subsidy application made through the gateway moves one review stage on every
+  // `step_ms` (the simulator's --advance-ms), so a later visit shows progress; 0 = never.
+  void set_subsidy_step_ms(std::int64_t step_ms);
 
  private:
   LocalGateway(std::unique_ptr<sql::Db> db, std::function<std::int64_t()> now_ms,
@@ -76,7 +79,11 @@ class LocalGateway {
   GatewayResponse represent(const std::string& id, const nlohmann::json& b);
   nlohmann::json find_person(const std::string& id_number);
   std::string new_sms_code();
+  // The two subsidies (local_gateway_subsidies.cpp).
+  struct Eligibility { bool may = false; nlohmann::json reasons = nlohmann::json::array(); };
   GatewayResponse subsidies(const std::string& ref);
+  Eligibility may_apply(const nlohmann::json& subject, const std::string& programme);
+  nlohmann::json subsidy_case(const nlohmann::json& subject, const std::string& programme);
   GatewayResponse certificate_status(const std::string& ref);
   GatewayResponse application(Endpoint e, const nlohmann::json& b, const std::string& key);
   GatewayResponse application_get(Endpoint e, const std::string& id);
@@ -98,6 +105,7 @@ class LocalGateway {
   std::int64_t m_seq = 0;
   SmsCodes m_sms_codes = SmsCodes::Demo;
   SmsSink m_sms_sink;
+  std::int64_t m_subsidy_step_ms = 0;
 };
 
 std::string format_rfc3339_cst(std::int64_t ms_since_epoch);  // "+08:00" offset

@@ -67,13 +67,6 @@ GatewayResponse LocalGateway::route(Endpoint e, const std::map<std::string, std:
   return problem(404, "no_such_route", "没有这项服务。", "go_to_window");
 }
 
-GatewayResponse LocalGateway::subsidies(const std::string& ref) {
-  const json s = subject(ref);
-  if (s.is_null() || !s.contains("subsidies"))
-    return problem(404, "subject_unknown", "没有找到相关记录。请到人工窗口办理。", "go_to_window");
-  return ok(200, {{"entitlements", s.at("subsidies")}, {"data_as_of", m_demo.value("data_as_of", "")}});
-}
-
 GatewayResponse LocalGateway::certificate_status(const std::string& ref) {
   const json s = subject(ref);
   if (s.is_null() || !s.contains("certificate"))
@@ -136,8 +129,9 @@ GatewayResponse LocalGateway::application(Endpoint e, const json& b, const std::
                              : e == Endpoint::HomeModApplication  ? "HM"
                                                                   : "SV";
   const std::string id = next_id(prefix);
-  json record{{"application_id", id}, {"type", str(b, "type")}, {"status", status},
-              {"routed_to", routed_to},
+  json record{{"application_id", id}, {"type", str(b, "type")}, {"programme", str(b, "programme")},
+              {"status", status},
+              {"routed_to", routed_to}, {"created_ms", m_now()},
               {"timeline", json::array({{{"status", status}, {"at", now_rfc3339()}}})},
               {"deadlines", json::object()}};
   auto ins = m_db->prepare("INSERT INTO applications VALUES(?,?,?,?,?,?,?)");

@@ -74,7 +74,7 @@ TEST_P(EveryEndpoint, LiveCallsAnswerWithDataAsOf) {
   ASSERT_EQ(ref, "sub_4c1f0a7e92d3");
 
   auto subs = ok(rq::subsidies(ref));
-  ASSERT_EQ(subs.body["entitlements"].size(), 1u);
+  ASSERT_EQ(subs.body["entitlements"].size(), 2u);   // both programmes, always
   EXPECT_EQ(subs.body["entitlements"][0]["monthly_amount_fen"], 12200);
   EXPECT_EQ(subs.body["entitlements"][0]["status"], "active");
 
