@@ -64,6 +64,7 @@ backend::Result<FaultRule> parse_fault_rule(const std::string& text) {
   else if (mode == "malformed") r.mode = FaultMode::Malformed;
   else if (mode == "truncate") r.mode = FaultMode::Truncate;
   else if (mode == "slow") r.mode = FaultMode::Slow;
+  else if (mode == "taken") r.mode = FaultMode::Taken;
   else if (mode == "none") r.mode = FaultMode::None;
   else return make_error(ErrorCode::ConfigError, "unknown fault mode: " + mode);
   if (r.mode == FaultMode::Slow && r.ms <= 0) r.ms = 500;
@@ -99,7 +100,7 @@ backend::Status GatewaySim::start() {
   auto gw = backend::LocalGateway::open(m_opt.demo_data_dir, backend::system_now_ms);
   if (!gw) return gw.error();
   m_gw = std::move(gw.value());
-  m_gw->set_subsidy_step_ms(m_opt.subsidy_step_ms);
+  m_gw->set_case_step_ms(m_opt.case_step_ms);
   if (!m_opt.sms_log.empty()) {
     const std::string log = m_opt.sms_log;
     m_gw->set_sms_codes(backend::SmsCodes::Random,
@@ -148,6 +149,11 @@ backend::Status GatewaySim::start() {
       res.status = 500;
     } else {
       if (fault.mode == FaultMode::Latency && method == backend::Method::Get) sleep_ms(fault.ms);
+      if (fault.mode == FaultMode::Taken) {
+        const auto body = nlohmann::json::parse(req.body, nullptr, false);
+        if (body.is_object() && body.contains("slot_id") && body["slot_id"].is_string())
+          m_gw->take_slot(body["slot_id"].get<std::string>());
+      }
       auto answer = m_gw->handle(g, [&] {
         if (fault.mode == FaultMode::Latency) sleep_ms(fault.ms);
       });

@@ -18,10 +18,11 @@ namespace httplib { class SSLServer; }
 
 namespace kiosk::tools {
 
-enum class FaultMode { None, Latency, Status500, Reset, Malformed, Truncate, Slow };
+enum class FaultMode { None, Latency, Status500, Reset, Malformed, Truncate, Slow, Taken };
 
 // "ROUTE=MODE[:MS][xCOUNT][@PERCENT]", ROUTE an endpoint name (docs/backend.md) or "*".
 // MODE: latency:MS | 500 | reset | malformed | truncate | slow[:MS per byte, default 500]
+//       | taken (rehab_hold: the slot is booked by someone else just before the hold)
 // xCOUNT: only the first COUNT matching requests; @PERCENT: each with that probability.
 struct FaultRule {
   std::string route = "*";
@@ -45,8 +46,8 @@ struct SimOptions {
   // When set, visit codes are random and each one "sent" is appended to this file as
   // "VISIT_ID PHONE CODE" (tests read it); otherwise the demo data's documented code.
   std::string sms_log;
-  // A subsidy application moves one review stage every this many ms (0 = stays submitted).
-  std::int64_t subsidy_step_ms = 0;
+  // A subsidy or certificate application moves one stage every this many ms (0 = never).
+  std::int64_t case_step_ms = 0;
 };
 
 class GatewaySim {

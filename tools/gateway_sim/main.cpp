@@ -18,8 +18,8 @@ int usage() {
                "                   [--port 8443 (0 = any)] [--port-file FILE] [--demo-data DIR]\n"
                "                   [--fault ROUTE=MODE[:MS][xCOUNT][@PERCENT]]... [--quiet]\n"
                "                   [--sms-log FILE (random visit codes, each appended to FILE)]\n"
-               "                   [--advance-ms MS (a subsidy application moves a review stage every MS)]\n"
-               "  MODE: latency:MS | 500 | reset | malformed | truncate | slow[:MS]; ROUTE: a route\n"
+               "                   [--advance-ms MS (subsidy and certificate applications move a stage every MS)]\n"
+               "  MODE: latency:MS | 500 | reset | malformed | truncate | slow[:MS] | taken; ROUTE: a route\n"
                "  name (subsidies, subsidy_application, rehab_hold, ...) or '*'.\n"
                "  GET /_sim/applications lists every application applied (exactly-once checks).\n");
   return 2;
@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
     else if (a == "--demo-data") opt.demo_data_dir = next();
     else if (a == "--quiet") opt.log_requests = false;
     else if (a == "--sms-log") opt.sms_log = next();
-    else if (a == "--advance-ms") opt.subsidy_step_ms = std::atoll(next().c_str());
+    else if (a == "--advance-ms") opt.case_step_ms = std::atoll(next().c_str());
     else if (a == "--fault") {
       auto rule = kiosk::tools::parse_fault_rule(next());
       if (!rule) {

@@ -33,6 +33,7 @@ const std::vector<EndpointInfo> kTable{
     {E::Facilities, M::Get, "/v1/facilities", K::Live, true, "facilities"},
     {E::RehabSlots, M::Get, "/v1/rehab/slots", K::Live, true, "rehab_slots"},
     {E::RehabHold, M::Post, "/v1/rehab/holds", K::Live, false, "rehab_hold"},
+    {E::RehabHoldExtend, M::Post, "/v1/rehab/holds/{id}/extend", K::Live, false, "rehab_hold_extend"},
     {E::RehabAppointment, M::Post, "/v1/rehab/appointments", K::Live, false, "rehab_appointment"},
     {E::RehabCancel, M::Post, "/v1/rehab/appointments/{id}/cancel", K::Live, false,
      "rehab_cancel"},
@@ -222,6 +223,12 @@ ApiRequest rehab_slots(const std::string& service_code, const std::string& from,
 ApiRequest rehab_hold(const std::string& slot_id, const std::string& subject_ref) {
   auto r = make(E::RehabHold);
   r.body = {{"slot_id", slot_id}, {"subject_ref", subject_ref}};
+  return r;
+}
+ApiRequest rehab_hold_extend(const std::string& hold_id) {
+  auto r = make(E::RehabHoldExtend);
+  r.path_params["id"] = hold_id;
+  r.body = nlohmann::json::object();
   return r;
 }
 ApiRequest rehab_appointment(const std::string& hold_id, const std::string& subject_ref,

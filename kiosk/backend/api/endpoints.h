@@ -29,6 +29,7 @@ enum class Endpoint {
   Facilities,                // GET  /v1/facilities?service_code=
   RehabSlots,                // GET  /v1/rehab/slots?service_code=&from=&to=&needs=
   RehabHold,                 // POST /v1/rehab/holds
+  RehabHoldExtend,           // POST /v1/rehab/holds/{id}/extend   (once: a slow resident keeps the slot)
   RehabAppointment,          // POST /v1/rehab/appointments
   RehabCancel,               // POST /v1/rehab/appointments/{id}/cancel
   AssistiveDevices,          // GET  /v1/assistive-devices
@@ -99,6 +100,7 @@ ApiRequest facilities(const std::string& service_code);
 ApiRequest rehab_slots(const std::string& service_code, const std::string& from,
                        const std::string& to, const std::string& needs = {});
 ApiRequest rehab_hold(const std::string& slot_id, const std::string& subject_ref);
+ApiRequest rehab_hold_extend(const std::string& hold_id);
 ApiRequest rehab_appointment(const std::string& hold_id, const std::string& subject_ref,
                              const nlohmann::json& needs, const std::string& contact_channel);
 ApiRequest rehab_cancel(const std::string& appointment_id, const std::string& reason_code);

@@ -18,7 +18,7 @@ CREATE TABLE applications(case_id TEXT PRIMARY KEY, kind TEXT, subject_ref TEXT,
 CREATE TABLE slots(slot_id TEXT PRIMARY KEY, service_code TEXT, org_id TEXT, org TEXT,
   start TEXT, end_ TEXT, status TEXT);
 CREATE TABLE holds(hold_id TEXT PRIMARY KEY, slot_id TEXT, subject_ref TEXT, expires_ms INTEGER,
-  used INTEGER DEFAULT 0);
+  used INTEGER DEFAULT 0, extended INTEGER DEFAULT 0);
 CREATE TABLE appointments(id TEXT PRIMARY KEY, slot_id TEXT, subject_ref TEXT, status TEXT);
 CREATE TABLE visits(id TEXT PRIMARY KEY, actor_ref TEXT, method TEXT, phone TEXT, code TEXT,
   expires_ms INTEGER, resend_ms INTEGER, tries INTEGER DEFAULT 0, verified INTEGER,

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -53,9 +54,12 @@ class LocalGateway {
   // {"applications":[{"case_id","kind","client_reference","idempotency_key"}]}.
   nlohmann::json applied_applications();
   void set_sms_codes(SmsCodes codes, SmsSink sink = {});
-  // A subsidy application made through the gateway moves one review stage on every
-  // `step_ms` (the simulator's --advance-ms), so a later visit shows progress; 0 = never.
-  void set_subsidy_step_ms(std::int64_t step_ms);
+  // A subsidy or certificate application made through the gateway moves one stage on
+  // every `step_ms` (the simulator's --advance-ms), so a later visit shows progress; 0 = never.
+  void set_case_step_ms(std::int64_t step_ms);
+  // Books a slot behind the resident's back (the simulator's "taken" fault: a slot found
+  // free is gone by the time it is held).
+  void take_slot(const std::string& slot_id);
 
  private:
   LocalGateway(std::unique_ptr<sql::Db> db, std::function<std::int64_t()> now_ms,
@@ -84,7 +88,11 @@ class LocalGateway {
   GatewayResponse subsidies(const std::string& ref);
   Eligibility may_apply(const nlohmann::json& subject, const std::string& programme);
   nlohmann::json subsidy_case(const nlohmann::json& subject, const std::string& programme);
+  // The certificate (local_gateway_certificate.cpp).
   GatewayResponse certificate_status(const std::string& ref);
+  std::optional<GatewayResponse> certificate_refusal(const nlohmann::json& subject, const nlohmann::json& body);
+  nlohmann::json advanced_certificate_case(nlohmann::json record);
+  GatewayResponse extend_hold(const std::string& hold_id);
   GatewayResponse application(Endpoint e, const nlohmann::json& b, const std::string& key);
   GatewayResponse application_get(Endpoint e, const std::string& id);
   GatewayResponse rehab_services(const std::string& ref);
@@ -105,7 +113,7 @@ class LocalGateway {
   std::int64_t m_seq = 0;
   SmsCodes m_sms_codes = SmsCodes::Demo;
   SmsSink m_sms_sink;
-  std::int64_t m_subsidy_step_ms = 0;
+  std::int64_t m_case_step_ms = 0;
 };
 
 std::string format_rfc3339_cst(std::int64_t ms_since_epoch);  // "+08:00" offset

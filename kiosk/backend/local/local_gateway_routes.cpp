@@ -20,11 +20,6 @@ std::string str(const json& b, const char* k) {
   return it != b.end() && it->is_string() ? it->get<std::string>() : std::string{};
 }
 
-std::string mask_number(const std::string& n) {
-  if (n.size() < 10) return "****";
-  return n.substr(0, 6) + std::string(n.size() - 10, '*') + n.substr(n.size() - 4, 4);
-}
-
 }  // namespace
 
 GatewayResponse LocalGateway::route(Endpoint e, const std::map<std::string, std::string>& params,
@@ -54,6 +49,7 @@ GatewayResponse LocalGateway::route(Endpoint e, const std::map<std::string, std:
     case Endpoint::Facilities: return facilities(query("service_code"));
     case Endpoint::RehabSlots: return slots(req.query);
     case Endpoint::RehabHold: return hold(body);
+    case Endpoint::RehabHoldExtend: return extend_hold(param("id"));
     case Endpoint::RehabAppointment: return appointment(body);
     case Endpoint::RehabCancel: return cancel(param("id"), body);
     case Endpoint::AssistiveDevices:
@@ -65,32 +61,6 @@ GatewayResponse LocalGateway::route(Endpoint e, const std::map<std::string, std:
     case Endpoint::ConfigVersion: return config_version();
   }
   return problem(404, "no_such_route", "没有这项服务。", "go_to_window");
-}
-
-GatewayResponse LocalGateway::certificate_status(const std::string& ref) {
-  const json s = subject(ref);
-  if (s.is_null() || !s.contains("certificate"))
-    return problem(404, "subject_unknown", "没有找到相关记录。请到人工窗口办理。", "go_to_window");
-  json cert = s.at("certificate");
-  if (!cert.is_null()) {
-    cert["number_masked"] = mask_number(cert.value("number", ""));
-    cert.erase("number");
-  }
-  json apps = json::array();
-  auto st = m_db->prepare("SELECT data FROM cert_apps WHERE subject_ref=?");
-  if (st) {
-    st->bind(1, ref);
-    while (true) {
-      auto r = st->step();
-      if (!r || !r.value()) break;
-      auto a = json::parse(st->col_text(0), nullptr, false);
-      apps.push_back({{"application_id", a.value("application_id", "")},
-                      {"type", a.value("type", "")},
-                      {"status", a.value("status", "")}});
-    }
-  }
-  return ok(200, {{"certificate", cert}, {"applications", apps},
-                  {"data_as_of", m_demo.value("data_as_of", "")}});
 }
 
 GatewayResponse LocalGateway::application(Endpoint e, const json& b, const std::string& key) {
@@ -112,6 +82,8 @@ GatewayResponse LocalGateway::application(Endpoint e, const json& b, const std::
   if (e == Endpoint::SubsidyApplication && !kProgrammes.count(str(b, "programme")))
     return bad("programme");
   if (e == Endpoint::CertificateApplication && !kCertTypes.count(str(b, "type"))) return bad("type");
+  if (e == Endpoint::CertificateApplication)
+    if (auto refusal = certificate_refusal(s, b)) return *refusal;
   if (e == Endpoint::HomeModApplication) {
     if (!b.contains("obstacles") || !b.at("obstacles").is_array()) return bad("obstacles");
     status = "applied";
@@ -161,6 +133,7 @@ GatewayResponse LocalGateway::application_get(Endpoint e, const std::string& id)
   if (!r || !r.value())
     return problem(404, "application_unknown", "没有找到这份申请。请到人工窗口查询。", "go_to_window");
   auto a = json::parse(st->col_text(0), nullptr, false);
+  if (e == Endpoint::CertificateApplicationGet) a = advanced_certificate_case(std::move(a));
   if (!a.contains("data_as_of")) a["data_as_of"] = m_demo.value("data_as_of", "");
   return ok(200, std::move(a));
 }

@@ -54,9 +54,9 @@ json review_brings(const std::string& programme) {
 
 }  // namespace
 
-void LocalGateway::set_subsidy_step_ms(std::int64_t step_ms) {
+void LocalGateway::set_case_step_ms(std::int64_t step_ms) {
   std::lock_guard<std::mutex> lock(m_mu);
-  m_subsidy_step_ms = step_ms;
+  m_case_step_ms = step_ms;
 }
 
 LocalGateway::Eligibility LocalGateway::may_apply(const json& subject, const std::string& programme) {
@@ -111,8 +111,8 @@ json LocalGateway::subsidy_case(const json& subject, const std::string& programm
       const json a = json::parse(st->col_text(1), nullptr, false);
       if (a.is_discarded() || a.value("programme", "") != programme) continue;
       std::size_t stage = 0;
-      if (m_subsidy_step_ms > 0)
-        stage = static_cast<std::size_t>((m_now() - a.value("created_ms", m_now())) / m_subsidy_step_ms);
+      if (m_case_step_ms > 0)
+        stage = static_cast<std::size_t>((m_now() - a.value("created_ms", m_now())) / m_case_step_ms);
       out = json{{"programme", programme}, {"status", kChain[std::min(stage, kChain.size() - 1)].status},
                  {"case_id", st->col_text(0)}, {"routed_to", a.value("routed_to", "")},
                  {"monthly_amount_fen", 0}, {"payments", json::array()},

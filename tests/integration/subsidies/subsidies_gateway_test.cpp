@@ -118,7 +118,7 @@ TEST_F(Subsidies, TheGatewayGivesItsReasonsForWhoMayApply) {
 }
 
 TEST_F(Subsidies, AnApplicationMovesAlongTheChainWhenTheGatewayAdvancesIt) {
-  m_gw->set_subsidy_step_ms(60'000);
+  m_gw->set_case_step_ms(60'000);
   ASSERT_EQ(apply("sub_7a05c9e1b84d", "care_allowance"), 202);
   json care = programme("sub_7a05c9e1b84d", "care_allowance");
   EXPECT_EQ(care["status"], "submitted");

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The disability certificate as the demo gateway answers it: the card's state (with
+// "expiring" inside 90 days of the data's date), its cases, the rules the federation
+// enforces as refusals with the way forward, cases that move along their chain when the
+// simulator advances time, and holds a slow resident may extend once. Called with m_mu held.
+#include <array>
+#include <cstdio>
+#include <vector>
+
+#include "kiosk/backend/local/local_gateway.h"
+
+namespace kiosk::backend {
+namespace {
+
+using json = nlohmann::json;
+
+constexpr int kExpiringDays = 90;
+constexpr std::int64_t kHoldMs = 10 * 60 * 1000;
+
+std::string mask_number(const std::string& n) {
+  if (n.size() < 10) return "****";
+  return n.substr(0, 6) + std::string(n.size() - 10, '*') + n.substr(n.size() - 4, 4);
+}
+
+// Days from 1970-01-01 of a "YYYY-MM-DD" date (civil calendar); -1 when malformed.
+long days_of(const std::string& date) {
+  int y = 0, m = 0, d = 0;
+  if (std::sscanf(date.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return -1;
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+// The states a case made at the kiosk passes through, by transaction.
+std::vector<std::string> chain_of(const std::string& type) {
+  if (type == "new" || type == "reclassify")
+    return {"submitted", "accepted", "assessment_booked", "assessed", "public_notice",
+            "county_review", "approved", "printing", "ready_for_pickup", "issued"};
+  if (type == "cancel") return {"submitted", "accepted", "approved", "issued"};
+  return {"submitted", "accepted", "county_review", "approved", "printing", "ready_for_pickup", "issued"};
+}
+
+}  // namespace
+
+GatewayResponse LocalGateway::certificate_status(const std::string& ref) {
+  const json s = subject(ref);
+  if (s.is_null() || s.is_discarded() || !s.contains("certificate"))
+    return problem(404, "subject_unknown", "没有找到相关记录。请到人工窗口办理。", "go_to_window");
+  json cert = s.at("certificate");
+  if (!cert.is_null()) {
+    cert["number_masked"] = mask_number(cert.value("number", ""));
+    cert.erase("number");
+    const long today = days_of(m_demo.value("data_as_of", "").substr(0, 10));
+    const long expires = days_of(cert.value("expires_on", ""));
+    if (cert.value("state", "") == "valid" && expires >= 0 && today >= 0) {
+      if (expires < today) cert["state"] = "expired";
+      else if (expires - today <= kExpiringDays) cert["state"] = "expiring";
+    }
+  }
+  json apps = json::array();
+  auto st = m_db->prepare("SELECT data FROM cert_apps WHERE subject_ref=?");
+  if (st) {
+    st->bind(1, ref);
+    while (true) {
+      auto r = st->step();
+      if (!r || !r.value()) break;
+      const json a = advanced_certificate_case(json::parse(st->col_text(0), nullptr, false));
+      apps.push_back({{"application_id", a.value("application_id", "")},
+                      {"type", a.value("type", "")},
+                      {"status", a.value("status", "")}});
+    }
+  }
+  return ok(200, {{"certificate", cert}, {"applications", apps},
+                  {"data_as_of", m_demo.value("data_as_of", "")}});
+}
+
+// The federation's rules (残疾人证管理办法): no new card within a year of cancelling one,
+// no new card over a valid one, and new or reclassify only with an assessment booked.
+std::optional<GatewayResponse> LocalGateway::certificate_refusal(const json& subject, const json& body) {
+  const std::string type = body.value("type", "");
+  const json cert = subject.value("certificate", json());
+  const std::string state = cert.is_object() ? cert.value("state", "") : "";
+  if (type == "new" && state == "cancelled") {
+    const long cancelled = days_of(cert.value("cancelled_on", ""));
+    const long today = days_of(m_demo.value("data_as_of", "").substr(0, 10));
+    if (cancelled >= 0 && today - cancelled < 365)
+      return problem(409, "cancelled_within_year", "注销残疾人证后一年内不能重新申请。请到县残联窗口咨询。",
+                     "go_to_window");
+  }
+  if (type == "new" && (state == "valid" || state == "expiring"))
+    return problem(409, "already_certified", "您已经有残疾人证。要换新证，请选换领；等级变了，请选类别等级变更。",
+                   "retry_later");
+  const auto appointment = body.find("assessment_appointment_id");
+  const bool booked = appointment != body.end() && appointment->is_string() && !appointment->get<std::string>().empty();
+  if ((type == "new" || type == "reclassify") && !booked)
+    return problem(422, "assessment_required", "新办和变更等级要先预约残疾评定。请先预约评定时间。", "retry_later");
+  return std::nullopt;
+}
+
+// A case made through the gateway, moved one state along its chain per step of time.
+json LocalGateway::advanced_certificate_case(json record) {
+  if (record.is_discarded() || !record.contains("created_ms") || m_case_step_ms <= 0) return record;
+  const auto chain = chain_of(record.value("type", ""));
+  const std::int64_t created = record.value("created_ms", std::int64_t{0});
+  const auto stage = static_cast<std::size_t>(std::max<std::int64_t>(0, (m_now() - created) / m_case_step_ms));
+  const std::size_t last = std::min(stage, chain.size() - 1);
+  json timeline = json::array();
+  for (std::size_t i = 0; i <= last; ++i)
+    timeline.push_back({{"status", chain[i]},
+                        {"at", format_rfc3339_cst(created + static_cast<std::int64_t>(i) * m_case_step_ms)}});
+  record["status"] = chain[last];
+  record["timeline"] = timeline;
+  return record;
+}
+
+GatewayResponse LocalGateway::extend_hold(const std::string& hold_id) {
+  auto st = m_db->prepare("SELECT expires_ms, used, extended FROM holds WHERE hold_id=?");
+  if (!st) return problem(500, "storage_error", "业务系统暂时出错。", "retry_later");
+  st->bind(1, hold_id);
+  auto r = st->step();
+  if (!r || !r.value()) return problem(404, "hold_unknown", "没有找到这个预留。", "retry_later");
+  if (st->col_int(1) != 0 || st->col_int(0) <= m_now())
+    return problem(410, "hold_expired", "预留已过期。请重新选择时间。", "retry_later");
+  if (st->col_int(2) != 0)
+    return problem(409, "hold_extend_used", "预留只能延长一次。请尽快确认预约。", "retry_later");
+  const std::int64_t expires = m_now() + kHoldMs;
+  auto up = m_db->prepare("UPDATE holds SET expires_ms=?, extended=1 WHERE hold_id=?");
+  if (!up || !up->bind(1, expires).bind(2, hold_id).run())
+    return problem(500, "storage_error", "业务系统暂时出错。", "retry_later");
+  return ok(200, {{"hold_id", hold_id}, {"expires_at", format_rfc3339_cst(expires)}});
+}
+
+void LocalGateway::take_slot(const std::string& slot_id) {
+  std::lock_guard<std::mutex> lock(m_mu);
+  auto up = m_db->prepare("UPDATE slots SET status='booked' WHERE slot_id=?");
+  if (up) (void)up->bind(1, slot_id).run();
+}
+
+}  // namespace kiosk::backend
