@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs every Debian 12 package the kiosk, its tools and its tests need.
 # Run as root (or through sudo). Safe to run again: apt skips what is there.
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The README's two commands.
 #   bash tools/kiosk.sh run [kiosk options]   install, build, run the demo hall
 #   bash tools/kiosk.sh test                  install, build (ci preset), run every test

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Where speech PCM and earcons go: S16 mono at 22,050 Hz (eSpeak NG's native format).
 // Implementations: SdlAudioOutput (the device), CaptureSink and NullSink (memory, tests).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Earcons (ACCESSIBILITY.md section 6): short generated tones, S16 mono 22,050 Hz,
 // each <= 300 ms, 500-2000 Hz, told apart by rhythm as well as pitch. Names are the

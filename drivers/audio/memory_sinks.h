@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // In-memory audio sinks. NullSink discards everything (the speech driver still reports
 // progress); CaptureSink keeps every speech sample and earcon for tests and benchmarks.

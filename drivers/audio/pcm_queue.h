@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A growable FIFO of S16 samples. Not thread-safe: the owner locks around it.
 #include <algorithm>

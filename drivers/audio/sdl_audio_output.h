@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The audio device: SDL2, 22,050 Hz S16 mono, a 256-frame device buffer (11.6 ms of
 // audible latency), fed from a callback that mixes speech and earcons and applies the

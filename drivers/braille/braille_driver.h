@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Braille display drivers (DESIGN.md 3): one interface, a static table
 // {code, description, factory}, selection by a priority list such as ["brlapi", "null"].

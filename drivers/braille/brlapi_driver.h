@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // BrlAPI driver: talks to BRLTTY (STACK.md 3). A worker thread connects (and reconnects
 // with back-off), enters TTY mode with a NULL path, polls the display size, reads keys

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // In-memory braille display for app tests: records writes, lets the test queue keys
 // and connection events. Main thread only.

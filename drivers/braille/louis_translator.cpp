@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "drivers/braille/louis_translator.h"
 
 #include <liblouis/liblouis.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // liblouis implementation of core::braille::BrailleTranslator (ACCESSIBILITY.md 5).
 // Mode dotsIO|ucBrl (Unicode braille out), 32-bit widechar, log level ERROR, the

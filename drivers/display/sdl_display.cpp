@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "drivers/display/sdl_display.h"
 
 #include <SDL.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The large-print display: draws a core::DisplayList with SDL2 + SDL2_ttf.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "drivers/display/sdl_text_measurer.h"
 
 #include <SDL_ttf.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Fonts and glyph metrics over SDL_ttf: Noto Sans CJK SC (face index 2 of the Debian
 // .ttc files) for Regular and Bold, DejaVu Sans for Braille (Noto has no U+2800 block;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One SDL texture per rendered text run, keyed by (string, px, face, colour), evicted
 // least-recently-used beyond a count and a byte bound. Rasterising a line costs ~0.3 ms

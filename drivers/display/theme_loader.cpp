@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "drivers/display/theme_loader.h"
 
 #include <algorithm>

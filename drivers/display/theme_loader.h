@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Loads colour themes from config/themes/*.toml (schema: id, name_zh, name_en, and a
 // [colors] table with every role of kiosk/core/theme.h as "#RRGGBB"). Errors name the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // eSpeak NG in process (STACK.md section 1): one worker thread owns the engine in
 // synchronous mode; one voice per run (cmn-latn-pinyin, never cmn; en-us); rate steps of

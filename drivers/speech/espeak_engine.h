@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Process-wide access to eSpeak NG 1.51, which keeps global state and is not
 // thread-safe (STACK.md section 1). Every call goes through an EngineLock, which holds

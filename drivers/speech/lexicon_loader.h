@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Reads the pronunciation lexicon (config/speech/lexicon.toml, toml++): [[entry]] tables
 // with word, pinyin and optional homophone. Any thread; reads the file once.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "drivers/speech/phonemes.h"
 
 #include "drivers/speech/espeak_engine.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Phonemes of what the engine would say, through espeak_TextToPhonemes (mode 0: ASCII
 // with tone digits; IPA drops the tones). For pronunciation tests and the --announce

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The speech driver interface (DESIGN.md section 3). One utterance at a time: speak()
 // replaces whatever is playing (nothing queues, ACCESSIBILITY.md principle 3).

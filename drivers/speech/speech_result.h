@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Result type for fallible calls across the speech driver's edge (no exceptions).
 #include <string>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Scheduling of the speech worker (ACCESSIBILITY.md S1: a key's first sample queued
 // within 2 ms, also while layout, rendering or another process keep the CPUs busy).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Synchronous, frame-by-frame decoding of one clip with FFmpeg (libavformat, libavcodec,
 // libswscale; STACK.md section 5) into YUV 4:2:0 frames. No threads and no clock, which

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Maps clock time to media time for a clip being played, paused and slowed (0.5x-1x).
 // Integer milliseconds and a per-mille speed keep the mapping exact, so tests on a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // SDL side of the video driver: frames into an IYUV streaming texture, and the sign pane
 // the display driver draws for a DrawVideo {rect, clip} entry of the display list.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "drivers/video/sign_manifest_loader.h"
 
 #include <toml++/toml.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Loads assets/sign/manifest.toml (format: assets/sign/README.md) into the core's
 // SignManifest. A federation's recorded clips drop in by editing the file, never code.

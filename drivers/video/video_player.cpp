@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "drivers/video/video_player.h"
 
 #include <SDL_log.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Plays one clip: FFmpeg decoding on a worker thread into a small bounded frame queue,
 // and frame pacing by timestamps against a clock the owner passes in (a virtual clock in

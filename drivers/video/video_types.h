@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Plain types shared by the video driver's pieces: decoded frames, clip facts, errors.
 #include <cstdint>

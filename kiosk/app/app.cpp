@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/app/app.h"
 
 #include <SDL.h>
@@ -12,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "kiosk/app/about/versions.h"
 #include "kiosk/app/channels/channels.h"
 #include "kiosk/app/headless.h"
 #include "kiosk/app/options.h"
@@ -108,6 +110,10 @@ int run(int argc, char** argv) {
   Options& options = parsed.options;
   if (options.help) {
     std::fputs(usage(), stdout);
+    return 0;
+  }
+  if (options.version) {
+    std::fputs(version_text().c_str(), stdout);
     return 0;
   }
   ConfigResult loaded = load_config(options.config);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // An output channel beside the screen (speech, braille, sign video and captions):
 // it derives what it presents from the same tree, focus and effects. The Runtime

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The hall's configuration (config/kiosk.toml) and everything it points to:
 // message catalogues, keymaps, themes, the county profile. Loaded once at start on

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Loads and validates a county deployment profile, config/deployments/<county>.toml
 // (schema: config/deployments/README.md), into the pure CountyProfile the entitlements

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/app/options.h"
 
 #include <filesystem>
@@ -8,7 +9,8 @@ namespace kiosk::app {
 const char* usage() {
   return "usage: kiosk [--config FILE] [--fullscreen|--window] [--headless]\n"
          "             [--script FILE] [--transcript FILE.jsonl] [--screenshots DIR]\n"
-         "             [--now 2026-03-08T09:00:00+08:00] [--announce TEXT]\n";
+         "             [--now 2026-03-08T09:00:00+08:00] [--announce TEXT]\n"
+         "       kiosk --version | --help\n";
 }
 
 ParsedOptions parse_options(int argc, char** argv) {
@@ -30,6 +32,7 @@ ParsedOptions parse_options(int argc, char** argv) {
     else if (arg == "--window") o.fullscreen = false;
     else if (arg == "--headless") o.headless = true;
     else if (arg == "--help" || arg == "-h") o.help = true;
+    else if (arg == "--version") o.version = true;
     else if (arg == "--script") { if (!value(o.script)) return parsed; }
     else if (arg == "--transcript") { if (!value(o.transcript)) return parsed; }
     else if (arg == "--screenshots") { if (!value(o.screenshots)) return parsed; }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The command line (DESIGN.md section 5).
 #include <optional>
@@ -10,6 +11,7 @@ struct Options {
   bool fullscreen = false;
   bool headless = false;
   bool help = false;
+  bool version = false;          // --version: print versions and licence, exit 0
   std::string script;
   std::string transcript;
   std::string screenshots;

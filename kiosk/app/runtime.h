@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The running kiosk: the core state machine, the drivers, the transcript, and the
 // dispatch of effects between them. Main thread only. The window loop and the headless

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The transcript (DESIGN.md section 5): one JSON object a line, raw UTF-8, each with
 // `t` (ms on the kiosk's clock) and `type`. Written only when asked for on the command

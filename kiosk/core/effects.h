@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What the core asks the outside world to do, as plain values. The app dispatches
 // them to drivers and to the transcript; tests assert on them directly.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The kiosk's whole behaviour as a pure state machine: inputs in, Effects out, and a
 // ui::Tree plus focus that every output channel is derived from. Main thread only.

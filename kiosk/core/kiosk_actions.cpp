@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Kiosk: what activating, adjusting and going back do, and the settings keys.
 #include <algorithm>
 #include <iterator>

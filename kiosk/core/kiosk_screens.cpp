@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Kiosk: the trees of the kiosk's own screens. Services build their own.
 #include "kiosk/core/kiosk.h"
 

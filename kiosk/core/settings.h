@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The resident's settings for one session. Every field returns to the hall default
 // when the session ends (ACCESSIBILITY.md T2). Names match the transcript's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A predictable translator for presenter tests: a Han character gives two cells
 // (U+2811 U+2801), a space a blank cell, anything else one cell U+2800 + (c & 0x3F).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The kiosk state machine as a resident meets it: starting, moving, settings,
 // help, where, timeout and reset. Pure: no drivers, no files.
 #include <gtest/gtest.h>

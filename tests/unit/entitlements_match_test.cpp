@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Pure rules of the entitlements guide: how answers (some skipped) meet conditions.
 #include <gtest/gtest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The core state machine under test: a Kiosk with an empty catalogue (texts show as
 // their ids) and two themes, driven by commands on a clock the test moves.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Normaliser tables: every rule, Mandarin and English (ACCESSIBILITY.md section 4).
 #include <gtest/gtest.h>
 

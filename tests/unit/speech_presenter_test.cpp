@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SpeechPresenter against a real core::Kiosk: Interrupt before speech, the privacy
 // rules (S6/S7), the announce route, verbosity, rate and volume, pause, repeat, where,
 // help, alerts and captions with speech off.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Makes throw-away certificates for the gateway simulator and the kiosk's http backend:
 #   ca.pem/ca.key              demo CA (signs the server and the terminal)
 #   server.pem/server.key      gateway, CN and SAN 127.0.0.1 + localhost

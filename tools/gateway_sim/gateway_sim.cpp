@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "tools/gateway_sim/gateway_sim.h"
 
 #include <httplib.h>

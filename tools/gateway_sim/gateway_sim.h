@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The federation gateway simulator: the local gateway (kiosk/backend/local_gateway.h)
 // served over HTTPS by cpp-httplib, with client certificates required and checked, and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // gateway_sim: the federation gateway simulator (docs/backend.md has the command lines).
 #include <csignal>
 #include <cstdio>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // kiosk-outbox: the hall technician's view of a terminal's outbox, using the kiosk's own
 // Outbox and OutboxSender. Shows no personal data (references, kinds, states, reasons).
 // Command lines are in docs/backend.md.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Generates the placeholder sign-language clips and assets/sign/manifest.toml.
 #
 # Until a federation records real clips (国家通用手语, GF 0020-2018 vocabulary), every
@@ -29,6 +30,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 manifest="$tmp/manifest.toml"
 cat > "$manifest" <<HEADER
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Sign-language clips, one per message id (DESIGN.md section 1, "media by message id").
 #
 # THE CLIPS LISTED HERE ARE GENERATED PLACEHOLDERS, NOT SIGN LANGUAGE.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/app/channels/braille_channel.h"
 
 #include <SDL.h>

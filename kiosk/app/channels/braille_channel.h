@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The braille channel (ACCESSIBILITY.md 5): the focused item as one braille line on a
 // BrlAPI display, the same line in the transcript ({"type":"braille",...}) and on the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Builds the output channels the hall's config asks for (speech, braille, sign video
 // and captions). Each channel opens its driver by the config's priority list and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The sign-language channel (deaf mode, issue 6): picks the clip for the current screen,
 // focus and alerts (core::sign::SignPlaylist), writes transcript `sign` events

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The speech channel: runs core::speech::SpeechPresenter on every effect batch, speaks
 // its utterances through the first speech driver of config.speech_drivers that opens

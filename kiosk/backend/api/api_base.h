@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Shared part of both FederationApi implementations: the main-thread task queue behind
 // poll(), the wakeup, the event sink, and the outbox with its background sender.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Value-or-error results of the federation backend, with stable error codes.
 // Plain values: any thread may create or copy them. Error codes and next steps are

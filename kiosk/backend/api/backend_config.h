@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Settings of the federation backend: the `[backend]` table of config/kiosk.toml.
 // Plain struct; relative paths are resolved against the config root by

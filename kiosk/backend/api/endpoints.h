@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The routes of the kiosk <-> provincial federation gateway protocol (docs/openapi.yaml),
 // shared by the http client, the local implementation and the gateway simulator so the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A blocking "send one request" seam used by the outbox sender (its own thread), with a
 // local and an https implementation, plus the one place HTTP answers become results.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // libcurl set-up shared by the blocking transport (outbox sender) and the multi worker
 // (live calls): TLS verification always on, only the configured CA, mutual TLS, the

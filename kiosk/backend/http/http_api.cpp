@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/backend/http/http_api.h"
 
 #include <algorithm>

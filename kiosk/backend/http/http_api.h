@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The `http` FederationApi: live calls run on one worker thread over curl multi; the
 // main thread only queues them and, in poll(), runs the callbacks. Retry-safe calls

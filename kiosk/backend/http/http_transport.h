@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Blocking https Transport for the outbox sender thread and tools. Keeps one curl easy
 // handle so the TLS connection is reused between items. One thread at a time.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The protocol answered in process from a SQLite database built from config/demo data.
 // Used by the `local` FederationApi and served over HTTPS by tools/gateway_sim, so both

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Route handlers of the local gateway. Called with m_mu held.
 #include <set>
 

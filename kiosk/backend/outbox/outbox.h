@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The outbox: durable store-and-forward of applications (DESIGN.md section 4).
 // One SQLite file (WAL, synchronous=FULL). Each item is committed with its idempotency

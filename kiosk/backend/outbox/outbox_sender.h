@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Background sender: takes due outbox items one at a time, sends them through a
 // Transport with their stored idempotency key and marks the result. Delivery is at

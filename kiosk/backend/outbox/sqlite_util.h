@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Thin RAII wrappers over sqlite3, turning its codes into ApiError once, here.
 // A Db and its Stmts belong to one thread at a time (each thread opens its own Db).

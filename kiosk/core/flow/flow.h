@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One multi-step service as a sequence of steps with the resident's answers.
 // Back never loses an answer; a flow that submits has a confirm step, and

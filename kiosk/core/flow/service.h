@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A service flow on the home menu (entitlements guide, later subsidies, rehab, ...).
 // The Kiosk owns navigation, focus, settings and the session; a Service owns its

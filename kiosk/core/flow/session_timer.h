@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Inactivity handling (ACCESSIBILITY.md T1): after `idle` without input a warning,
 // repeated as a beep every `beep_every`; any input extends; after `answer` more the

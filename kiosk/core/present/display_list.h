@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What one frame shows, as plain values: the core's layout produces it, the display
 // driver draws it (and caches one texture per text run). Coordinates are pixels in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Turns the semantic tree into what one frame shows (a DisplayList) and where each
 // node can be touched. Pure; measures text through TextMeasurer. Sizes follow

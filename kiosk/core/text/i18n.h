@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Message catalogues: message id -> text per language, each with an optional
 // easy-read variant (ACCESSIBILITY.md C2). Loaded by the app from config/locales;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Pronunciation lexicon applier: whole words (Han) replaced by tone-numbered pinyin,
 // which the cmn-latn-pinyin voice reads exactly (ACCESSIBILITY.md section 4). Entries

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Text normaliser for what goes to the speech engine; the screen keeps the original
 // (ACCESSIBILITY.md section 4). Numbers become words the way a person reads them:

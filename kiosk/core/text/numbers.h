@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Number words for the speech normaliser, Mandarin and English. Pure, any thread.
 // Inputs are digit strings (ASCII '0'-'9' only) so that arbitrarily long codes never

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/core/text/script_split.h"
 
 #include "kiosk/core/text/utf8.h"

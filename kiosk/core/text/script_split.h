@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Splits text for the speech engine into runs, one voice per run (ACCESSIBILITY.md
 // section 4): Han characters and tone-numbered pinyin ("yin2") go to cmn-latn-pinyin,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // UTF-8 <-> UTF-32 conversion and character classes used by the speech normaliser.
 // Pure functions, any thread. Invalid UTF-8 bytes decode to U+FFFD so a bad string

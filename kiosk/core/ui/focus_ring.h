@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The focus order of one screen: every focusable node, plain text included (EZ Access
 // reading order). Up/Down walk it and wrap; a wrap is reported so the caller can play

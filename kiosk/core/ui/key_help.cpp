@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/core/ui/key_help.h"
 
 #include "kiosk/core/ui/commands.h"

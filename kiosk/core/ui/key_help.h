@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What each key does, as the catalogue id of its one-line description. The help
 // screen lists these lines and key-describer mode (ACCESSIBILITY.md section 2: Help,

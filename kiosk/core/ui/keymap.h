@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Key name -> Command. Key names are the app's spelling of an input: SDL key names
 // ("Up", "Return", "Keypad Enter", "F1"), with "Ctrl+" in front when Control is held

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A piece of text as the core knows it: a message id from the catalogue plus
 // named arguments, or a literal (dynamic text from the backend, a typed value).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The semantic tree of one screen: what every output channel (screen, speech,
 // braille, captions, sign video, earcons) is derived from. Nodes are kept flat, in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Entitlements guide (优待, DOMAIN.md 3.8): which local entitlements a resident may
 // claim, given a few optional answers, and where to claim them with what to bring.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The entitlements guide as screens (DOMAIN.md 3.8): an intro, five questions that can
 // each be skipped (category, grade, age band, dibao, hukou), and the county profile's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // backend_bench [N]: prints
 //  - durable submissions/s and p50/p95 enqueue latency (submit() on the main thread:
 //    one SQLite commit with synchronous=FULL, payload encrypted), N submissions (default 500);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Braille latency: translation per screen; key press -> brlapi_write call (in process);
 // key press -> cells at a brltty virtual display. Prints p50 / p95 and a breakdown.
 // BRLTTY 6.5 polls a driver without an input endpoint, such as vr, every 40 ms

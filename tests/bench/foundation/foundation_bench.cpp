@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Foundation figures (issue #2), printed against the targets; not a test:
 //   build/ci/tests/bench/foundation/foundation_bench [steps]
 // 1. Cold start to first frame: in process (config, display, first present, from main(),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Video benchmark: prints figures, asserts nothing (issue 6).
 //
 //   video_bench [--seconds N] [--no-load]

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The crash test of issue 5: the real kiosk-outbox tool submits 240 applications to the
 // simulator over mutual TLS while this test kills it with SIGKILL at random moments and
 // restarts it; at the end the simulator must have applied every submission exactly once.

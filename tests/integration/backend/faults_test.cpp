@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every simulator fault mode ends in a clear error code within the timeout, with no hang,
 // and applications survive faults and are applied exactly once.
 #include <gtest/gtest.h>

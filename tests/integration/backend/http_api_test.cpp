@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every endpoint through both FederationApi implementations (local, and http against the
 // simulator over mutual TLS on loopback), plus TLS refusals.
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The outbox store on a real SQLite file: encryption at rest, bounds and alarms, the
 // 24 h staff alarm and 7 day stop (on a test clock), and a full disk that loses nothing.
 #include <gtest/gtest.h>

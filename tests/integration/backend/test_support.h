@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Shared fixtures of the backend integration tests: a temp dir, throw-away certificates
 // (tools/certs/make_certs.sh, made once per test process), an in-process simulator and

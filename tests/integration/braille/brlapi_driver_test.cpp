@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // End to end: presenter -> liblouis -> BrlapiDriver -> private brltty -b vr -> harness.
 // One brltty for the whole suite (first connect takes about 1 s); the suite runs as one
 // process (add_test, not per-test discovery). RecoversOnItsOwnAfterBrlttyRestarts restarts brltty.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The acceptance run of issue 4: the real kiosk binary, in real time without a screen
 // (SDL_VIDEODRIVER=dummy, ended by SIGTERM), on a private `brltty -b vr`. The harness
 // presses the display's keys and reads its cells; every step must show the focused item

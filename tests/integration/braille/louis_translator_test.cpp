@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Translation against liblouis 3.24 and the project tables in config/braille.
 #include <gtest/gtest.h>
 

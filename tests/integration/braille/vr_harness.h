@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Test harness for a private BRLTTY with the Virtual ("vr") braille driver
 // (STACK.md 3, ACCESSIBILITY.md 7): listens on a unix socket that brltty connects to,

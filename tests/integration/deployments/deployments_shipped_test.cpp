@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The four county profiles shipped in config/deployments load cleanly, differ where
 // DOMAIN.md says the counties differ, and give the demo residents (DOMAIN.md 7) the
 // entries their county lists.

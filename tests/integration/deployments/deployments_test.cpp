@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The deployment profile loader over real files: the four shipped county profiles,
 // and bad profiles written to a temporary folder, each of which must be refused with
 // the file, the line and the problem.

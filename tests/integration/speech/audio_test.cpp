@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Real SDL audio: a disk capture proving real sound in Chinese and English, the
 // dummy device for stop/pause timing, survival without any audio device, earcons.
 #include <gtest/gtest.h>

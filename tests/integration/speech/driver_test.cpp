@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The eSpeak NG driver against memory sinks: interruption, rate steps, pause/resume,
 // the capture and null drivers.
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Helpers for the speech integration tests: waiting on conditions (never a timed
 // assertion: the deadline is only a hang guard) and collecting driver events.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ClipDecoder against real FFmpeg: every frame of generated h264 and vp9 clips, their
 // timestamps, the picture itself (compared with ffmpeg's own decode), and rewind.
 #include "drivers/video/clip_decoder.h"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Generates the video test clips with ffmpeg into DIR (created). Each file is written
 # under a temporary name and renamed, so a reader never sees half a file.
 # Usage: make_fixtures.sh DIR

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The SDL half: frames into an IYUV texture with the software renderer, letterboxing,
 // and the sign pane drawing a shipped clip (and surviving a missing one).
 #include "drivers/video/sdl_video.h"

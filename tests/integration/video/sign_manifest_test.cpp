@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The clip manifest: the shipped assets/sign/manifest.toml (every clip listed exists,
 // decodes, and meets D2's floor), and the loader's handling of bad entries.
 #include "drivers/video/sign_manifest_loader.h"

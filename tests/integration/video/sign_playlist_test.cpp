@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The sign playlist (pure core): which clip plays for a screen, a focused item and an
 // alert; the fall-back to the screen's clip; sending only changes; caption timing.
 #include "kiosk/core/present/sign/sign_playlist.h"

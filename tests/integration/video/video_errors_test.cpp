@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A missing, empty, garbage, soundless-only, truncated or damaged clip: the player reports
 // an error (or plays what it can) and never crashes or hangs.
 #include <chrono>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // VideoPlayer pacing over a virtual clock: each frame appears at the clock time its
 // timestamp says (never early), at 1x and 0.5x, through pause, speed change, replay and
 // loop; and the frame queue stays bounded.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Shared helpers of the video integration tests: generated fixtures, damaged copies,
 // and a virtual clock. Fixtures live in VIDEO_FIXTURE_DIR (the build tree), made by

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The kiosk's own window on a real X server (Xvfb), driven by xdotool key presses the
 // way a keypad user drives it: start a visit, open the settings, text size up to 200 %,
 // the next theme, English, then the quit keys a passer-by might try (they do nothing:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // On-demand figures for the display driver (not a test): open + first frame of a CJK
 // screen, cached-frame draw time, and the cost of an unchanged frame, at 1920×1080 with
 // the dummy video driver and the software renderer. Run from the build tree:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Shared helpers for the headless display tests: a 1920×1080 dummy-driver display
 // with a theme from config/themes, and pixel read-back.

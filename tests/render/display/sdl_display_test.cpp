@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The display driver draws a DisplayList headless (dummy video driver, software
 // renderer); the pixels show background, focus ring, Chinese glyphs and the curtain.
 #include <SDL_image.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SdlTextMeasurer measures real Noto Sans CJK SC and DejaVu glyphs.
 #include <gtest/gtest.h>
 

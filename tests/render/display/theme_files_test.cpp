@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The shipped themes load and meet ACCESSIBILITY.md V3/V4 by the WCAG 2.x formula;
 // malformed theme files are rejected with the file and the line.
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every screen, in both languages, at every text size: no text wider than its box,
 // nothing outside the frame, touch targets at least 15 mm and never overlapping, no
 // missing message id. Real fonts (SDL_ttf, Noto Sans CJK SC), real config.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The sign pane in-process with the real config, text measurer and display: it never
 // covers content, it draws the clip the channel chose, and a corrupt clip is survived.
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Runs the kiosk binary headless and checks its `braille` transcript events against a
 // LouisTranslator of our own over the same project tables (liblouis is real on both sides).
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Deaf mode through the real kiosk binary (issue 6, DESIGN.md section 5): with the `sign`
 // key the transcript carries {type:"sign", clip, caption} for the screen and for each
 // focus move; without it none; a corrupt clip is survived.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The speech channel through the real kiosk binary: `speech` and `caption` events in
 // the transcript (DESIGN.md section 5), routes and privacy (ACCESSIBILITY.md S6).
 #include <gtest/gtest.h>

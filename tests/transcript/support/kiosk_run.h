@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Runs the real kiosk binary headless on a script and reads back what it wrote: the
 // transcript events, the exit code and stderr. Shared by the transcript suites.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Keys that come from a braille display, as the core sees them (the driver maps BrlAPI
 // codes to these), and braille-keyboard entry of digits, X and Latin letters for ID

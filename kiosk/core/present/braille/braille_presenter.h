@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Braille presenter: the focused item as one braille line (name, short role mark, state,
 // value), panned by the display width at character boundaries, routing keys mapped to

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Pure text helpers for braille: UTF-8 <-> code points, and the split of a line into
 // runs by script so that each run goes through one liblouis table (a mixed table list

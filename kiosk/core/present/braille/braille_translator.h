@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Text -> braille cells, behind an interface so the presenter stays pure and testable.
 // The real implementation (drivers/braille/louis_translator.h) uses liblouis; tests use

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Which sign-language clip signs which message id: the data of assets/sign/manifest.toml
 // as plain values. The video driver's loader (drivers/video/sign_manifest_loader.h) fills

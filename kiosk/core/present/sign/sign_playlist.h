@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The sign playlist: which clip the sign pane plays for the current screen and focus
 // (ACCESSIBILITY.md D2, DESIGN.md section 1 "media by message id").

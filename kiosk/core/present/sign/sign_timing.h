@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Caption timing for sign clips (ACCESSIBILITY.md D2: captions within ±100 ms of the
 // signing; replay, pause and a slower speed). Pure arithmetic on milliseconds; any thread.

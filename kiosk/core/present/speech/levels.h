@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Speech rate and volume steps (ACCESSIBILITY.md S4, S5). Pure, any thread.
 #include <array>

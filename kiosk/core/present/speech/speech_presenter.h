@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The speech presenter: turns one batch of Effects, read against the kiosk's tree,
 // focus and settings, into speech actions (stop, speak, pause, earcon). Pure: the app's

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "kiosk/app/about/versions.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <brlapi.h>
+#include <curl/curl.h>
+#include <espeak-ng/speak_lib.h>
+#include <liblouis.h>
+#include <openssl/crypto.h>
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include <nlohmann/json.hpp>
+#include <toml++/toml.h>
+
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+#include <libavutil/avutil.h>
+#include <libswscale/swscale.h>
+}
+
+namespace kiosk::app {
+
+namespace {
+
+std::string dotted(unsigned major, unsigned minor, unsigned patch) {
+  return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
+}
+
+// FFmpeg packs a library version as major << 16 | minor << 8 | micro.
+std::string av_dotted(unsigned packed) { return dotted(packed >> 16, (packed >> 8) & 0xff, packed & 0xff); }
+
+std::string sdl_dotted(const SDL_version& v) { return dotted(v.major, v.minor, v.patch); }
+
+std::string brlapi_version() {
+  int major = 0, minor = 0, revision = 0;
+  brlapi_getLibraryVersion(&major, &minor, &revision);
+  return dotted(static_cast<unsigned>(major), static_cast<unsigned>(minor), static_cast<unsigned>(revision));
+}
+
+}  // namespace
+
+std::vector<LibraryVersion> loaded_library_versions() {
+  SDL_version sdl{};
+  SDL_GetVersion(&sdl);
+  const curl_version_info_data* curl = curl_version_info(CURLVERSION_NOW);
+  return {
+      {"eSpeak NG", espeak_Info(nullptr), ""},
+      {"liblouis", lou_version(), ""},
+      {"BrlAPI", brlapi_version(), ""},
+      {"SDL", sdl_dotted(sdl), ""},
+      {"SDL_ttf", sdl_dotted(*TTF_Linked_Version()), ""},
+      {"SDL_image", sdl_dotted(*IMG_Linked_Version()), ""},
+      {"FFmpeg", av_version_info(),
+       "libavformat " + av_dotted(avformat_version()) + ", libavcodec " + av_dotted(avcodec_version()) +
+           ", libswscale " + av_dotted(swscale_version()) + ", libavutil " + av_dotted(avutil_version())},
+      {"SQLite", sqlite3_libversion(), ""},
+      {"libcurl", curl->version, curl->ssl_version != nullptr ? curl->ssl_version : ""},
+      {"OpenSSL", OpenSSL_version(OPENSSL_VERSION_STRING), ""},
+      {"libsodium", sodium_version_string(), ""},
+      // Neither asks at run time: json is header-only (compiled in); toml++ has no call.
+      {"nlohmann/json",
+       dotted(NLOHMANN_JSON_VERSION_MAJOR, NLOHMANN_JSON_VERSION_MINOR, NLOHMANN_JSON_VERSION_PATCH),
+       "built in"},
+      {"toml++", dotted(TOML_LIB_MAJOR, TOML_LIB_MINOR, TOML_LIB_PATCH), "as built; no run-time query"},
+  };
+}
+
+std::string version_text() {
+  std::string out = "kiosk " KIOSK_VERSION "\n";
+  out += "Licence: GPL-3.0-or-later (GNU General Public License, version 3 or any later version).\n"
+         "This is free software: you may change and redistribute it under that licence. There is\n"
+         "NO WARRANTY, to the extent permitted by law. Licence text: LICENSE; third-party\n"
+         "libraries and data: docs/third-party.md.\n";
+  out += "Libraries loaded:\n";
+  for (const LibraryVersion& lib : loaded_library_versions()) {
+    out += "  " + lib.name + " " + lib.version;
+    if (!lib.detail.empty()) out += " (" + lib.detail + ")";
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace kiosk::app
