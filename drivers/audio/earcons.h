@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Earcons (ACCESSIBILITY.md section 6): short generated tones, S16 mono 22,050 Hz,
+// Earcons (docs/accessibility.md section 6): short generated tones, S16 mono 22,050 Hz,
 // each <= 300 ms, 500-2000 Hz, told apart by rhythm as well as pitch. Names are the
-// transcript's (DESIGN.md section 5). Pure functions, any thread.
+// transcript's (docs/design.md section 5). Pure functions, any thread.
 #include <cstdint>
 #include <optional>
 #include <string_view>

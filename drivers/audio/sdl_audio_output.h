@@ -5,7 +5,7 @@
 // volume gain, so a volume change or a clear takes effect within one buffer.
 //
 // Never fails to construct: SDL has no null-device fallback and the kiosk must run
-// without sound (STACK.md section 7), so when the device cannot be opened the output
+// without sound (docs/design.md section 9.7), so when the device cannot be opened the output
 // logs the reason once and then discards PCM as if it had been played.
 //
 // Construct and destroy on the main thread (SDL audio init). The AudioSink methods are

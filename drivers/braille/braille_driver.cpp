@@ -9,7 +9,7 @@ namespace kiosk::drivers::braille {
 
 namespace {
 
-// No display: accepts writes, never has keys. The app carries on (ACCESSIBILITY.md 5).
+// No display: accepts writes, never has keys. The app carries on (docs/accessibility.md 5).
 class NullBrailleDriver final : public BrailleDriver {
  public:
   std::string_view code() const override { return "null"; }

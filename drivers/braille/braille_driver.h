@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Braille display drivers (DESIGN.md 3): one interface, a static table
+// Braille display drivers (docs/design.md 3): one interface, a static table
 // {code, description, factory}, selection by a priority list such as ["brlapi", "null"].
 // Threading: every member is called on the main thread; a driver may run its own
 // worker and hands its events over through drain(). The optional wake-up callback runs

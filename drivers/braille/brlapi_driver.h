@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// BrlAPI driver: talks to BRLTTY (STACK.md 3). A worker thread connects (and reconnects
+// BrlAPI driver: talks to BRLTTY (docs/design.md 9.3). A worker thread connects (and reconnects
 // with back-off), enters TTY mode with a NULL path, polls the display size, reads keys
 // and sends cells with brlapi__write (UTF-8 Unicode braille, never writeText, which
 // re-translates). Every BrlAPI call is made on the worker: a write from another thread

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// liblouis implementation of core::braille::BrailleTranslator (ACCESSIBILITY.md 5).
+// liblouis implementation of core::braille::BrailleTranslator (docs/accessibility.md 5).
 // Mode dotsIO|ucBrl (Unicode braille out), 32-bit widechar, log level ERROR, the
 // project table dir first on LOUIS_TABLEPATH. Text is split into runs by script; each
 // run goes through exactly one table (never a mixed table list).

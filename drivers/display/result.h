@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Value-or-error for the display driver's fallible calls (DESIGN.md section 7: no
+// Value-or-error for the display driver's fallible calls (docs/design.md section 7: no
 // exceptions across module edges). `code` is stable snake_case for logs and tests;
 // `message` is for people and names the file and line where there is one.
 #include <optional>

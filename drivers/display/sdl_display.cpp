@@ -156,7 +156,7 @@ void SdlDisplay::draw(const core::DisplayList& list) {
   }
   m_last_drawn = list;
   if (list.blank) {
-    // Privacy curtain (ACCESSIBILITY.md V6): black whatever the theme.
+    // Privacy curtain (docs/accessibility.md V6): black whatever the theme.
     SDL_SetRenderDrawColor(m_renderer, 0, 0, 0, 255);
     SDL_RenderClear(m_renderer);
     return;

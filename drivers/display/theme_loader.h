@@ -24,7 +24,7 @@ Result<core::Theme> load_theme(const std::string& path);
 // Every *.toml in dir, sorted by file name; ids must be unique; an empty folder is an error.
 Result<std::vector<ThemeFile>> load_themes(const std::string& dir);
 
-// The text/face pairs that must reach the theme's text contrast (ACCESSIBILITY.md V3)
+// The text/face pairs that must reach the theme's text contrast (docs/accessibility.md V3)
 // and the edge pairs that must reach 3:1 (V4: focus ring against background and the
 // faces it surrounds; borders against the background). Shared by the theme test and
 // by start-up checks of hall-supplied themes.

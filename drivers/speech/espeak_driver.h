@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// eSpeak NG in process (STACK.md section 1): one worker thread owns the engine in
+// eSpeak NG in process (docs/design.md section 9.1): one worker thread owns the engine in
 // synchronous mode; one voice per run (cmn-latn-pinyin, never cmn; en-us); rate steps of
 // S4; PCM goes straight into an AudioSink as each chunk (20 ms) is made, so the first
 // sample is queued well under a millisecond after speak(). Stop = the synth callback

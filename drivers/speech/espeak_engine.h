@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Process-wide access to eSpeak NG 1.51, which keeps global state and is not
-// thread-safe (STACK.md section 1). Every call goes through an EngineLock, which holds
+// thread-safe (docs/design.md section 9.1). Every call goes through an EngineLock, which holds
 // one process mutex: the speech worker and the phonemes helper can then share the
 // engine safely. Synchronous output mode: PCM arrives in the calling thread.
 #include <cstdint>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The speech driver interface (DESIGN.md section 3). One utterance at a time: speak()
-// replaces whatever is playing (nothing queues, ACCESSIBILITY.md principle 3).
+// The speech driver interface (docs/design.md section 3). One utterance at a time: speak()
+// replaces whatever is playing (nothing queues, docs/accessibility.md principle 3).
 //
 // Threads: every method is called from the main thread. Drivers report progress as
 // SpeechEvents; they may post them from their own worker thread, then call the wakeup
@@ -124,7 +124,7 @@ class NullSpeechDriver final : public SpeechDriver {
 // and the log says why once (too late to try the next code of the list).
 enum class EngineStart { Wait, Background };
 
-// Driver table (DESIGN.md section 3): the app tries codes in config order; the first
+// Driver table (docs/design.md section 3): the app tries codes in config order; the first
 // that opens wins. `sink` must outlive the driver. Codes: "espeak-ng", "capture", "null".
 struct SpeechDriverInfo {
   std::string_view code;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Scheduling of the speech worker (ACCESSIBILITY.md S1: a key's first sample queued
+// Scheduling of the speech worker (docs/accessibility.md S1: a key's first sample queued
 // within 2 ms, also while layout, rendering or another process keep the CPUs busy).
 //
 // While it waits for work (and while the last utterance plays out) the worker is

@@ -97,7 +97,7 @@ struct ClipDecoder::Impl {
       av_image_copy_plane(out.v.data(), out.pitch_v, frame->data[2], frame->linesize[2], cw, ch);
       return;
     }
-    // Anything else (gbrp from an RGB-sourced vp9, yuv444p, 10-bit): convert (STACK.md 5).
+    // Anything else (gbrp from an RGB-sourced vp9, yuv444p, 10-bit): convert (docs/design.md 9.5).
     sws = sws_getCachedContext(sws, w, h, fmt, w, h, AV_PIX_FMT_YUV420P, SWS_BILINEAR,
                                nullptr, nullptr, nullptr);
     if (sws == nullptr) return;   // leaves a blank picture rather than failing the clip

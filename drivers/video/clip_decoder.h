@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Synchronous, frame-by-frame decoding of one clip with FFmpeg (libavformat, libavcodec,
-// libswscale; STACK.md section 5) into YUV 4:2:0 frames. No threads and no clock, which
+// libswscale; docs/design.md section 9.5) into YUV 4:2:0 frames. No threads and no clock, which
 // makes it deterministic for tests; VideoPlayer runs it on its worker thread.
 // Not thread-safe: one thread at a time uses an instance.
 #include <memory>

@@ -72,7 +72,7 @@ int run_window(Config& config, const Options& options, std::chrono::steady_clock
       do {
         switch (event.type) {
           case SDL_KEYDOWN:
-            if (!event.key.repeat) runtime.key(key_name(event.key));   // no auto-repeat (ACCESSIBILITY.md 2)
+            if (!event.key.repeat) runtime.key(key_name(event.key));   // no auto-repeat (docs/accessibility.md 2)
             break;
           case SDL_MOUSEBUTTONDOWN:
             if (event.button.button == SDL_BUTTON_LEFT) touch_down_at = wall_ms();

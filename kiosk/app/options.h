@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The command line (DESIGN.md section 5).
+// The command line (docs/design.md section 5).
 #include <optional>
 #include <string>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Headless scripts (DESIGN.md section 5): UTF-8, one step a line, '#' comments.
+// Headless scripts (docs/design.md section 5): UTF-8, one step a line, '#' comments.
 // Parsing checks every line up front, so a bad script exits with code 2 before the
 // kiosk starts, naming the line.
 #include <optional>

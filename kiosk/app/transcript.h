@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The transcript (DESIGN.md section 5): one JSON object a line, raw UTF-8, each with
+// The transcript (docs/design.md section 5): one JSON object a line, raw UTF-8, each with
 // `t` (ms on the kiosk's clock) and `type`. Written only when asked for on the command
 // line, because it holds what was spoken. Main thread only.
 #include <cstdint>

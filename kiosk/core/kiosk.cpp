@@ -68,7 +68,7 @@ Tree Kiosk::build_screen() const {
   return build_home();
 }
 
-// Easy read (ACCESSIBILITY.md C2) puts "呼叫工作人员" on every screen of a visit, last,
+// Easy read (docs/accessibility.md C2) puts "呼叫工作人员" on every screen of a visit, last,
 // where the home menu has it anyway.
 Tree Kiosk::build_current() const {
   Tree tree = build_screen();
@@ -128,7 +128,7 @@ void Kiosk::start_session(InputSource source, std::int64_t now, Effects& out) {
   m_speaker_consent = false;
   out.push_back(SessionEvent{"start"});
   // EZ Access: a key or a headset turns speech on; a touch leaves it off and home
-  // offers a button for it (DESIGN.md section 5, "Starting").
+  // offers a button for it (docs/design.md section 5, "Starting").
   m_touch_started = source == InputSource::Touch;
   if (!m_touch_started && !m_settings.speech) {
     m_settings.speech = true;
@@ -142,7 +142,7 @@ void Kiosk::start_session(InputSource source, std::int64_t now, Effects& out) {
   if (m_settings.speech) out.push_back(SpeechRequest{SpeechControl::Guide});
 }
 
-// One SettingChanged for each setting that differs, in the order of DESIGN.md section 5.
+// One SettingChanged for each setting that differs, in the order of docs/design.md section 5.
 void announce_changes(const Settings& before, const Settings& after, Effects& out) {
   auto announce = [&](const char* name, const auto& from, const auto& to) {
     if (from != to) out.push_back(SettingChanged{name, to});
@@ -377,7 +377,7 @@ Effects Kiosk::command(Command command, InputSource source, std::int64_t now) {
   return out;
 }
 
-// Help in layers (ACCESSIBILITY.md section 2): the focused item's help; pressed twice,
+// Help in layers (docs/accessibility.md section 2): the focused item's help; pressed twice,
 // the key list; on the key list, key-describer mode until Help is pressed again.
 void Kiosk::help(Effects& out) {
   if (m_screen == Screen::Help) {

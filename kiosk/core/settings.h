@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The resident's settings for one session. Every field returns to the hall default
-// when the session ends (ACCESSIBILITY.md T2). Names match the transcript's
-// `setting` events (DESIGN.md section 5).
+// when the session ends (docs/accessibility.md T2). Names match the transcript's
+// `setting` events (docs/design.md section 5).
 #include <string>
 #include <variant>
 
@@ -11,7 +11,7 @@ namespace kiosk::core {
 using SettingValue = std::variant<bool, int, std::string>;
 
 enum class Verbosity { Full, Brief };
-// The transcript value of a verbosity (DESIGN.md section 5): "full" | "brief".
+// The transcript value of a verbosity (docs/design.md section 5): "full" | "brief".
 inline const char* verbosity_name(Verbosity v) { return v == Verbosity::Brief ? "brief" : "full"; }
 
 struct Settings {
@@ -38,7 +38,7 @@ inline constexpr int kZoomSteps[] = {80, 100, 120, 160, 200};
 inline constexpr int kRateSteps[] = {50, 63, 79, 100, 126, 159, 200};  // ×2^(1/3): 88…350 wpm
 inline constexpr int kSignSpeedSteps[] = {50, 75, 100};   // issue 6: slower signing, 0.5x-1x
 inline constexpr int kVolumeMin = 0;
-// Braille tables the settings screen offers, hall default first (DESIGN.md 5): national
+// Braille tables the settings screen offers, hall default first (docs/design.md 5): national
 // common braille, current braille (every tone), English UEB grade 1 and grade 2.
 inline constexpr const char* kBrailleTables[] = {"kiosk-zh", "kiosk-zh-g1", "en-ueb-g1", "en-ueb-g2"};
 inline constexpr int kVolumeMax = 10;

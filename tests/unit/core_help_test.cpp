@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Help in layers (ACCESSIBILITY.md section 2): the item's help, then the key list,
+// Help in layers (docs/accessibility.md section 2): the item's help, then the key list,
 // then key-describer mode, where keys say what they do and do nothing until Help.
 #include <gtest/gtest.h>
 

@@ -155,7 +155,7 @@ TEST_F(KioskFixture, WhereReadsATitleQuestionWithoutItsQuestionMark) {
   }
 }
 
-// Easy read puts "call staff" on every screen of a visit (ACCESSIBILITY.md C2); it asks
+// Easy read puts "call staff" on every screen of a visit (docs/accessibility.md C2); it asks
 // for staff with the screen's id, and is gone again without easy read.
 TEST_F(KioskFixture, EasyReadOffersCallStaffOnEveryScreen) {
   kiosk.start(now);

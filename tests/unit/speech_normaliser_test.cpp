@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Normaliser tables: every rule, Mandarin and English (ACCESSIBILITY.md section 4).
+// Normaliser tables: every rule, Mandarin and English (docs/accessibility.md section 4).
 #include <gtest/gtest.h>
 
 #include <ostream>

@@ -22,7 +22,7 @@ TEST(Theme, LuminanceFollowsWcagFormula) {
   EXPECT_NEAR(relative_luminance(Rgb{0, 0, 255}), 0.0722, 1e-9);
   // Mid grey #777777 against white is the well-known 4.48:1.
   EXPECT_NEAR(contrast_ratio(Rgb{0x77, 0x77, 0x77}, Rgb{255, 255, 255}), 4.48, 0.01);
-  // Yellow on black, quoted in ACCESSIBILITY.md V3 as 19.6:1.
+  // Yellow on black, quoted in docs/accessibility.md V3 as 19.6:1.
   EXPECT_NEAR(contrast_ratio(Rgb{255, 255, 0}, Rgb{0, 0, 0}), 19.56, 0.01);
 }
 

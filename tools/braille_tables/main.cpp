@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // braille_tables: regenerates the project liblouis tables in config/braille from the
-// `homophone` field of config/speech/lexicon.toml (ACCESSIBILITY.md 5). Each override
+// `homophone` field of config/speech/lexicon.toml (docs/accessibility.md 5). Each override
 // takes the cells of the unambiguous homophone through the system table the project
 // table includes, so the national scheme's tone omission holds.
 //

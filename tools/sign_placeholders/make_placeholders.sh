@@ -5,7 +5,7 @@
 # Until a federation records real clips (国家通用手语, GF 0020-2018 vocabulary), every
 # message id in messages.tsv gets a small clip that says plainly it is a placeholder and
 # shows the text it stands for. Clips: 640x360, H.264, yuv420p, 25 fps, 2-3 s, no audio,
-# about 30-60 KB each (ACCESSIBILITY.md D2: >= 20 fps, >= 640x360).
+# about 30-60 KB each (docs/accessibility.md D2: >= 20 fps, >= 640x360).
 #
 # Usage: tools/sign_placeholders/make_placeholders.sh [ASSETS_SIGN_DIR]
 # Rewrites the manifest: entries for recorded clips must be added back after a re-run
@@ -31,7 +31,7 @@ trap 'rm -rf "$tmp"' EXIT
 manifest="$tmp/manifest.toml"
 cat > "$manifest" <<HEADER
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Sign-language clips, one per message id (DESIGN.md section 1, "media by message id").
+# Sign-language clips, one per message id (docs/design.md section 1, "media by message id").
 #
 # THE CLIPS LISTED HERE ARE GENERATED PLACEHOLDERS, NOT SIGN LANGUAGE.
 # Each shows "PLACEHOLDER / 手语视频占位" and the text it stands for.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The braille channel (ACCESSIBILITY.md 5): the focused item as one braille line on a
+// The braille channel (docs/accessibility.md 5): the focused item as one braille line on a
 // BrlAPI display, the same line in the transcript ({"type":"braille",...}) and on the
 // staff mirror (screen_line). Keys from the display come back in as commands with
 // InputSource::Braille. Owns its translator (liblouis, compiled once at start) and its

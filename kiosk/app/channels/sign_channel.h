@@ -6,7 +6,7 @@
 // display, draws the clip in the pane the layout reserves (drivers::video::SignPane).
 // Captions are the speech channel's; this channel never writes caption events.
 //
-// The resident's controls (ACCESSIBILITY.md D2), through the commands speech already has:
+// The resident's controls (docs/accessibility.md D2), through the commands speech already has:
 // Repeat replays the clip from its first frame (and writes its `sign` event again); Pause
 // pauses the clip along with speech and resumes it on the next Pause, and any other
 // input resumes it too, as it ends the pause of speech; the `sign` key stops the clip and

@@ -3,7 +3,7 @@
 // The speech channel: runs core::speech::SpeechPresenter on every effect batch, speaks
 // its utterances through the first speech driver of config.speech_drivers that opens
 // (eSpeak NG, else the null driver), plays earcons on the audio output, and writes one
-// `speech` and one `caption` event per utterance to the transcript (DESIGN.md section 5),
+// `speech` and one `caption` event per utterance to the transcript (docs/design.md section 5),
 // also when there is no audio device. Captions are always on: with speech off the
 // presenter's prompts still become `caption` events and the footer's caption line. Construct, call and destroy on the main thread
 // (the audio output initialises SDL audio).

@@ -15,7 +15,7 @@ struct ErrorInfo {
   bool transient;
 };
 
-// Messages are short, plain and name the way forward (ACCESSIBILITY.md: one idea a line).
+// Messages are short, plain and name the way forward (docs/accessibility.md: one idea a line).
 constexpr std::array<ErrorInfo, 16> kErrors{{
     {ErrorCode::BackendUnreachable, "backend_unreachable",
      "暂时无法连接残联业务系统。请到人工窗口办理，或稍后再试。", NextStep::GoToWindow, true},

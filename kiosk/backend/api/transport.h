@@ -20,7 +20,7 @@ class Transport {
 // code (the gateway's accessible_message and next_step are kept when present).
 ApiResult interpret_response(long status, const std::string& body);
 
-// {"type":"request",...} for the event sink (DESIGN.md section 5).
+// {"type":"request",...} for the event sink (docs/design.md section 5).
 nlohmann::json request_event(const ApiRequest& request, const ApiResult& result);
 
 }  // namespace kiosk::backend

@@ -165,7 +165,7 @@ GatewayResponse LocalGateway::handle(const GatewayRequest& req,
     std::lock_guard lock(m_mu);
     return route(*e, params, req, body);
   }
-  // POST: idempotency per DOMAIN.md section 6.
+  // POST: idempotency per docs/domain.md section 6.
   if (req.idempotency_key.empty())
     return problem(400, "idempotency_key_missing", "请求缺少幂等键。", "call_staff");
   const std::string key = req.idempotency_key;

@@ -2,7 +2,7 @@
 #pragma once
 // The protocol answered in process from a SQLite database built from config/demo data.
 // Used by the `local` FederationApi and served over HTTPS by tools/gateway_sim, so both
-// give the same answers. Implements the gateway side of DOMAIN.md section 6, including
+// give the same answers. Implements the gateway side of docs/domain.md section 6, including
 // idempotency keys (replay, 409 in flight, 422 different body, 400 missing).
 // Thread-safe: handle() may be called from any number of threads.
 #include <cstdint>

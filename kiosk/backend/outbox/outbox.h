@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The outbox: durable store-and-forward of applications (DESIGN.md section 4).
+// The outbox: durable store-and-forward of applications (docs/design.md section 4).
 // One SQLite file (WAL, synchronous=FULL). Each item is committed with its idempotency
 // key BEFORE the first send, so a crash or power cut can neither lose nor duplicate it.
 // Payloads are encrypted at rest (libsodium secretbox, 32-byte key file) and wiped once

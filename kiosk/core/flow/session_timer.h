@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Inactivity handling (ACCESSIBILITY.md T1): after `idle` without input a warning,
+// Inactivity handling (docs/accessibility.md T1): after `idle` without input a warning,
 // repeated as a beep every `beep_every`; any input extends; after `answer` more the
 // session ends. Times are milliseconds on whatever clock the caller uses (the virtual
 // clock in headless runs). No per-step timers exist anywhere else.

@@ -12,7 +12,7 @@ Sizes sizes_for(int zoom_percent, const LayoutMetrics& metrics) {
   const double px_per_mm = 1.0 / metrics.pixel_pitch_mm;
   const double zoom = zoom_percent / 100.0;
   Sizes s{};
-  // Cap height 6.1 mm at 100 % (ACCESSIBILITY.md V1); font px = cap / 0.733.
+  // Cap height 6.1 mm at 100 % (docs/accessibility.md V1); font px = cap / 0.733.
   s.body_px = font_px_for_cap_height(static_cast<int>(std::ceil(6.1 * zoom * px_per_mm)));
   // Above 120 % the body text is already large and a 1.3x title would take a sixth of
   // the height at 200 %; bold and the accent colour still set it apart at 1.15x.

@@ -2,7 +2,7 @@
 #pragma once
 // Turns the semantic tree into what one frame shows (a DisplayList) and where each
 // node can be touched. Pure; measures text through TextMeasurer. Sizes follow
-// ACCESSIBILITY.md V1 (cap height 6.1 mm at 100 %), V4 (focus ring >= 1 mm) and V5
+// docs/accessibility.md V1 (cap height 6.1 mm at 100 %), V4 (focus ring >= 1 mm) and V5
 // (targets >= 15 x 15 mm, gaps >= 3 mm), converted with the screen's pixel pitch.
 // Content that does not fit is split into pages (Left/Right), never clipped.
 #include <optional>

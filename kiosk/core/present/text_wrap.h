@@ -36,7 +36,7 @@ std::vector<std::string> wrap_tail(const std::string& utf8, std::size_t max_line
 void limit_lines(std::vector<std::string>& lines, std::size_t max_lines, int max_width_px, int px,
                  FontFace face, const TextMeasurer& measurer, bool keep_end = false);
 
-// Noto Sans CJK's cap height ("H") is 0.733 em (ACCESSIBILITY.md V1); px are font pixels.
+// Noto Sans CJK's cap height ("H") is 0.733 em (docs/accessibility.md V1); px are font pixels.
 inline constexpr double kCapHeightEm = 0.733;
 int cap_height_px(int font_px);
 // The smallest font size (pixels) whose cap height is at least cap_px.

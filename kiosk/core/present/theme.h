@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Colour themes (config/themes/*.toml) and the WCAG contrast formula the theme test
-// uses (ACCESSIBILITY.md V3: text >= 4.5:1, default >= 10:1, high-contrast >= 7:1).
+// uses (docs/accessibility.md V3: text >= 4.5:1, default >= 10:1, high-contrast >= 7:1).
 #include <cstdint>
 #include <map>
 #include <string>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Message catalogues: message id -> text per language, each with an optional
-// easy-read variant (ACCESSIBILITY.md C2). Loaded by the app from config/locales;
+// easy-read variant (docs/accessibility.md C2). Loaded by the app from config/locales;
 // the core only looks things up. A missing id is a bug: text() returns the id in
 // brackets (never a blank) and missing() records it so tests fail.
 #include <map>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Pronunciation lexicon applier: whole words (Han) replaced by tone-numbered pinyin,
-// which the cmn-latn-pinyin voice reads exactly (ACCESSIBILITY.md section 4). Entries
+// which the cmn-latn-pinyin voice reads exactly (docs/accessibility.md section 4). Entries
 // are data (drivers/speech/lexicon_loader.h reads config/speech/lexicon.toml). Pure;
 // a built Lexicon is immutable, so any thread may call apply() concurrently.
 #include <string>

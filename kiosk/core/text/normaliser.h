@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Text normaliser for what goes to the speech engine; the screen keeps the original
-// (ACCESSIBILITY.md section 4). Numbers become words the way a person reads them:
+// (docs/accessibility.md section 4). Numbers become words the way a person reads them:
 // ID numbers digit by digit in 6-8-4 groups (final X as its own en-us run), phones
 // digit by digit with 1 = 幺 (mobiles 3-4-4, area code apart), other codes digit by
 // digit, years 二零二四年, dates, times, money (yuan/jiao/fen), percentages, 2 + measure

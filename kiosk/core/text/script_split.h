@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Splits text for the speech engine into runs, one voice per run (ACCESSIBILITY.md
+// Splits text for the speech engine into runs, one voice per run (docs/accessibility.md
 // section 4): Han characters and tone-numbered pinyin ("yin2") go to cmn-latn-pinyin,
 // Latin words to en-us (the pinyin voice would read "ATM" as pinyin). Spaces, digits
 // and punctuation join the run before them (or the first run), so punctuation never

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The commands every input device maps to (DESIGN.md section 5). Script steps and
+// The commands every input device maps to (docs/design.md section 5). Script steps and
 // keymap files use the names returned by command_name().
 #include <optional>
 #include <string>

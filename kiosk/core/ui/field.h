@@ -13,7 +13,7 @@
 
 namespace kiosk::core {
 
-// What a field accepts and how it echoes (ACCESSIBILITY.md S7):
+// What a field accepts and how it echoes (docs/accessibility.md S7):
 //   id_number          18 characters, digits and a final X; digits echoed to headset and
 //                      braille only, "已输入 n 位" on the loudspeaker; masked on screen
 //   certificate_number 20 characters (ID number + category + grade digits); as id_number

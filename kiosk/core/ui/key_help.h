@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What each key does, as the catalogue id of its one-line description. The help
-// screen lists these lines and key-describer mode (ACCESSIBILITY.md section 2: Help,
+// screen lists these lines and key-describer mode (docs/accessibility.md section 2: Help,
 // then the key list, then key-describer) speaks the line of the key pressed, so a
 // resident learns the keypad by pressing keys without anything happening.
 #include <vector>

@@ -20,7 +20,7 @@ const char* role_name(Role role);          // stable English id, e.g. "button"
 bool is_actionable(Role role);             // can be activated with select
 bool is_field(Role role);                  // takes typed characters
 
-// Personal content is spoken only through the headset or after consent (DOMAIN.md 5);
+// Personal content is spoken only through the headset or after consent (docs/domain.md 5);
 // secret content (PINs, codes) is never spoken, shown or brailled in the clear.
 enum class Privacy { Public, Personal, Secret };
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Entitlements guide (优待, DOMAIN.md 3.8): which local entitlements a resident may
+// Entitlements guide (优待, docs/domain.md 3.8): which local entitlements a resident may
 // claim, given a few optional answers, and where to claim them with what to bring.
 //
-// Read-only and advisory: the kiosk never decides eligibility (DOMAIN.md, rule 1). A
+// Read-only and advisory: the kiosk never decides eligibility (docs/domain.md, rule 1). A
 // Match says only that the county profile lists the entry for these answers; the
 // office named in `where_to_claim` decides.
 //
@@ -19,7 +19,7 @@
 
 namespace kiosk::services::entitlements {
 
-// Disability category: the 19th character of the certificate number (DOMAIN.md 2).
+// Disability category: the 19th character of the certificate number (docs/domain.md 2).
 enum class Category { Vision = 1, Hearing = 2, Speech = 3, Physical = 4, Intellectual = 5,
                       Mental = 6, Multiple = 7 };
 
@@ -114,7 +114,7 @@ std::optional<Certainty> evaluate(const Condition& condition, const Answers& ans
 // Inclusive ages of a band in years; Senior60Plus has no upper limit.
 AgeRange age_range(AgeBand band);
 
-// Stable identifiers used in config files and transcripts (DOMAIN.md 2):
+// Stable identifiers used in config files and transcripts (docs/domain.md 2):
 // "vision" ... "multiple"; "child_0_6", "child_7_17", "adult_18_59", "senior_60_plus";
 // "yes", "marginal", "no"; "here", "elsewhere". from_name returns nullopt for unknown names.
 std::string_view name_of(Category category);

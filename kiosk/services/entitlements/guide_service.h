@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The entitlements guide as screens (DOMAIN.md 3.8): an intro, five questions that can
+// The entitlements guide as screens (docs/domain.md 3.8): an intro, five questions that can
 // each be skipped (category, grade, age band, dibao, hukou), and the county profile's
 // entries for the answers, with where to claim and what to bring. Read-only: nothing
 // is submitted, and the answers are dropped when the session ends.

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Key press -> first PCM sample handed to the audio device (ACCESSIBILITY.md S1), p50/p95
+// Key press -> first PCM sample handed to the audio device (docs/accessibility.md S1), p50/p95
 // over N presses, in process (normalise + stop + speak into the SDL output), side by side
 // with spawning the espeak-ng program per utterance (time to its first PCM byte on a pipe)
 // and speech-dispatcher when it is installed. Prints the ratios.

@@ -36,7 +36,7 @@ cb::BrailleTables g1() { return cb::tables_for_setting(cb::kTableZhCurrent); }
 }  // namespace
 
 TEST(LouisTranslator, NationalCommonBrailleWithTheQueryFix) {
-  // STACK.md 2: zhcn-cbs gives 查 as zhā (34-35-1); the project table writes 茶寻.
+  // docs/design.md 9.2: zhcn-cbs gives 查 as zhā (34-35-1); the project table writes 茶寻.
   // Tone omission depends on the neighbours: before chá, 贴 keeps its tone (⠁).
   EXPECT_EQ(cells("残疾人两项补贴查询"), "⠉⠧⠛⠊⠂⠚⠴⠇⠭⠄⠓⠭⠃⠥⠄⠞⠑⠁⠟⠔⠓⠸⠂");
   EXPECT_EQ(cells("查询"), "⠟⠔⠓⠸⠂");
@@ -92,7 +92,7 @@ TEST(LouisTranslator, EmptyTextIsEmptyAndOk) {
   EXPECT_TRUE(t.cells.empty());
 }
 
-// ACCESSIBILITY.md 5: for each lexicon homophone, translate(word) == translate(homophone)
+// docs/accessibility.md 5: for each lexicon homophone, translate(word) == translate(homophone)
 // through each project table.
 TEST(LouisOverrides, EveryLexiconHomophoneGivesTheSameCells) {
   const toml::table doc = toml::parse_file(std::string(KIOSK_SOURCE_ROOT) + "/config/speech/lexicon.toml");

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Test harness for a private BRLTTY with the Virtual ("vr") braille driver
-// (STACK.md 3, ACCESSIBILITY.md 7): listens on a unix socket that brltty connects to,
+// (docs/design.md 9.3, docs/accessibility.md 7): listens on a unix socket that brltty connects to,
 // says how many cells the display has, records each `Braille "..."` line and injects
 // commands (`LnDn`, `Route n`, `PassDots n`). Also owns the brltty process.
 #include <sys/types.h>

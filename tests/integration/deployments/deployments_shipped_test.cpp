@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The four county profiles shipped in config/deployments load cleanly, differ where
-// DOMAIN.md says the counties differ, and give the demo residents (DOMAIN.md 7) the
+// docs/domain.md says the counties differ, and give the demo residents (docs/domain.md 7) the
 // entries their county lists.
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Pronunciation through the phonemes eSpeak NG would speak (ACCESSIBILITY.md section 4):
+// Pronunciation through the phonemes eSpeak NG would speak (docs/accessibility.md section 4):
 // phonemes(normalise(text)) == phonemes(expected pinyin), stress and word marks stripped.
 // Nothing phonetic is hard-coded: both sides go through espeak_TextToPhonemes.
 #include <gtest/gtest.h>

@@ -44,7 +44,7 @@ TEST(ShippedSignManifest, EveryClipDecodesAtD2QualityAndMatchesItsDuration) {
     ClipDecoder decoder;
     const VideoError opened = decoder.open((test::video::repo_root() / "assets" / clip.clip).string());
     ASSERT_TRUE(opened.ok()) << opened.message;
-    // ACCESSIBILITY.md D2: at least 20 fps and 640x360.
+    // docs/accessibility.md D2: at least 20 fps and 640x360.
     EXPECT_GE(decoder.info().fps, 20.0);
     EXPECT_GE(decoder.info().width, 640);
     EXPECT_GE(decoder.info().height, 360);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The shipped themes load and meet ACCESSIBILITY.md V3/V4 by the WCAG 2.x formula;
+// The shipped themes load and meet docs/accessibility.md V3/V4 by the WCAG 2.x formula;
 // malformed theme files are rejected with the file and the line.
 #include <gtest/gtest.h>
 
@@ -68,7 +68,7 @@ TEST(ThemeFiles, EveryTextFacePairMeetsTheThemeContrast) {
   const auto themes = shipped_themes();
   ASSERT_FALSE(themes.empty());
   for (const auto& t : themes) {
-    // Default >= 10:1; the three high-contrast themes >= 7:1 (ACCESSIBILITY.md V3).
+    // Default >= 10:1; the three high-contrast themes >= 7:1 (docs/accessibility.md V3).
     const double min_ratio = t.theme.id == "default" ? 10.0 : 7.0;
     for (const auto& pair : text_color_pairs()) {
       const double ratio = contrast_ratio(t.theme.color(pair.fg), t.theme.color(pair.bg));

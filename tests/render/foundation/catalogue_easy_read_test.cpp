@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Easy-read variants (ACCESSIBILITY.md C2: "string lint: variant present, length, banned
+// Easy-read variants (docs/accessibility.md C2: "string lint: variant present, length, banned
 // words") in the real catalogues, config/locales/{zh-CN,en}.toml. The lint reads the TOML
 // itself rather than the loaded Catalog, because the loader drops an orphan variant (it
 // only reports it), and the lint must name it. A second test feeds the lint a broken pair

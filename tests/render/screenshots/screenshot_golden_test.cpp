@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Screenshot goldens (ACCESSIBILITY.md section 7, V1-V4): the real kiosk binary runs
+// Screenshot goldens (docs/accessibility.md section 7, V1-V4): the real kiosk binary runs
 // headless over home, settings, a guide question and the entitlements result at 100 %
 // and 200 % in each theme of config/themes (and once in English), and every screenshot
 // is compared with a golden PNG in tests/render/screenshots/golden/.

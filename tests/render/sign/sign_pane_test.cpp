@@ -233,7 +233,7 @@ TEST(SignPaneDrawing, CorruptClipIsSurvivedAndLogged) {
   fs::remove_all(root);
 }
 
-// ACCESSIBILITY.md D2: replay, pause and stop reach the clip through Repeat, Pause and
+// docs/accessibility.md D2: replay, pause and stop reach the clip through Repeat, Pause and
 // the sign key; Pause holds the frame until Pause again or any other input.
 TEST(SignPaneControls, RepeatReplaysPauseHoldsAndSignKeyStops) {
   using kiosk::drivers::video::PlayerState;

@@ -103,7 +103,7 @@ TEST_F(BrailleTranscript, AnnounceUsesThePolyphoneOverride) {
   EXPECT_NE((*line)["cells"], plain.cells);
 }
 
-// The braille table setting (DESIGN.md 5 `braille_table`): a choice on the settings
+// The braille table setting (docs/design.md 5 `braille_table`): a choice on the settings
 // screen; the line goes through the chosen table at once; the visit's end resets it.
 TEST_F(BrailleTranscript, BrailleTableSettingChangesTheCellsAndResetsWithTheSession) {
   // Where the choice sits on the settings screen: count the downs from the first item.

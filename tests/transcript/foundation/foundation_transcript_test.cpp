@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The headless contract (DESIGN.md section 5) through the real kiosk binary: scripts
+// The headless contract (docs/design.md section 5) through the real kiosk binary: scripts
 // in, transcript and screenshots out, exit codes for bad input.
 #include <gtest/gtest.h>
 

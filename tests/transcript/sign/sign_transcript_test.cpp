@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Deaf mode through the real kiosk binary (issue 6, DESIGN.md section 5): with the `sign`
+// Deaf mode through the real kiosk binary (issue 6, docs/design.md section 5): with the `sign`
 // key the transcript carries {type:"sign", clip, caption} for the screen and for each
 // focus move; without it none; a corrupt clip is survived.
 #include <gtest/gtest.h>
@@ -189,7 +189,7 @@ TEST(SignTranscript, PauseHoldsTheClipAndPauseAgainPlaysOn) {
   EXPECT_EQ(of_type(run, "sign").size(), 1u) << "pause is not a new cue";
 }
 
-// The sign_speed setting (DESIGN.md section 5): settings reach it, it is announced as a
+// The sign_speed setting (docs/design.md section 5): settings reach it, it is announced as a
 // `setting` event, and the end of the session brings the hall default back.
 TEST(SignTranscript, SignSpeedIsASettingThatTheSessionEndResets) {
   const KioskRun run = run_kiosk(

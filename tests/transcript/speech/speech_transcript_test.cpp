@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The speech channel through the real kiosk binary: `speech` and `caption` events in
-// the transcript (DESIGN.md section 5), routes and privacy (ACCESSIBILITY.md S6).
+// the transcript (docs/design.md section 5), routes and privacy (docs/accessibility.md S6).
 #include <gtest/gtest.h>
 #include <unistd.h>
 

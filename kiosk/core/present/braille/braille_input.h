@@ -3,7 +3,7 @@
 // Keys that come from a braille display, as the core sees them (the driver maps BrlAPI
 // codes to these), and braille-keyboard entry of digits, X and Latin letters for ID
 // numbers, phone numbers and PINs. Chinese entry by braille is out of scope (phonetic
-// braille does not back-translate to characters, ACCESSIBILITY.md section 5).
+// braille does not back-translate to characters, docs/accessibility.md section 5).
 // Main thread; pure.
 #include <cstdint>
 #include <optional>

@@ -78,7 +78,7 @@ struct BrailleAction {
 
 class BraillePresenter {
  public:
-  static constexpr int kDefaultWidth = 40;   // headless default (DESIGN.md 5)
+  static constexpr int kDefaultWidth = 40;   // headless default (docs/design.md 5)
   static constexpr char32_t kFullCell = U'\u28FF';
 
   explicit BraillePresenter(BrailleTranslator& translator);

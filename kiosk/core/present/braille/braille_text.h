@@ -2,7 +2,7 @@
 #pragma once
 // Pure text helpers for braille: UTF-8 <-> code points, and the split of a line into
 // runs by script so that each run goes through one liblouis table (a mixed table list
-// such as "en-ueb-g1.ctb,zhcn-cbs.ctb" fails to compile, STACK.md section 2).
+// such as "en-ueb-g1.ctb,zhcn-cbs.ctb" fails to compile, docs/design.md section 9.2).
 // Any thread; no state.
 #include <cstddef>
 #include <string>

@@ -24,7 +24,7 @@ struct BrailleTables {
   bool operator==(const BrailleTables&) const = default;
 };
 
-// The one setting `braille_table` (DESIGN.md 5) names either a Chinese or an English
+// The one setting `braille_table` (docs/design.md 5) names either a Chinese or an English
 // table; the other script keeps its default. Unknown ids give the defaults.
 BrailleTables tables_for_setting(std::string_view braille_table);
 

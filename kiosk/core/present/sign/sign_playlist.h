@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The sign playlist: which clip the sign pane plays for the current screen and focus
-// (ACCESSIBILITY.md D2, DESIGN.md section 1 "media by message id").
+// (docs/accessibility.md D2, docs/design.md section 1 "media by message id").
 //
 // - A screen shows: the clip of its prompt, else of its title.
 // - Focus moves: the clip of the focused node (its sign_clip id, else its name id); a
@@ -51,7 +51,7 @@ struct SignUpdate {
   std::optional<SignCue> cue;   // set when change == Play
 };
 
-// Remembers the cue playing so that presenters send only changes (DESIGN.md section 1).
+// Remembers the cue playing so that presenters send only changes (docs/design.md section 1).
 // The manifest is not owned and must outlive this.
 class SignPlaylist {
  public:

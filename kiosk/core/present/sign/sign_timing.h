@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Caption timing for sign clips (ACCESSIBILITY.md D2: captions within ±100 ms of the
+// Caption timing for sign clips (docs/accessibility.md D2: captions within ±100 ms of the
 // signing; replay, pause and a slower speed). Pure arithmetic on milliseconds; any thread.
 //
 // Model: a cue's caption appears with the clip's first frame and stays until the clip has

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Speech rate and volume steps (ACCESSIBILITY.md S4, S5). Pure, any thread.
+// Speech rate and volume steps (docs/accessibility.md S4, S5). Pure, any thread.
 #include <array>
 
 namespace kiosk::core::speech {

@@ -77,14 +77,14 @@ SpeechAction SpeechPresenter::compose(const std::vector<Part>& parts, const Kios
   const bool english = settings.language == "en";
   SpeechAction action;
   action.kind = SpeechActionKind::Speak;
-  // --announce is heard as if a headset were plugged in (DESIGN.md section 5).
+  // --announce is heard as if a headset were plugged in (docs/design.md section 5).
   action.route = announce || kiosk.headset() ? SpeechRoute::Headset : SpeechRoute::Speaker;
   action.rate = settings.rate;
   action.volume = settings.volume;
   action.caption = !settings.curtain;
   const bool clear_personal = action.route == SpeechRoute::Headset || kiosk.speaker_consent();
   const std::string hidden = text_of(kiosk, Message::of("speech.hidden"));
-  // The caption shows what the screen shows (DESIGN.md section 6): personal parts in
+  // The caption shows what the screen shows (docs/design.md section 6): personal parts in
   // the clear even when the speaker may not say them; secret parts never.
   auto join = [english](std::string& into, const std::string& piece, bool previous_sentence) {
     if (!into.empty()) {

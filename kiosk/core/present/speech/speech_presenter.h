@@ -5,11 +5,11 @@
 // speech channel carries the actions out on a driver and writes the transcript.
 //
 // One batch gives at most one utterance, because a driver's speak() replaces whatever
-// is playing (ACCESSIBILITY.md principle 3): a screen title and its first focus are
-// said together. Captions are always on (DESIGN.md section 6): while speech is off the
+// is playing (docs/accessibility.md principle 3): a screen title and its first focus are
+// said together. Captions are always on (docs/design.md section 6): while speech is off the
 // same prompt becomes a Caption action, except the timeout warning, which is spoken
 // whatever the setting. Brief verbosity leaves out role, position, hint and prompt on
-// screens the resident has already been on and left in this session. Privacy (DESIGN.md section 6, ACCESSIBILITY.md S6/S7): personal parts
+// screens the resident has already been on and left in this session. Privacy (docs/design.md section 6, docs/accessibility.md S6/S7): personal parts
 // on the speaker without consent become "内容已隐藏，请使用耳机"; secret values are
 // never said. Main thread only (it keeps the last utterance for Repeat).
 #include <set>
