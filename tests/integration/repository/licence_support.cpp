@@ -35,7 +35,7 @@ std::vector<std::string> files_under(const std::string& dir) {
       it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file()) out.push_back(rel.generic_string());
+    if (it->is_regular_file() && rel.filename() != ".git") out.push_back(rel.generic_string());   // a worktree's .git is a file
   }
   std::sort(out.begin(), out.end());
   return out;
