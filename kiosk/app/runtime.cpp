@@ -11,13 +11,12 @@
 #endif
 
 #include "kiosk/app/channels/sign_channel.h"
-#include "kiosk/services/entitlements/guide_service.h"
 
 namespace kiosk::app {
 
 Runtime::Runtime(Config& config, std::function<std::int64_t()> now)
     : m_config(config), m_now(std::move(now)), m_kiosk(config.kiosk, config.catalog) {
-  m_kiosk.add_service(std::make_unique<services::entitlements::GuideService>(config.county));
+  for (auto& service : make_services(config)) m_kiosk.add_service(std::move(service));
   m_transcript.set_clock(m_now);
   m_context = std::make_unique<ChannelContext>(ChannelContext{
       m_kiosk, m_config, m_transcript,
@@ -33,24 +32,18 @@ Runtime::Runtime(Config& config, std::function<std::int64_t()> now)
 // actions fail at once with the way forward; the kiosk itself keeps working.
 void Runtime::open_backend() {
 #ifdef KIOSK_HAVE_BACKEND
-  try {
-    const toml::table file = toml::parse_file(m_config.file.string());
-    const toml::table* table = file["backend"].as_table();
-    if (!table) return;
-    auto parsed = backend::parse_backend_config(*table, m_config.root.string());
-    if (!parsed) {
-      std::fprintf(stderr, "kiosk: backend config: %s\n", parsed.error().detail.c_str());
-      return;
-    }
-    auto api = backend::make_federation_api(parsed.value(), [this](const nlohmann::json& event) { m_transcript.write(event); });
-    if (!api) {
-      std::fprintf(stderr, "kiosk: backend unavailable: %s\n", api.error().detail.c_str());
-      return;
-    }
-    m_api = std::move(api.value());
-  } catch (const toml::parse_error&) {
-    // load_config has already read this file; nothing new can be wrong here.
+  if (m_config.backend.empty()) return;
+  auto parsed = backend::parse_backend_config(m_config.backend, m_config.root.string());
+  if (!parsed) {
+    std::fprintf(stderr, "kiosk: backend config: %s\n", parsed.error().detail.c_str());
+    return;
   }
+  auto api = backend::make_federation_api(parsed.value(), [this](const nlohmann::json& event) { m_transcript.write(event); });
+  if (!api) {
+    std::fprintf(stderr, "kiosk: backend unavailable: %s\n", api.error().detail.c_str());
+    return;
+  }
+  m_api = std::move(api.value());
 #endif
 }
 

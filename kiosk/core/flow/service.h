@@ -4,6 +4,7 @@
 // screens and answers. Everything personal a service holds is dropped by reset().
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "kiosk/core/effects.h"
 #include "kiosk/core/text/i18n.h"
@@ -27,6 +28,13 @@ struct ServiceOutcome {
   std::optional<Alert> alert;        // e.g. an invalid answer
   std::optional<Submit> submit;      // something for the backend
   std::optional<bool> speaker_consent;   // the resident gave (or withdrew) consent
+
+  static ServiceOutcome of(Kind kind, std::string focus_id = {}) {
+    ServiceOutcome outcome;
+    outcome.kind = kind;
+    outcome.focus = std::move(focus_id);
+    return outcome;
+  }
 };
 
 class Service {

@@ -46,7 +46,7 @@ struct Rig {
 
   // headless = false: as in the window kiosk (FrameWait::Never, frame wake-up timers).
   explicit Rig(app::Config c, bool headless = true) : config(std::move(c)), kiosk(config.kiosk, config.catalog) {
-    kiosk.add_service(std::make_unique<kiosk::services::entitlements::GuideService>(config.county));
+    for (auto& service : kiosk::app::make_services(config)) kiosk.add_service(std::move(service));
     display::Options options;
     options.mode = display::DisplayMode::Headless;
     options.width = config.metrics.width;
@@ -138,8 +138,8 @@ TEST(SignPaneLayout, NeverCoversContentOnAnyReachableScreen) {
   Rig rig(load());
   rig.feed(rig.kiosk.start(rig.clock));
   std::set<std::string> seen;
-  int checked = check_screen(rig, seen);   // attract
-  rig.command(core::Command::Select);      // into home
+  int checked = check_screen(rig, seen);   // attract; its Down presses start the visit
+  rig.command(core::Command::Home);        // home, whichever item the presses reached
   checked += check_screen(rig, seen);
   // Every item of home: open it, check what shows, come back.
   std::vector<std::string> items;
