@@ -11,6 +11,7 @@
 #endif
 
 #include "kiosk/app/channels/sign_channel.h"
+#include "kiosk/app/requests.h"
 
 namespace kiosk::app {
 
@@ -219,24 +220,37 @@ void Runtime::dispatch_one(const core::Effect& effect) {
   } else if (const auto* session = std::get_if<SessionEvent>(&effect)) {
     m_transcript.write({{"type", "session"}, {"event", session->event}});
     if (session->event == "reset") m_display.forget_text();
-  } else if (const auto* submit = std::get_if<Submit>(&effect)) {
-    if (submit->kind == "staff_call" || submit->kind == "sign_interpreter") {
-      // A live action: it needs the backend now, and fails at once with the way forward.
-      const std::string kind = submit->kind;
-      auto answer = [this, kind](bool ok) {
-        dispatch(m_kiosk.submit_result(kind, ok, Message::of("alert." + kind + (ok ? "_ok" : "_failed")), m_now()));
-      };
-#ifdef KIOSK_HAVE_BACKEND
-      if (m_api) {
-        const auto payload = nlohmann::json::parse(submit->payload_json);
-        m_api->call(backend::requests::staff_call(payload.at("reason_code"), payload.at("needs"), payload.at("screen_id")),
-                    [answer](backend::ApiResult result) { answer(result.ok()); });
-        return;
-      }
-#endif
-      answer(false);
-    }
+  } else if (const auto* request = std::get_if<Request>(&effect)) {
+    send(*request);
   }
+}
+
+// A core Request to the backend; its answer comes back through Kiosk::reply in poll().
+// The transcript's `request` event (written by the backend's event sink) says the kind
+// and the status or error code.
+void Runtime::send(const core::Request& request) {
+  const std::uint64_t id = request.id;
+  auto answer = [this](const core::Reply& reply) {
+    dispatch(m_kiosk.reply(reply, m_now()));
+    redraw();
+  };
+#ifdef KIOSK_HAVE_BACKEND
+  if (m_api) {
+    auto api_request = to_api_request(request.spec);
+    if (!api_request) {
+      std::fprintf(stderr, "kiosk: unknown endpoint %s\n", request.spec.endpoint.c_str());
+      return answer(unreachable_reply(id, "invalid_request"));
+    }
+    if (request.spec.kind == core::RequestKind::Application) {
+      m_api->submit(std::move(*api_request),
+                    [answer, id](backend::Result<backend::SubmitReceipt> receipt) { answer(to_reply(id, receipt)); });
+    } else {
+      m_api->call(std::move(*api_request), [answer, id](backend::ApiResult result) { answer(to_reply(id, result)); });
+    }
+    return;
+  }
+#endif
+  answer(unreachable_reply(id, "backend_unreachable"));
 }
 
 // ---- output -----------------------------------------------------------------------------

@@ -36,7 +36,7 @@ Kiosk::Kiosk(KioskOptions options, const Catalog& catalog)
 void Kiosk::add_service(std::unique_ptr<Service> service) { m_services.push_back(std::move(service)); }
 
 ServiceContext Kiosk::context() const {
-  return ServiceContext{m_settings, m_catalog, m_speaker_consent, m_headset};
+  return ServiceContext{m_settings, m_catalog, m_speaker_consent, m_headset, m_now};
 }
 
 Service* Kiosk::current_service() const {
@@ -44,6 +44,7 @@ Service* Kiosk::current_service() const {
 }
 
 Effects Kiosk::start(std::int64_t now) {
+  m_now = now;
   (void)now;
   Effects out;
   show(Screen::Attract, out);
@@ -167,6 +168,7 @@ void announce_changes(const Settings& before, const Settings& after, Effects& ou
 void Kiosk::end_session(Effects& out) {
   out.push_back(SpeechRequest{SpeechControl::Interrupt});
   for (auto& service : m_services) service->reset();
+  m_pending.clear();   // answers still on their way find nobody waiting
   m_timer.stop();
   m_status.reset();
   m_speaker_consent = false;
@@ -181,6 +183,7 @@ void Kiosk::end_session(Effects& out) {
 }
 
 Effects Kiosk::tick(std::int64_t now) {
+  m_now = now;
   Effects out;
   switch (m_timer.tick(now)) {
     case TimerEvent::None:
@@ -202,10 +205,12 @@ Effects Kiosk::tick(std::int64_t now) {
       end_session(out);
       break;
   }
+  if (in_session()) tick_requests(out);
   return out;
 }
 
 Effects Kiosk::headphones(bool plugged_in, std::int64_t now) {
+  m_now = now;
   Effects out;
   if (plugged_in == m_headset) return out;
   m_headset = plugged_in;
@@ -244,6 +249,7 @@ Effects Kiosk::headphones(bool plugged_in, std::int64_t now) {
 // ---- input ---------------------------------------------------------------------------
 
 Effects Kiosk::command(Command command, InputSource source, std::int64_t now) {
+  m_now = now;
   Effects out;
   if (command == Command::HeadphonesToggle) return headphones(!m_headset, now);
   if (!in_session()) {
@@ -416,6 +422,7 @@ void Kiosk::navigate(Command command, Effects& out) {
 }
 
 Effects Kiosk::focus_node(const std::string& node_id, std::int64_t now) {
+  m_now = now;
   Effects out;
   if (!in_session()) return out;
   m_timer.input(now);
@@ -425,6 +432,7 @@ Effects Kiosk::focus_node(const std::string& node_id, std::int64_t now) {
 }
 
 Effects Kiosk::touch(const std::string& node_id, TouchKind kind, std::int64_t now) {
+  m_now = now;
   Effects out;
   if (!in_session()) {
     start_session(InputSource::Touch, now, out);
@@ -453,6 +461,7 @@ Effects Kiosk::touch(const std::string& node_id, TouchKind kind, std::int64_t no
 }
 
 Effects Kiosk::type_text(const std::string& utf8, std::int64_t now) {
+  m_now = now;
   Effects out;
   if (!in_session()) return out;
   m_timer.input(now);
@@ -465,15 +474,6 @@ Effects Kiosk::type_text(const std::string& utf8, std::int64_t now) {
         apply(service->adjust(node->id, 2000 + static_cast<int>(Command::X), context()), out);
     }
   }
-  return out;
-}
-
-Effects Kiosk::submit_result(const std::string& kind, bool ok, Message text, std::int64_t now) {
-  (void)now;
-  Effects out;
-  out.push_back(SpeechRequest{SpeechControl::Interrupt});
-  raise(kind + (ok ? "_ok" : "_failed"), std::move(text), out);
-  if (!ok) out.push_back(Earcon{"error"});
   return out;
 }
 

@@ -112,7 +112,7 @@ TEST(HelpDeskService, ShowsEachLineThePlaceTheHoursAndAWayHome) {
   ASSERT_NE(service, nullptr) << errors_of(errors);
   kiosk::core::Settings settings;
   kiosk::core::Catalog catalog;
-  const kiosk::core::ServiceContext context{settings, catalog, false, false};
+  const kiosk::core::ServiceContext context{settings, catalog, false, false, 0};
   const kiosk::core::Tree tree = service->build(context);
   EXPECT_EQ(tree.screen_id, "help_desk");
   std::string ids;

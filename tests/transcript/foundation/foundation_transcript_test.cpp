@@ -159,6 +159,12 @@ TEST(HeadlessTranscript, CallStaffReachesTheEmbeddedBackend) {
   std::vector<std::string> codes;
   for (const auto& e : of_type(run, "alert")) codes.push_back(e["code"]);
   EXPECT_EQ(codes, (std::vector<std::string>{"staff_call_sending", "staff_call_ok"}));
+  // One round trip, in the transcript with its kind and the answer's status.
+  const auto requests = of_type(run, "request");
+  ASSERT_EQ(requests.size(), 1u);
+  EXPECT_EQ(requests[0].value("kind", ""), "live");
+  EXPECT_EQ(requests[0].value("path", ""), "/v1/staff-calls");
+  EXPECT_EQ(requests[0].value("status", 0), 201);
 }
 
 TEST(HeadlessTranscript, SignInterpreterIsALiveStaffCallWithSignLanguageNeed) {
