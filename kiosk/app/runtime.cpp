@@ -25,7 +25,8 @@ Runtime::Runtime(Config& config, std::function<std::int64_t()> now)
       [this](const std::string& node_id) { dispatch(m_kiosk.focus_node(node_id, m_now())); },
       [this](const std::string& code, core::Message text) {
         dispatch({core::SpeechRequest{core::SpeechControl::Interrupt}, core::Alert{code, std::move(text), core::Privacy::Public}});
-      }});
+      },
+      [this](const core::FieldInput& input) { dispatch(m_kiosk.edit_field(input, m_now())); }});
   open_backend();
 }
 
@@ -121,9 +122,10 @@ void Runtime::key(const std::string& key_name) {
 
 void Runtime::command(core::Command command, core::InputSource source) {
   const core::Node* node = m_kiosk.focused_node();
+  // Left/Right turn the page, except on a choice (its value) and in a field (its cursor).
   const bool paging = (command == core::Command::Left || command == core::Command::Right) &&
                       m_kiosk.in_session() && !m_kiosk.warning() && !m_kiosk.describing_keys() &&
-                      !(node && node->role == core::Role::Choice);
+                      !(node && (node->role == core::Role::Choice || core::is_field(node->role)));
   if (paging) {
     page(command == core::Command::Right ? 1 : -1);
   } else {

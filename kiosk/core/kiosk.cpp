@@ -286,8 +286,7 @@ Effects Kiosk::command(Command command, InputSource source, std::int64_t now) {
   const bool in_field = node && is_field(node->role);
   if (auto digit = command_digit(command)) {
     if (in_field) {
-      if (auto* service = current_service(); service && m_screen == Screen::Service)
-        apply(service->adjust(node->id, 1000 + *digit, context()), out);
+      edit(FieldInput{FieldKey::Char, static_cast<char>('0' + *digit), 0}, out);
       return out;
     }
     // In a menu digit n moves focus to actionable item n and speaks it.
@@ -314,6 +313,8 @@ Effects Kiosk::command(Command command, InputSource source, std::int64_t now) {
     case Command::Right:
       if (node && (node->role == Role::Choice))
         adjust(node->id, command == Command::Right ? 1 : -1, out);
+      else if (in_field)
+        edit(FieldInput{command == Command::Right ? FieldKey::CursorRight : FieldKey::CursorLeft, 0, 0}, out);
       break;
     case Command::Select:
       if (node) activate(node->id, out);
@@ -367,14 +368,12 @@ Effects Kiosk::command(Command command, InputSource source, std::int64_t now) {
     case Command::CallStaff:
       activate("home.call_staff", out);
       break;
-    case Command::Star:
-    case Command::Hash:
+    case Command::Star:   // star types X in an ID-type field (the pad has no X key)
     case Command::X:
-    case Command::Clear:
-      if (in_field) {
-        if (auto* service = current_service(); service && m_screen == Screen::Service)
-          apply(service->adjust(node->id, 2000 + static_cast<int>(command), context()), out);
-      }
+      if (in_field) edit(FieldInput{FieldKey::Char, 'X', 0}, out);
+      break;
+    case Command::Clear:  // Clear ← deletes the character before the cursor
+      if (in_field) edit(FieldInput{FieldKey::Backspace, 0, 0}, out);
       break;
     default:
       break;
@@ -467,14 +466,26 @@ Effects Kiosk::type_text(const std::string& utf8, std::int64_t now) {
   m_timer.input(now);
   const Node* node = focused_node();
   if (!node || !is_field(node->role)) return out;
-  if (auto* service = current_service(); service && m_screen == Screen::Service) {
-    for (char c : utf8) {
-      if (c >= '0' && c <= '9') apply(service->adjust(node->id, 1000 + (c - '0'), context()), out);
-      else if (c == 'x' || c == 'X')
-        apply(service->adjust(node->id, 2000 + static_cast<int>(Command::X), context()), out);
-    }
-  }
+  for (char c : utf8) edit(FieldInput{FieldKey::Char, c, 0}, out);
   return out;
+}
+
+Effects Kiosk::edit_field(const FieldInput& input, std::int64_t now) {
+  m_now = now;
+  Effects out;
+  if (!in_session()) return out;
+  m_timer.input(now);
+  const Node* node = focused_node();
+  if (node && is_field(node->role)) edit(input, out);
+  return out;
+}
+
+// Typed input into the focused field goes to the service that owns it.
+void Kiosk::edit(const FieldInput& input, Effects& out) {
+  const Node* node = focused_node();
+  Service* service = current_service();
+  if (!node || !service || m_screen != Screen::Service) return;
+  apply(service->edit(node->id, input, context()), out);
 }
 
 void Kiosk::raise(const std::string& code, Message text, Effects& out, Privacy privacy) {

@@ -49,6 +49,9 @@ class Kiosk {
   Effects command(Command command, InputSource source, std::int64_t now);
   Effects touch(const std::string& node_id, TouchKind kind, std::int64_t now);
   Effects type_text(const std::string& utf8, std::int64_t now);
+  // Typed input into the focused text field from any device (the braille routing key puts
+  // the cursor: FieldKey::CursorTo).
+  Effects edit_field(const FieldInput& input, std::int64_t now);
   Effects headphones(bool plugged_in, std::int64_t now);
   Effects focus_node(const std::string& node_id, std::int64_t now);   // paging, routing keys
   Effects tick(std::int64_t now);
@@ -86,6 +89,7 @@ class Kiosk {
   void activate(const std::string& node_id, Effects& out);
   void adjust(const std::string& node_id, int delta, Effects& out);
   void go_back(Effects& out);
+  void edit(const FieldInput& input, Effects& out);
   void apply(const ServiceOutcome& outcome, Effects& out);
   void change_setting(const std::string& name, Effects& out);
   void step_zoom(int direction, Effects& out);

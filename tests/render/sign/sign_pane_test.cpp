@@ -58,7 +58,7 @@ struct Rig {
     channel->attach(screen, [this] { return clock; }, headless);
     context = std::make_unique<app::ChannelContext>(app::ChannelContext{
         kiosk, config, transcript, [](core::Command, core::InputSource) {}, [](const std::string&) {},
-        [](const std::string&, core::Message) {}});
+        [](const std::string&, core::Message) {}, [](const core::FieldInput&) {}});
   }
   ~Rig() { channel.reset(); }   // the pane's texture goes before the renderer
   void feed(const core::Effects& effects) {
