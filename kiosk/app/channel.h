@@ -25,6 +25,8 @@ struct ChannelContext {
   std::function<void(const std::string& node_id)> focus_node;
   // Present an alert on every channel (e.g. "braille display lost").
   std::function<void(const std::string& code, core::Message text)> alert;
+  // Typed input into the focused field (the braille routing key puts the cursor).
+  std::function<void(const core::FieldInput& input)> edit;
 };
 
 class Channel {

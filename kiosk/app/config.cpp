@@ -8,7 +8,6 @@
 #include <sstream>
 
 #include "drivers/display/theme_loader.h"
-#include "kiosk/app/deployment_loader.h"
 
 namespace kiosk::app {
 
@@ -112,6 +111,57 @@ void check_keys(const toml::table& table, std::initializer_list<const char*> kno
   }
 }
 
+// [hall] services = ["entitlements", "help_desk"]: which services, in menu order.
+void read_services(const toml::table& hall, std::vector<std::string>& out, const fs::path& file,
+                   std::vector<ConfigError>& errors) {
+  const toml::node* node = hall.get("services");
+  if (!node) return;
+  std::vector<std::string> ids;
+  read_list(hall, "services", ids, file, errors);
+  for (const auto& id : ids) {
+    if (!services::find_service(id)) {
+      std::string known;
+      for (const auto& entry : services::service_table()) known += (known.empty() ? "" : ", ") + std::string(entry.id);
+      errors.push_back({file.string(), line_of(node), "unknown service \"" + id + "\" in [hall] services (known: " + known + ")"});
+    } else if (std::count(ids.begin(), ids.end(), id) > 1) {
+      errors.push_back({file.string(), line_of(node), "service \"" + id + "\" is listed twice in [hall] services"});
+      break;
+    }
+  }
+  out = std::move(ids);
+}
+
+// locales/<language>.toml, then locales/<language>/*.toml (one per service) in name order.
+std::vector<fs::path> catalogue_files(const fs::path& locales, const std::string& language) {
+  std::vector<fs::path> files{locales / (language + ".toml")};
+  std::error_code ec;
+  std::vector<fs::path> more;
+  for (const auto& entry : fs::directory_iterator(locales / language, ec))
+    if (entry.path().extension() == ".toml") more.push_back(entry.path());
+  std::sort(more.begin(), more.end());
+  files.insert(files.end(), more.begin(), more.end());
+  return files;
+}
+
+// The county profile, parsed once, and every service the hall offers made once from it.
+void load_county(Config& config, const std::string& county, const fs::path& kiosk_toml,
+                 std::vector<ConfigError>& errors) {
+  const bool identifier = !county.empty() && std::all_of(county.begin(), county.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+  if (!identifier) {
+    errors.push_back({kiosk_toml.string(), 0, "[hall] deployment \"" + county + "\" must be lower-case letters, digits and _"});
+    return;
+  }
+  const fs::path file = config.config_dir / "deployments" / (county + ".toml");
+  auto table = parse(file, errors);
+  if (!table) return;
+  config.county = services::CountyData{file.string(), county, std::move(*table)};
+  services::SetupErrors problems;
+  services::make_services(config.services, config.county, problems);
+  for (auto& p : problems) errors.push_back({p.file, p.line, std::move(p.message)});
+}
+
 }  // namespace
 
 std::vector<ConfigError> load_catalog(const fs::path& file, const std::string& language, core::Catalog& catalog) {
@@ -127,6 +177,10 @@ std::vector<ConfigError> load_catalog(const fs::path& file, const std::string& l
     auto text = node.value<std::string>();
     if (!text || text->empty()) {
       errors.push_back({file.string(), line_of(&node), "message \"" + std::string(key.str()) + "\" must be non-empty text"});
+      continue;
+    }
+    if (catalog.has(language, std::string(key.str()))) {
+      errors.push_back({file.string(), line_of(&node), "message \"" + std::string(key.str()) + "\" is already defined in another catalogue file"});
       continue;
     }
     catalog.add(language, std::string(key.str()), {*text, {}});
@@ -188,11 +242,14 @@ ConfigResult load_config(const fs::path& kiosk_toml) {
              "kiosk.toml", kiosk_toml, errors);
 
   std::string deployment = "houma";
+  for (const auto& entry : services::service_table()) config.services.emplace_back(entry.id);
   if (const auto* hall = (*table)["hall"].as_table()) {
-    check_keys(*hall, {"deployment", "name_id"}, "[hall]", kiosk_toml, errors);
+    check_keys(*hall, {"deployment", "name_id", "services"}, "[hall]", kiosk_toml, errors);
     read_string(*hall, "deployment", deployment, kiosk_toml, errors);
     read_string(*hall, "name_id", config.kiosk.hall_name_id, kiosk_toml, errors);
+    read_services(*hall, config.services, kiosk_toml, errors);
   }
+  if (const auto* backend = (*table)["backend"].as_table()) config.backend = *backend;
   if (const auto* session = (*table)["session"].as_table()) {
     check_keys(*session, {"idle_seconds", "answer_seconds"}, "[session]", kiosk_toml, errors);
     std::int64_t idle = 180, answer = 45;
@@ -260,8 +317,10 @@ ConfigResult load_config(const fs::path& kiosk_toml) {
     errors.insert(errors.end(), more.begin(), more.end());
   }
   for (const char* language : {"zh-CN", "en"}) {
-    auto more = load_catalog(config.config_dir / "locales" / (std::string(language) + ".toml"), language, config.catalog);
-    errors.insert(errors.end(), more.begin(), more.end());
+    for (const fs::path& file : catalogue_files(config.config_dir / "locales", language)) {
+      auto more = load_catalog(file, language, config.catalog);
+      errors.insert(errors.end(), more.begin(), more.end());
+    }
   }
 
   auto themes = drivers::display::load_themes((config.config_dir / "themes").string());
@@ -280,14 +339,14 @@ ConfigResult load_config(const fs::path& kiosk_toml) {
     if (!found) errors.push_back({kiosk_toml.string(), 0, "default theme \"" + defaults.theme + "\" is not in config/themes"});
   }
 
-  auto county = load_deployment(config.config_dir, deployment);
-  if (!county.ok()) {
-    for (const auto& e : county.errors) errors.push_back({e.file, e.line, e.message});
-  } else {
-    config.county = std::move(*county.profile);
-  }
+  load_county(config, deployment, kiosk_toml, errors);
   if (errors.empty()) result.config = std::move(config);
   return result;
+}
+
+std::vector<std::unique_ptr<core::Service>> make_services(const Config& config) {
+  services::SetupErrors ignored;   // load_config made each once and found none
+  return services::make_services(config.services, config.county, ignored);
 }
 
 }  // namespace kiosk::app

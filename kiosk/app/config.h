@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The hall's configuration (config/kiosk.toml) and everything it points to:
-// message catalogues, keymaps, themes, the county profile. Loaded once at start on
+// message catalogues, keymaps, themes, the county profile and the services the hall
+// offers. Each file is read once, here, at start on
 // the main thread; any problem is a ConfigError naming the file, the line and the
 // problem, and the kiosk exits with code 2.
 #include <cstdint>
@@ -15,7 +16,11 @@
 #include "kiosk/core/kiosk.h"
 #include "kiosk/core/present/layout.h"
 #include "kiosk/core/present/theme.h"
-#include "kiosk/services/entitlements/entitlements.h"
+#include <memory>
+
+#include <toml++/toml.h>
+
+#include "kiosk/services/service_table.h"
 
 namespace kiosk::app {
 
@@ -35,7 +40,9 @@ struct Config {
   core::Catalog catalog;
   core::Keymap keymap;
   std::vector<core::Theme> themes;
-  services::entitlements::CountyProfile county;
+  services::CountyData county;          // the county profile, parsed once
+  std::vector<std::string> services;    // ids the hall offers, in menu order ([hall] services)
+  toml::table backend;                  // [backend], read by the backend factory (empty = none)
   std::vector<std::string> speech_drivers{"espeak-ng", "null"};
   std::vector<std::string> braille_drivers{"brlapi", "null"};
   std::string braille_host;            // "" = the local daemon
@@ -51,7 +58,13 @@ struct ConfigResult {
 
 ConfigResult load_config(const std::filesystem::path& kiosk_toml);
 
-// Catalogue files: config/locales/<language>.toml with [messages] and [easy] tables.
+// Fresh services for one Kiosk, in menu order. load_config has already made each once,
+// so a loaded Config makes them without error.
+std::vector<std::unique_ptr<core::Service>> make_services(const Config& config);
+
+// Catalogue files: config/locales/<language>.toml and each service's
+// config/locales/<language>/<service>.toml, with [messages] and [easy] tables. A message
+// id defined twice (in two files) is an error.
 std::vector<ConfigError> load_catalog(const std::filesystem::path& file, const std::string& language,
                                       core::Catalog& catalog);
 // Keymap files: config/keymaps/*.toml with a [bindings] table: command = ["Key", ...].

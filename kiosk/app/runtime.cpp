@@ -12,13 +12,13 @@
 #endif
 
 #include "kiosk/app/channels/sign_channel.h"
-#include "kiosk/services/entitlements/guide_service.h"
+#include "kiosk/app/requests.h"
 
 namespace kiosk::app {
 
 Runtime::Runtime(Config& config, std::function<std::int64_t()> now)
     : m_config(config), m_now(std::move(now)), m_kiosk(config.kiosk, config.catalog) {
-  m_kiosk.add_service(std::make_unique<services::entitlements::GuideService>(config.county));
+  for (auto& service : make_services(config)) m_kiosk.add_service(std::move(service));
   m_transcript.set_clock(m_now);
   m_context = std::make_unique<ChannelContext>(ChannelContext{
       m_kiosk, m_config, m_transcript,
@@ -26,7 +26,8 @@ Runtime::Runtime(Config& config, std::function<std::int64_t()> now)
       [this](const std::string& node_id) { dispatch(m_kiosk.focus_node(node_id, m_now())); },
       [this](const std::string& code, core::Message text) {
         dispatch({core::SpeechRequest{core::SpeechControl::Interrupt}, core::Alert{code, std::move(text), core::Privacy::Public}});
-      }});
+      },
+      [this](const core::FieldInput& input) { dispatch(m_kiosk.edit_field(input, m_now())); }});
   open_backend();
 }
 
@@ -34,24 +35,18 @@ Runtime::Runtime(Config& config, std::function<std::int64_t()> now)
 // actions fail at once with the way forward; the kiosk itself keeps working.
 void Runtime::open_backend() {
 #ifdef KIOSK_HAVE_BACKEND
-  try {
-    const toml::table file = toml::parse_file(m_config.file.string());
-    const toml::table* table = file["backend"].as_table();
-    if (!table) return;
-    auto parsed = backend::parse_backend_config(*table, m_config.root.string());
-    if (!parsed) {
-      std::fprintf(stderr, "kiosk: backend config: %s\n", parsed.error().detail.c_str());
-      return;
-    }
-    auto api = backend::make_federation_api(parsed.value(), [this](const nlohmann::json& event) { m_transcript.write(event); });
-    if (!api) {
-      std::fprintf(stderr, "kiosk: backend unavailable: %s\n", api.error().detail.c_str());
-      return;
-    }
-    m_api = std::move(api.value());
-  } catch (const toml::parse_error&) {
-    // load_config has already read this file; nothing new can be wrong here.
+  if (m_config.backend.empty()) return;
+  auto parsed = backend::parse_backend_config(m_config.backend, m_config.root.string());
+  if (!parsed) {
+    std::fprintf(stderr, "kiosk: backend config: %s\n", parsed.error().detail.c_str());
+    return;
   }
+  auto api = backend::make_federation_api(parsed.value(), [this](const nlohmann::json& event) { m_transcript.write(event); });
+  if (!api) {
+    std::fprintf(stderr, "kiosk: backend unavailable: %s\n", api.error().detail.c_str());
+    return;
+  }
+  m_api = std::move(api.value());
 #endif
 }
 
@@ -128,9 +123,10 @@ void Runtime::key(const std::string& key_name) {
 
 void Runtime::command(core::Command command, core::InputSource source) {
   const core::Node* node = m_kiosk.focused_node();
+  // Left/Right turn the page, except on a choice (its value) and in a field (its cursor).
   const bool paging = (command == core::Command::Left || command == core::Command::Right) &&
                       m_kiosk.in_session() && !m_kiosk.warning() && !m_kiosk.describing_keys() &&
-                      !(node && node->role == core::Role::Choice);
+                      !(node && (node->role == core::Role::Choice || core::is_field(node->role)));
   if (paging) {
     page(command == core::Command::Right ? 1 : -1);
   } else {
@@ -227,24 +223,37 @@ void Runtime::dispatch_one(const core::Effect& effect) {
   } else if (const auto* session = std::get_if<SessionEvent>(&effect)) {
     m_transcript.write({{"type", "session"}, {"event", session->event}});
     if (session->event == "reset") m_display.forget_text();
-  } else if (const auto* submit = std::get_if<Submit>(&effect)) {
-    if (submit->kind == "staff_call" || submit->kind == "sign_interpreter") {
-      // A live action: it needs the backend now, and fails at once with the way forward.
-      const std::string kind = submit->kind;
-      auto answer = [this, kind](bool ok) {
-        dispatch(m_kiosk.submit_result(kind, ok, Message::of("alert." + kind + (ok ? "_ok" : "_failed")), m_now()));
-      };
-#ifdef KIOSK_HAVE_BACKEND
-      if (m_api) {
-        const auto payload = nlohmann::json::parse(submit->payload_json);
-        m_api->call(backend::requests::staff_call(payload.at("reason_code"), payload.at("needs"), payload.at("screen_id")),
-                    [answer](backend::ApiResult result) { answer(result.ok()); });
-        return;
-      }
-#endif
-      answer(false);
-    }
+  } else if (const auto* request = std::get_if<Request>(&effect)) {
+    send(*request);
   }
+}
+
+// A core Request to the backend; its answer comes back through Kiosk::reply in poll().
+// The transcript's `request` event (written by the backend's event sink) says the kind
+// and the status or error code.
+void Runtime::send(const core::Request& request) {
+  const std::uint64_t id = request.id;
+  auto answer = [this](const core::Reply& reply) {
+    dispatch(m_kiosk.reply(reply, m_now()));
+    redraw();
+  };
+#ifdef KIOSK_HAVE_BACKEND
+  if (m_api) {
+    auto api_request = to_api_request(request.spec);
+    if (!api_request) {
+      std::fprintf(stderr, "kiosk: unknown endpoint %s\n", request.spec.endpoint.c_str());
+      return answer(unreachable_reply(id, "invalid_request"));
+    }
+    if (request.spec.kind == core::RequestKind::Application) {
+      m_api->submit(std::move(*api_request),
+                    [answer, id](backend::Result<backend::SubmitReceipt> receipt) { answer(to_reply(id, receipt)); });
+    } else {
+      m_api->call(std::move(*api_request), [answer, id](backend::ApiResult result) { answer(to_reply(id, result)); });
+    }
+    return;
+  }
+#endif
+  answer(unreachable_reply(id, "backend_unreachable"));
 }
 
 // ---- output -----------------------------------------------------------------------------

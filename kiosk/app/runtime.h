@@ -60,6 +60,7 @@ class Runtime {
   void attach(Channel& channel);   // to the open display (the sign pane draws in it)
   void dispatch(const core::Effects& effects);
   void dispatch_one(const core::Effect& effect);
+  void send(const core::Request& request);
   void page(int direction);
   nlohmann::json setting_json(const core::SettingValue& value) const;
   const core::Theme* theme(const std::string& id) const;

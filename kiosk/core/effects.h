@@ -6,6 +6,7 @@
 #include <variant>
 #include <vector>
 
+#include "kiosk/core/flow/request.h"
 #include "kiosk/core/ui/message.h"
 #include "kiosk/core/settings.h"
 #include "kiosk/core/ui/ui_tree.h"
@@ -33,11 +34,11 @@ struct SessionEvent { std::string event; };
 enum class SpeechControl { Interrupt, Repeat, Where, Help, HelpKeys, PauseToggle, Guide };
 struct SpeechRequest { SpeechControl control; };
 
-// Staff or backend-bound actions; the app routes them to the FederationApi.
-struct Submit { std::string kind; std::string payload_json; };
+// Backend round trips (flow/request.h): Request{id, spec}; the app answers with
+// Kiosk::reply().
 
 using Effect = std::variant<ScreenShown, FocusMoved, Earcon, Alert, SettingChanged,
-                            SessionEvent, SpeechRequest, Submit>;
+                            SessionEvent, SpeechRequest, Request>;
 using Effects = std::vector<Effect>;
 
 }  // namespace kiosk::core

@@ -37,7 +37,7 @@ Kiosk::Kiosk(KioskOptions options, const Catalog& catalog)
 void Kiosk::add_service(std::unique_ptr<Service> service) { m_services.push_back(std::move(service)); }
 
 ServiceContext Kiosk::context() const {
-  return ServiceContext{m_settings, m_catalog, m_speaker_consent, m_headset};
+  return ServiceContext{m_settings, m_catalog, m_speaker_consent, m_headset, m_now};
 }
 
 Service* Kiosk::current_service() const {
@@ -45,6 +45,7 @@ Service* Kiosk::current_service() const {
 }
 
 Effects Kiosk::start(std::int64_t now) {
+  m_now = now;
   (void)now;
   Effects out;
   show(Screen::Attract, out);
@@ -168,6 +169,7 @@ void announce_changes(const Settings& before, const Settings& after, Effects& ou
 void Kiosk::end_session(Effects& out) {
   out.push_back(SpeechRequest{SpeechControl::Interrupt});
   for (auto& service : m_services) service->reset();
+  m_pending.clear();   // answers still on their way find nobody waiting
   m_timer.stop();
   m_status.reset();
   m_speaker_consent = false;
@@ -182,6 +184,7 @@ void Kiosk::end_session(Effects& out) {
 }
 
 Effects Kiosk::tick(std::int64_t now) {
+  m_now = now;
   Effects out;
   switch (m_timer.tick(now)) {
     case TimerEvent::None:
@@ -203,10 +206,12 @@ Effects Kiosk::tick(std::int64_t now) {
       end_session(out);
       break;
   }
+  if (in_session()) tick_requests(out);
   return out;
 }
 
 Effects Kiosk::headphones(bool plugged_in, std::int64_t now) {
+  m_now = now;
   Effects out;
   if (plugged_in == m_headset) return out;
   m_headset = plugged_in;
@@ -245,6 +250,7 @@ Effects Kiosk::headphones(bool plugged_in, std::int64_t now) {
 // ---- input ---------------------------------------------------------------------------
 
 Effects Kiosk::command(Command command, InputSource source, std::int64_t now) {
+  m_now = now;
   Effects out;
   if (command == Command::HeadphonesToggle) return headphones(!m_headset, now);
   if (!in_session()) {
@@ -281,8 +287,7 @@ Effects Kiosk::command(Command command, InputSource source, std::int64_t now) {
   const bool in_field = node && is_field(node->role);
   if (auto digit = command_digit(command)) {
     if (in_field) {
-      if (auto* service = current_service(); service && m_screen == Screen::Service)
-        apply(service->adjust(node->id, 1000 + *digit, context()), out);
+      edit(FieldInput{FieldKey::Char, static_cast<char>('0' + *digit), 0}, out);
       return out;
     }
     // In a menu digit n moves focus to actionable item n and speaks it.
@@ -309,6 +314,8 @@ Effects Kiosk::command(Command command, InputSource source, std::int64_t now) {
     case Command::Right:
       if (node && (node->role == Role::Choice))
         adjust(node->id, command == Command::Right ? 1 : -1, out);
+      else if (in_field)
+        edit(FieldInput{command == Command::Right ? FieldKey::CursorRight : FieldKey::CursorLeft, 0, 0}, out);
       break;
     case Command::Select:
       if (node) activate(node->id, out);
@@ -362,14 +369,12 @@ Effects Kiosk::command(Command command, InputSource source, std::int64_t now) {
     case Command::CallStaff:
       activate("home.call_staff", out);
       break;
-    case Command::Star:
-    case Command::Hash:
+    case Command::Star:   // star types X in an ID-type field (the pad has no X key)
     case Command::X:
-    case Command::Clear:
-      if (in_field) {
-        if (auto* service = current_service(); service && m_screen == Screen::Service)
-          apply(service->adjust(node->id, 2000 + static_cast<int>(command), context()), out);
-      }
+      if (in_field) edit(FieldInput{FieldKey::Char, 'X', 0}, out);
+      break;
+    case Command::Clear:  // Clear ← deletes the character before the cursor
+      if (in_field) edit(FieldInput{FieldKey::Backspace, 0, 0}, out);
       break;
     default:
       break;
@@ -417,6 +422,7 @@ void Kiosk::navigate(Command command, Effects& out) {
 }
 
 Effects Kiosk::focus_node(const std::string& node_id, std::int64_t now) {
+  m_now = now;
   Effects out;
   if (!in_session()) return out;
   m_timer.input(now);
@@ -426,6 +432,7 @@ Effects Kiosk::focus_node(const std::string& node_id, std::int64_t now) {
 }
 
 Effects Kiosk::touch(const std::string& node_id, TouchKind kind, std::int64_t now) {
+  m_now = now;
   Effects out;
   if (!in_session()) {
     start_session(InputSource::Touch, now, out);
@@ -454,28 +461,32 @@ Effects Kiosk::touch(const std::string& node_id, TouchKind kind, std::int64_t no
 }
 
 Effects Kiosk::type_text(const std::string& utf8, std::int64_t now) {
+  m_now = now;
   Effects out;
   if (!in_session()) return out;
   m_timer.input(now);
   const Node* node = focused_node();
   if (!node || !is_field(node->role)) return out;
-  if (auto* service = current_service(); service && m_screen == Screen::Service) {
-    for (char c : utf8) {
-      if (c >= '0' && c <= '9') apply(service->adjust(node->id, 1000 + (c - '0'), context()), out);
-      else if (c == 'x' || c == 'X')
-        apply(service->adjust(node->id, 2000 + static_cast<int>(Command::X), context()), out);
-    }
-  }
+  for (char c : utf8) edit(FieldInput{FieldKey::Char, c, 0}, out);
   return out;
 }
 
-Effects Kiosk::submit_result(const std::string& kind, bool ok, Message text, std::int64_t now) {
-  (void)now;
+Effects Kiosk::edit_field(const FieldInput& input, std::int64_t now) {
+  m_now = now;
   Effects out;
-  out.push_back(SpeechRequest{SpeechControl::Interrupt});
-  raise(kind + (ok ? "_ok" : "_failed"), std::move(text), out);
-  if (!ok) out.push_back(Earcon{"error"});
+  if (!in_session()) return out;
+  m_timer.input(now);
+  const Node* node = focused_node();
+  if (node && is_field(node->role)) edit(input, out);
   return out;
+}
+
+// Typed input into the focused field goes to the service that owns it.
+void Kiosk::edit(const FieldInput& input, Effects& out) {
+  const Node* node = focused_node();
+  Service* service = current_service();
+  if (!node || !service || m_screen != Screen::Service) return;
+  apply(service->edit(node->id, input, context()), out);
 }
 
 void Kiosk::raise(const std::string& code, Message text, Effects& out, Privacy privacy) {

@@ -50,11 +50,15 @@ class Kiosk {
   Effects command(Command command, InputSource source, std::int64_t now);
   Effects touch(const std::string& node_id, TouchKind kind, std::int64_t now);
   Effects type_text(const std::string& utf8, std::int64_t now);
+  // Typed input into the focused text field from any device (the braille routing key puts
+  // the cursor: FieldKey::CursorTo).
+  Effects edit_field(const FieldInput& input, std::int64_t now);
   Effects headphones(bool plugged_in, std::int64_t now);
   Effects focus_node(const std::string& node_id, std::int64_t now);   // paging, routing keys
   Effects tick(std::int64_t now);
-  // The backend's answer to a Submit effect (staff calls, applications).
-  Effects submit_result(const std::string& kind, bool ok, Message text, std::int64_t now);
+  // The answer to a Request effect (flow/request.h). An answer nobody waits for any more
+  // (the wait was cancelled, timed out, or the session ended) does nothing.
+  Effects reply(const Reply& reply, std::int64_t now);
 
   const Tree& tree() const { return m_tree; }
   const FocusRing& focus() const { return m_focus; }
@@ -66,7 +70,10 @@ class Kiosk {
   bool describing_keys() const { return m_describing_keys; }   // Help's key-describer mode
   bool speaker_consent() const { return m_speaker_consent; }
   const std::optional<Alert>& status() const { return m_status; }   // shown under the content
-  std::int64_t next_deadline() const { return m_timer.next_deadline(); }
+  // The earliest of the session timer, a live request's wait notice and timeout, and the
+  // service's own timer; -1 = none.
+  std::int64_t next_deadline() const;
+  bool waiting() const;   // a live request has been in flight for kWaitNoticeMs or more
   const Catalog& catalog() const { return m_catalog; }
 
  private:
@@ -83,6 +90,7 @@ class Kiosk {
   void activate(const std::string& node_id, Effects& out);
   void adjust(const std::string& node_id, int delta, Effects& out);
   void go_back(Effects& out);
+  void edit(const FieldInput& input, Effects& out);
   void apply(const ServiceOutcome& outcome, Effects& out);
   void change_setting(const std::string& name, Effects& out);
   void step_zoom(int direction, Effects& out);
@@ -101,6 +109,21 @@ class Kiosk {
   Tree build_timeout() const;
   Service* current_service() const;
   ServiceContext context() const;
+  // Backend round trips (kiosk_requests.cpp). owner: the service id, or "" for the
+  // Kiosk's own staff calls (purpose: staff_call | sign_interpreter).
+  struct Pending {
+    std::uint64_t id = 0;
+    std::string owner;
+    std::string purpose;
+    RequestKind kind = RequestKind::Live;
+    std::int64_t started = 0;
+    bool notice_shown = false;
+  };
+  void issue(RequestSpec spec, const std::string& owner, const std::string& purpose, Effects& out);
+  void request_staff(bool sign_interpreter, Effects& out);
+  void staff_call_answered(const Pending& pending, const Reply& reply, Effects& out);
+  bool cancel_wait(Effects& out);
+  void tick_requests(Effects& out);
 
   KioskOptions m_options;
   const Catalog& m_catalog;
@@ -120,6 +143,9 @@ class Kiosk {
   std::string m_explored;            // touch-to-explore: node read by the first touch
   int m_help_presses = 0;
   bool m_describing_keys = false;    // key-describer mode: keys say what they do, and do nothing
+  std::vector<Pending> m_pending;    // requests in flight, oldest first
+  std::uint64_t m_next_request = 1;
+  std::int64_t m_now = 0;            // the time of the input being handled
 };
 
 }  // namespace kiosk::core

@@ -30,17 +30,7 @@ void Kiosk::activate(const std::string& node_id, Effects& out) {
     if (auto* service = current_service()) apply(service->activate(node_id, context()), out);
     return;
   }
-  if (call_staff || node_id == "home.sign_interpreter") {
-    // Live actions: a staff call carries its need and the screen id, never personal data.
-    const bool sign = node_id == "home.sign_interpreter";
-    const std::string kind = sign ? "sign_interpreter" : "staff_call";
-    // The "sending" alert goes first: an unreachable backend answers at once.
-    raise(kind + "_sending", Message::of("alert." + kind + "_sending"), out);
-    out.push_back(Submit{kind, std::string("{\"reason_code\":\"") + (sign ? "sign_interpreter" : "assist") +
-                                   "\",\"needs\":[" + (sign ? "\"sign_language\"" : "") +
-                                   "],\"screen_id\":\"" + m_tree.screen_id + "\"}"});
-    return;
-  }
+  if (call_staff || node_id == "home.sign_interpreter") return request_staff(node_id == "home.sign_interpreter", out);
   if (node_id == "home.speech_on") {
     m_touch_started = false;
     m_settings.speech = true;
@@ -178,6 +168,7 @@ void Kiosk::adjust(const std::string& node_id, int delta, Effects& out) {
 void Kiosk::go_back(Effects& out) {
   switch (m_screen) {
     case Screen::Service:
+      if (cancel_wait(out)) return;   // Back first cancels a wait for the backend
       if (auto* service = current_service()) apply(service->back(), out);
       return;
     case Screen::Settings:
@@ -197,7 +188,7 @@ void Kiosk::apply(const ServiceOutcome& outcome, Effects& out) {
     case ServiceOutcome::Kind::NewScreen: show(Screen::Service, out, outcome.focus); break;
     case ServiceOutcome::Kind::Leave: show(Screen::Home, out, "home." + current_service()->id()); break;
   }
-  if (outcome.submit) out.push_back(*outcome.submit);
+  if (outcome.request) issue(*outcome.request, current_service()->id(), {}, out);
   if (outcome.alert) {
     if (outcome.alert->code.find("invalid") != std::string::npos) out.push_back(Earcon{"error"});
     raise(outcome.alert->code, outcome.alert->text, out, outcome.alert->privacy);

@@ -80,7 +80,7 @@ TEST_F(HelpFixture, InDescriberModeKeysSayWhatTheyDoAndDoNothing) {
     EXPECT_EQ(alert->code, "key_described") << command_name(c);
     EXPECT_EQ(alert->text.id, key_help_id(c)) << command_name(c);
     EXPECT_FALSE(changes_a_setting(effects)) << command_name(c);
-    for (const auto& e : effects) EXPECT_FALSE(std::holds_alternative<Submit>(e)) << command_name(c);
+    for (const auto& e : effects) EXPECT_FALSE(std::holds_alternative<Request>(e)) << command_name(c);
   }
   EXPECT_EQ(kiosk.settings(), before);
   EXPECT_EQ(kiosk.tree().screen_id, "help");

@@ -175,10 +175,11 @@ TEST_F(KioskFixture, EasyReadOffersCallStaffOnEveryScreen) {
   ASSERT_EQ(kiosk.tree().screen_id, "help");
   EXPECT_EQ(kiosk.tree().nodes.back().id, "help.call_staff");
   kiosk.focus_node("help.call_staff", now);
-  const auto submits = all_of<Submit>(press(Command::Select));
-  ASSERT_EQ(submits.size(), 1u);
-  EXPECT_EQ(submits[0].kind, "staff_call");
-  EXPECT_NE(submits[0].payload_json.find("\"screen_id\":\"help\""), std::string::npos) << submits[0].payload_json;
+  const auto requests = all_of<Request>(press(Command::Select));
+  ASSERT_EQ(requests.size(), 1u);
+  EXPECT_EQ(requests[0].spec.endpoint, "staff_call");
+  EXPECT_EQ(requests[0].spec.kind, RequestKind::Live);
+  EXPECT_EQ(requests[0].spec.body["screen_id"].as_string(), "help");
   press(Command::Back);
   ASSERT_EQ(kiosk.tree().screen_id, "home");
   EXPECT_EQ(std::count_if(kiosk.tree().nodes.begin(), kiosk.tree().nodes.end(),

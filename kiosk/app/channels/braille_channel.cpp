@@ -189,7 +189,8 @@ void BrailleChannel::handle_key(const BrailleKey& key, ChannelContext& context) 
       context.command(core::Command::Select, source);
       break;
     case BrailleActionKind::SetCursor:
-      break;   // fields only append today: the cursor stays at the end
+      if (context.edit) context.edit(core::FieldInput{core::FieldKey::CursorTo, 0, action.position});
+      break;
     case BrailleActionKind::Input: {
       std::optional<char32_t> typed;
       switch (action.key.kind) {

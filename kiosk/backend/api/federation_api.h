@@ -27,7 +27,7 @@ namespace kiosk::backend {
 
 // Receives transcript events, exactly in the shape of docs/design.md section 5 minus "t"
 // (the app adds it):
-//   {"type":"request","method":"POST","path":"/v1/...","status":201}
+//   {"type":"request","kind":"live|application","method":"POST","path":"/v1/...","status":201}
 //     (+ "error":"<code>" when no usable answer came; status is 0 without an HTTP answer)
 //   {"type":"outbox","ref":"...","state":"queued|delivered|failed","reason":"..."}
 // Paths never hold personal data (only opaque references). Main thread.

@@ -37,6 +37,7 @@ ApiResult interpret_response(long status, const std::string& body) {
 nlohmann::json request_event(const ApiRequest& request, const ApiResult& result) {
   const auto& info = endpoint_info(request.endpoint);
   nlohmann::json ev{{"type", "request"},
+                    {"kind", info.kind == CallKind::Live ? "live" : "application"},
                     {"method", to_string(info.method)},
                     {"path", build_path(request)},
                     {"status", result.ok() ? result->status : result.error().http_status}};

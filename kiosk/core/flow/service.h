@@ -3,10 +3,13 @@
 // A service flow on the home menu (entitlements guide, later subsidies, rehab, ...).
 // The Kiosk owns navigation, focus, settings and the session; a Service owns its
 // screens and answers. Everything personal a service holds is dropped by reset().
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "kiosk/core/effects.h"
+#include "kiosk/core/flow/request.h"
 #include "kiosk/core/text/i18n.h"
 #include "kiosk/core/settings.h"
 #include "kiosk/core/ui/field.h"
@@ -19,15 +22,26 @@ struct ServiceContext {
   const Catalog& catalog;
   bool speaker_consent;   // the resident agreed to hear personal content on the speaker
   bool headset;
+  std::int64_t now;       // ms on the Kiosk's clock (the virtual clock when headless)
 };
+
+// Service::next_deadline() when the service has no timer running.
+inline constexpr std::int64_t kNoDeadline = -1;
 
 struct ServiceOutcome {
   enum class Kind { Stay, Rebuild, NewScreen, Leave };
   Kind kind = Kind::Stay;
   std::string focus;                 // node to focus after a rebuild or new screen
   std::optional<Alert> alert;        // e.g. an invalid answer
-  std::optional<Submit> submit;      // something for the backend
+  std::optional<RequestSpec> request;   // a backend round trip; the answer reaches on_reply()
   std::optional<bool> speaker_consent;   // the resident gave (or withdrew) consent
+
+  static ServiceOutcome of(Kind kind, std::string focus_id = {}) {
+    ServiceOutcome outcome;
+    outcome.kind = kind;
+    outcome.focus = std::move(focus_id);
+    return outcome;
+  }
 };
 
 class Service {
@@ -46,6 +60,19 @@ class Service {
   // Typed input into the focused text field (ui/field.h): digits, X, clear, cursor.
   virtual ServiceOutcome edit(const std::string& node_id, const FieldInput& input, const ServiceContext& context) {
     (void)node_id; (void)input; (void)context;
+    return {};
+  }
+  // The answer to this service's last request (request.h). Main thread. A live answer
+  // that arrives after the resident left the service, or cancelled the wait, is dropped.
+  virtual ServiceOutcome on_reply(const Reply& reply, const ServiceContext& context) {
+    (void)reply; (void)context;
+    return {};
+  }
+  // Timers (a slot hold's countdown, a code's expiry) run on the Kiosk's tick: tick() is
+  // called once now >= next_deadline() while the service is on screen.
+  virtual std::int64_t next_deadline() const { return kNoDeadline; }
+  virtual ServiceOutcome tick(const ServiceContext& context) {
+    (void)context;
     return {};
   }
   virtual ServiceOutcome back() = 0;               // Leave when at the first step

@@ -48,11 +48,13 @@ class TextField {
   std::size_t max_length() const { return m_max_length; }
   bool full() const { return m_value.size() >= m_max_length; }
 
+  // X is taken only as the 18th character of an ID-type field (the check digit).
   FieldEditResult apply(const FieldInput& input);
   void clear();   // session end and "clear"
 
-  // What the screen shows: ID-type fields keep the first 3 and last 2 characters
-  // ("110***********1234" style), code/pin show one '*' per character, digits as typed.
+  // What the screen shows: ID-type fields keep the first 6 and last 4 characters
+  // ("141081********1942"), a phone the first 3 and last 4 ("138****0001"), code/pin one
+  // '*' per character, digits as typed.
   std::string masked() const;
 
   // The tree node for this field: role TextField, name, value, masked_value, privacy

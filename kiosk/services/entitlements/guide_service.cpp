@@ -2,6 +2,7 @@
 #include "kiosk/services/entitlements/guide_service.h"
 
 #include <array>
+#include <utility>
 #include <vector>
 
 namespace kiosk::services::entitlements {
@@ -51,8 +52,8 @@ std::string join(const std::vector<Text>& items, const std::string& language) {
 
 }  // namespace
 
-GuideService::GuideService(const CountyProfile& profile)
-    : m_profile(profile), m_flow("entitlements", kSteps, core::Submits::No) {}
+GuideService::GuideService(CountyProfile profile)
+    : m_profile(std::move(profile)), m_flow("entitlements", kSteps, core::Submits::No) {}
 
 void GuideService::start() {
   m_flow = core::Flow("entitlements", kSteps, core::Submits::No);

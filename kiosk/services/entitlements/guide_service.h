@@ -14,7 +14,7 @@ namespace kiosk::services::entitlements {
 
 class GuideService final : public core::Service {
  public:
-  explicit GuideService(const CountyProfile& profile);
+  explicit GuideService(CountyProfile profile);   // the service keeps its own copy
 
   std::string id() const override { return "entitlements"; }
   core::Message menu_name() const override { return core::Message::of("home.entitlements"); }
@@ -32,7 +32,7 @@ class GuideService final : public core::Service {
   core::Tree build_question(const std::string& step) const;
   core::Tree build_result(const core::ServiceContext& context) const;
 
-  const CountyProfile& m_profile;
+  CountyProfile m_profile;
   core::Flow m_flow;
   bool m_intro = true;
 };

@@ -235,7 +235,7 @@ struct Hall {
     channel->attach(screen, [this] { return now(); }, false);
     context = std::make_unique<app::ChannelContext>(app::ChannelContext{
         kiosk, config, transcript, [](core::Command, core::InputSource) {}, [](const std::string&) {},
-        [](const std::string&, core::Message) {}});
+        [](const std::string&, core::Message) {}, [](const core::FieldInput&) {}});
     feed(kiosk.start(now()));
     feed(kiosk.command(core::Command::Select, core::InputSource::Key, now()));
     feed(kiosk.command(core::Command::Sign, core::InputSource::Key, now()));

@@ -122,7 +122,7 @@ TEST_P(EveryEndpoint, LiveCallsAnswerWithDataAsOf) {
     EXPECT_EQ(e.dump().find("141081196804120356"), std::string::npos);
   }
   EXPECT_EQ(requests, 19);
-  EXPECT_EQ(m_events[3], (nlohmann::json{{"type", "request"}, {"method", "GET"},
+  EXPECT_EQ(m_events[3], (nlohmann::json{{"type", "request"}, {"kind", "live"}, {"method", "GET"},
                                          {"path", "/v1/subjects/sub_4c1f0a7e92d3/subsidies"},
                                          {"status", 200}}));
 }

@@ -43,8 +43,13 @@ class KioskOnBrltty : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     const fs::path root = KIOSK_SOURCE_ROOT;
+    // The main catalogue and each service's (config/locales/zh-CN/<service>.toml).
     toml::table zh = toml::parse_file((root / "config/locales/zh-CN.toml").string());
     catalog = std::make_unique<toml::table>(std::move(*zh["messages"].as_table()));
+    for (const auto& entry : fs::directory_iterator(root / "config/locales/zh-CN")) {
+      toml::table more = toml::parse_file(entry.path().string());
+      for (auto&& [key, node] : *more["messages"].as_table()) catalog->insert(key, node);
+    }
     auto opened = kiosk::drivers::braille::LouisTranslator::open({(root / "config/braille").string()});
     ASSERT_TRUE(opened.translator) << opened.error;
     translator = std::move(opened.translator);
@@ -186,13 +191,15 @@ TEST_F(KioskOnBrltty, NavigationByDisplayKeysShowsEachItemInNationalCommonBraill
   press("LnDn", button("home.entitlements"));
   // 优待政策查询: 查询 through the project override (= 茶寻), not zhcn-cbs's zhā xún.
   EXPECT_NE(display->shown().find(translator->translate("茶寻", {}).cells), std::string::npos) << display->shown();
+  press("LnDn", button("home.help_desk"));
   press("LnDn", button("home.settings"));
+  press("LnUp", button("home.help_desk"));
   press("LnUp", button("home.entitlements"));
   // Top and bottom of the screen: the ends of the menu.
   press("Bot", button("home.finish"));
   press("Top", button("home.entitlements"));
-  // Braille keyboard: dots 1-4 is c, the digit 3 (no number sign needed), item 3 of the menu.
-  press("PassDots " + std::to_string(cb::dots_mask(1, 4)), button("home.language"));
+  // Braille keyboard: dots 1-4-5 is d, the digit 4 (no number sign needed), item 4 of the menu.
+  press("PassDots " + std::to_string(cb::dots_mask(1, 4, 5)), button("home.language"));
   // The transcript agrees: the same focus and the same line.
   const auto focus = events("focus");
   ASSERT_FALSE(focus.empty());

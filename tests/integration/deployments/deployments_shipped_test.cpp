@@ -8,17 +8,19 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/app/deployment_loader.h"
+#include "kiosk/services/entitlements/entitlements_config.h"
+#include "kiosk/services/service_table.h"
 
 namespace ent = kiosk::services::entitlements;
-using kiosk::app::load_deployment;
+using kiosk::services::entitlements::load_deployment;
 
 namespace {
 
 const char* const kCounties[] = {"houma", "wuda", "zhangdian", "tongxin"};
 
 ent::CountyProfile load(const std::string& county) {
-  const auto result = load_deployment(std::filesystem::path(KIOSK_TEST_SOURCE_ROOT) / "config", county);
+  const auto result = load_deployment(std::filesystem::path(KIOSK_TEST_SOURCE_ROOT) / "config", county,
+                                      kiosk::services::sections_not_of("entitlements"));
   EXPECT_TRUE(result.ok()) << result.describe();
   return result.profile.value_or(ent::CountyProfile{});
 }

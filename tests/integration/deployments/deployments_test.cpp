@@ -10,11 +10,12 @@
 #include <sstream>
 #include <string>
 
-#include "kiosk/app/deployment_loader.h"
+#include "kiosk/services/entitlements/entitlements_config.h"
+#include "kiosk/services/service_table.h"
 
 namespace fs = std::filesystem;
-using kiosk::app::DeploymentLoadResult;
-using kiosk::app::load_deployment;
+using kiosk::services::entitlements::DeploymentLoadResult;
+using kiosk::services::entitlements::load_deployment;
 
 namespace {
 

@@ -78,7 +78,7 @@ TEST_P(LayoutFit, NothingOverflowsOrOverlapsOnAnyScreen) {
     options.hall_defaults.sign_large = pane == Pane::Large;
     options.hall_defaults.easy_read = easy;
     core::Kiosk kiosk(options, s_config->catalog);
-    kiosk.add_service(std::make_unique<services::entitlements::GuideService>(s_config->county));
+    for (auto& service : app::make_services(*s_config)) kiosk.add_service(std::move(service));
     kiosk.start(0);
     kiosk.command(core::Command::Select, core::InputSource::Key, 0);
     for (auto key : visit.keys) kiosk.command(key, core::InputSource::Key, 0);
@@ -176,7 +176,7 @@ TEST_F(LayoutFit, ResultAt200PercentKeepsMostOfTheScreenForContent) {
     options.hall_defaults.zoom = 200;
     options.hall_defaults.language = language;
     core::Kiosk kiosk(options, s_config->catalog);
-    kiosk.add_service(std::make_unique<services::entitlements::GuideService>(s_config->county));
+    for (auto& service : app::make_services(*s_config)) kiosk.add_service(std::move(service));
     kiosk.start(0);
     for (auto key : {C::Select, C::Select, C::Down, C::Down, C::Select, C::Digit8, C::Select, C::Digit5, C::Select,
                      C::Digit5, C::Select, C::Digit4, C::Select, C::Digit3, C::Select})

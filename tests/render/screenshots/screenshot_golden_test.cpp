@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Screenshot goldens (docs/accessibility.md section 7, V1-V4): the real kiosk binary runs
-// headless over home, settings, a guide question and the entitlements result at 100 %
+// headless over home, the hotline card, settings, a guide question and the entitlements result at 100 %
 // and 200 % in each theme of config/themes (and once in English), and every screenshot
 // is compared with a golden PNG in tests/render/screenshots/golden/.
 //
@@ -137,6 +137,7 @@ std::string walk_script(const Case& c) {
   for (const std::string zoom : {"100", "200"}) {
     if (zoom == "200") s += "key zoom+\nkey zoom+\nkey zoom+\nkey home\n";
     s += "screenshot home-" + zoom + "\n";
+    s += "key down\nkey select\nscreenshot help_desk-" + zoom + "\nkey back\n";
     s += "key down\nkey select\nscreenshot settings-" + zoom + "\nkey back\n";
     s += "key select\nkey down\nkey down\nkey select\nscreenshot question-" + zoom + "\n";
     // Skip every question: the longest result, every entry "may apply".
@@ -164,7 +165,7 @@ TEST_P(ScreenshotGoldens, MatchTheGoldens) {
   const bool update = std::getenv("KIOSK_UPDATE_GOLDENS") && std::string(std::getenv("KIOSK_UPDATE_GOLDENS")) == "1";
   const fs::path golden_dir = fs::path(KIOSK_SOURCE_ROOT) / "tests" / "render" / "screenshots" / "golden";
   int compared = 0;
-  for (const std::string screen : {"home", "settings", "question", "result"})
+  for (const std::string screen : {"home", "help_desk", "settings", "question", "result"})
     for (const std::string zoom : {"100", "200"}) {
       const std::string shot = screen + "-" + zoom;
       const std::string name = theme + "-" + language + "-" + shot + ".png";
@@ -196,7 +197,7 @@ TEST_P(ScreenshotGoldens, MatchTheGoldens) {
       }
     }
   if (!update) {
-    EXPECT_EQ(compared, 8) << c.label;
+    EXPECT_EQ(compared, 10) << c.label;
   }
 }
 

@@ -47,7 +47,7 @@ struct Rig {
 
   // headless = false: as in the window kiosk (FrameWait::Never, frame wake-up timers).
   explicit Rig(app::Config c, bool headless = true) : config(std::move(c)), kiosk(config.kiosk, config.catalog) {
-    kiosk.add_service(std::make_unique<kiosk::services::entitlements::GuideService>(config.county));
+    for (auto& service : kiosk::app::make_services(config)) kiosk.add_service(std::move(service));
     display::Options options;
     options.mode = display::DisplayMode::Headless;
     options.width = config.metrics.width;
@@ -59,7 +59,7 @@ struct Rig {
     channel->attach(screen, [this] { return clock; }, headless);
     context = std::make_unique<app::ChannelContext>(app::ChannelContext{
         kiosk, config, transcript, [](core::Command, core::InputSource) {}, [](const std::string&) {},
-        [](const std::string&, core::Message) {}});
+        [](const std::string&, core::Message) {}, [](const core::FieldInput&) {}});
   }
   ~Rig() { channel.reset(); }   // the pane's texture goes before the renderer
   void feed(const core::Effects& effects) {
@@ -139,8 +139,8 @@ TEST(SignPaneLayout, NeverCoversContentOnAnyReachableScreen) {
   Rig rig(load());
   rig.feed(rig.kiosk.start(rig.clock));
   std::set<std::string> seen;
-  int checked = check_screen(rig, seen);   // attract
-  rig.command(core::Command::Select);      // into home
+  int checked = check_screen(rig, seen);   // attract; its Down presses start the visit
+  rig.command(core::Command::Home);        // home, whichever item the presses reached
   checked += check_screen(rig, seen);
   // Every item of home: open it, check what shows, come back.
   std::vector<std::string> items;

@@ -24,6 +24,7 @@ using kiosk::testing::fresh_dir;
 using kiosk::testing::KioskRun;
 using kiosk::testing::of_type;
 using kiosk::testing::run_kiosk;
+using kiosk::testing::hall_config_with;
 using kiosk::testing::run_kiosk_in;
 
 std::vector<std::string> screen_ids(const KioskRun& run) {
@@ -51,6 +52,7 @@ key done-is-not-a-key-so-this-line-is-a-comment-free-zone
   EXPECT_NE(run.stderr_text.find(":10:"), std::string::npos) << run.stderr_text;
 
   const KioskRun ok = run_kiosk("journey-ok", R"(key select
+key down
 key down
 key select
 screenshot settings
@@ -158,10 +160,16 @@ TEST(HeadlessTranscript, CallStaffReachesTheEmbeddedBackend) {
   std::vector<std::string> codes;
   for (const auto& e : of_type(run, "alert")) codes.push_back(e["code"]);
   EXPECT_EQ(codes, (std::vector<std::string>{"staff_call_sending", "staff_call_ok"}));
+  // One round trip, in the transcript with its kind and the answer's status.
+  const auto requests = of_type(run, "request");
+  ASSERT_EQ(requests.size(), 1u);
+  EXPECT_EQ(requests[0].value("kind", ""), "live");
+  EXPECT_EQ(requests[0].value("path", ""), "/v1/staff-calls");
+  EXPECT_EQ(requests[0].value("status", 0), 201);
 }
 
 TEST(HeadlessTranscript, SignInterpreterIsALiveStaffCallWithSignLanguageNeed) {
-  const KioskRun run = run_kiosk("interpreter", "key select\nkey 6\nkey select\n");
+  const KioskRun run = run_kiosk("interpreter", "key select\nkey 7\nkey select\n");
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   std::vector<std::string> codes;
   for (const auto& e : of_type(run, "alert")) codes.push_back(e["code"]);
@@ -185,24 +193,6 @@ TEST(HeadlessTranscript, ACopiedHallConfigBringsItsOwnDemoOutbox) {
   EXPECT_TRUE(fs::exists(dir / "build" / "kiosk-outbox.key"));
 }
 
-namespace {
-
-// A copy of the hall's config in DIR/config (with the shipped assets beside it) whose kiosk.toml lines starting with the
-// given text are replaced, e.g. {"sign = ", "sign = true"}; returns the --config argument.
-std::string hall_config_with(const fs::path& dir, const std::vector<std::pair<std::string, std::string>>& lines) {
-  fs::copy(fs::path(KIOSK_SOURCE_ROOT) / "config", dir / "config", fs::copy_options::recursive);
-  fs::create_directory_symlink(fs::path(KIOSK_SOURCE_ROOT) / "assets", dir / "assets");   // sign clips, fonts
-  std::ofstream out(dir / "config" / "kiosk.toml", std::ios::trunc);
-  std::ifstream in(fs::path(KIOSK_SOURCE_ROOT) / "config" / "kiosk.toml");
-  for (std::string line; std::getline(in, line);) {
-    for (const auto& [start, replacement] : lines)
-      if (line.rfind(start, 0) == 0) line = replacement;
-    out << line << "\n";
-  }
-  return "--config " + (dir / "config" / "kiosk.toml").string();
-}
-
-}  // namespace
 
 TEST(HeadlessTranscript, SignInterpreterFailsAtOnceWhenTheGatewayIsUnreachable) {
   const fs::path dir = fresh_dir("unreachable");
@@ -210,7 +200,7 @@ TEST(HeadlessTranscript, SignInterpreterFailsAtOnceWhenTheGatewayIsUnreachable) 
       dir, {{"kind = ", "kind = \"http\"\nbase_url = \"https://127.0.0.1:9\""},
             {"outbox_path", "outbox_path = \"" + (dir / "outbox.db").string() + "\""},
             {"outbox_key_file", "outbox_key_file = \"" + (dir / "outbox.key").string() + "\""}});
-  const KioskRun run = run_kiosk("unreachable-run", "key select\nkey 6\nkey select\n", config);
+  const KioskRun run = run_kiosk("unreachable-run", "key select\nkey 7\nkey select\n", config);
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   std::vector<std::string> codes;
   for (const auto& e : of_type(run, "alert")) codes.push_back(e["code"]);

@@ -99,4 +99,17 @@ pid_t spawn_process(const std::vector<std::string>& args, const std::vector<std:
   return rc == 0 ? pid : -1;
 }
 
+std::string hall_config_with(const fs::path& dir, const std::vector<std::pair<std::string, std::string>>& lines) {
+  fs::copy(fs::path(KIOSK_SOURCE_ROOT) / "config", dir / "config", fs::copy_options::recursive);
+  fs::create_directory_symlink(fs::path(KIOSK_SOURCE_ROOT) / "assets", dir / "assets");   // sign clips, fonts
+  std::ofstream out(dir / "config" / "kiosk.toml", std::ios::trunc);
+  std::ifstream in(fs::path(KIOSK_SOURCE_ROOT) / "config" / "kiosk.toml");
+  for (std::string line; std::getline(in, line);) {
+    for (const auto& [start, replacement] : lines)
+      if (line.rfind(start, 0) == 0) line = replacement;
+    out << line << "\n";
+  }
+  return "--config " + (dir / "config" / "kiosk.toml").string();
+}
+
 }  // namespace kiosk::testing

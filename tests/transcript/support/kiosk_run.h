@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <initializer_list>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -28,6 +29,12 @@ std::filesystem::path fresh_dir(const std::string& name);
 KioskRun run_kiosk_in(const std::filesystem::path& dir, const std::string& script, const std::string& extra = {});
 // The same in fresh_dir(name).
 KioskRun run_kiosk(const std::string& name, const std::string& script, const std::string& extra = {});
+
+// A copy of the hall's config in DIR/config (with the shipped assets beside it) whose
+// kiosk.toml lines starting with the given text are replaced, e.g. {"sign = ", "sign = true"};
+// returns the --config argument.
+std::string hall_config_with(const std::filesystem::path& dir,
+                             const std::vector<std::pair<std::string, std::string>>& lines);
 
 // ROOT/assets/sign with a manifest of one clip, home.title, whose file is garbage bytes.
 void write_garbage_sign_assets(const std::filesystem::path& root);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "kiosk/app/deployment_loader.h"
+#include "kiosk/services/entitlements/entitlements_config.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -11,8 +11,10 @@
 #include <toml++/toml.h>
 #include <utility>
 
-namespace kiosk::app {
-namespace ent = services::entitlements;
+#include "kiosk/services/entitlements/guide_service.h"
+
+namespace kiosk::services::entitlements {
+namespace ent = kiosk::services::entitlements;
 namespace {
 
 constexpr std::int64_t kSchemaVersion = 1;
@@ -70,10 +72,12 @@ class Checker {
     return std::max<std::size_t>(1, node.source().begin.line);
   }
 
+  // skipped: keys that belong to someone else (other services' sections).
   void check_keys(const toml::table& table, std::initializer_list<std::string_view> allowed,
-                  std::string_view where) {
+                  std::string_view where, const std::vector<std::string>& skipped = {}) {
     for (auto&& [key, node] : table) {
       if (std::find(allowed.begin(), allowed.end(), key.str()) != allowed.end()) continue;
+      if (std::find(skipped.begin(), skipped.end(), key.str()) != skipped.end()) continue;
       const std::size_t line = key.source().begin.line ? key.source().begin.line : line_of(node);
       error(line, "unknown key " + in_quotes(key.str()) + " in " + std::string(where) +
                       " (allowed: " + join(allowed) + ")");
@@ -314,10 +318,11 @@ std::optional<ent::Entitlement> read_entitlement(Checker& c, const toml::table& 
   return out;
 }
 
-ent::CountyProfile read_profile(Checker& c, const toml::table& root, std::string_view stem) {
+ent::CountyProfile read_profile(Checker& c, const toml::table& root, std::string_view stem,
+                                const std::vector<std::string>& other_sections) {
   constexpr std::string_view kRoot = "the profile";
   c.check_keys(root, {"schema", "id", "region_code", "version", "hotline", "name", "province",
-                      "dpf_address", "document", "place", "entitlement"}, kRoot);
+                      "dpf_address", "document", "place", "entitlement"}, kRoot, other_sections);
   ent::CountyProfile out;
   if (!root.get("schema")) c.error(1, "missing key \"schema\" (this loader reads schema = 1)");
   else if (auto schema = c.integer_at(root, "schema", kRoot); schema && *schema != kSchemaVersion)
@@ -367,7 +372,17 @@ std::string DeploymentLoadResult::describe() const {
   return out;
 }
 
-DeploymentLoadResult load_deployment(const std::filesystem::path& file) {
+DeploymentLoadResult read_county_profile(const toml::table& root, const std::string& file_name,
+                                         std::string_view stem, const std::vector<std::string>& other_sections) {
+  DeploymentLoadResult result;
+  Checker checker(file_name);
+  ent::CountyProfile profile = read_profile(checker, root, stem, other_sections);
+  if (checker.failed()) result.errors = checker.take_errors();
+  else result.profile = std::move(profile);
+  return result;
+}
+
+DeploymentLoadResult load_deployment(const std::filesystem::path& file, const std::vector<std::string>& other_sections) {
   const std::string name = file.string();
   DeploymentLoadResult result;
   std::error_code ec;
@@ -392,15 +407,11 @@ DeploymentLoadResult load_deployment(const std::filesystem::path& file) {
   }
   root = std::move(parsed).table();
 #endif
-  Checker checker(name);
-  ent::CountyProfile profile = read_profile(checker, root, file.stem().string());
-  if (checker.failed()) result.errors = checker.take_errors();
-  else result.profile = std::move(profile);
-  return result;
+  return read_county_profile(root, name, file.stem().string(), other_sections);
 }
 
-DeploymentLoadResult load_deployment(const std::filesystem::path& config_dir,
-                                     std::string_view county_id) {
+DeploymentLoadResult load_deployment(const std::filesystem::path& config_dir, std::string_view county_id,
+                                     const std::vector<std::string>& other_sections) {
   const std::filesystem::path file = config_dir / "deployments" / (std::string(county_id) + ".toml");
   if (!is_identifier(county_id)) {
     DeploymentLoadResult result;
@@ -408,7 +419,15 @@ DeploymentLoadResult load_deployment(const std::filesystem::path& config_dir,
                                                    " must be lower-case letters, digits and _"});
     return result;
   }
-  return load_deployment(file);
+  return load_deployment(file, other_sections);
 }
 
-}  // namespace kiosk::app
+std::unique_ptr<core::Service> make_guide_service(const CountyData& county, const std::vector<std::string>& other_sections,
+                                                  SetupErrors& errors) {
+  DeploymentLoadResult result = read_county_profile(county.table, county.file, county.id, other_sections);
+  for (auto& e : result.errors) errors.push_back({e.file, e.line, std::move(e.message)});
+  if (!result.ok()) return nullptr;
+  return std::make_unique<GuideService>(std::move(*result.profile));
+}
+
+}  // namespace kiosk::services::entitlements

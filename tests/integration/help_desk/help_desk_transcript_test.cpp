@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The hotline card through the real kiosk: on the home menu where the hall puts it,
+// read aloud with its numbers digit by digit, and a hall config naming an unknown
+// service does not start.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "kiosk_run.h"
+
+using kiosk::testing::fresh_dir;
+using kiosk::testing::hall_config_with;
+using kiosk::testing::KioskRun;
+using kiosk::testing::of_type;
+using kiosk::testing::run_kiosk_in;
+
+namespace {
+
+std::string spoken(const KioskRun& run) {
+  std::string all;
+  for (const auto& e : of_type(run, "speech")) all += e.value("spoken", "") + "\n";
+  return all;
+}
+
+}  // namespace
+
+TEST(HelpDeskTranscript, TheCardReadsTheHotlinesDigitByDigitAndLeadsHome) {
+  const auto dir = fresh_dir("help_desk_card");
+  // Down from the guide to the card, into it, down to the government line, back home.
+  const KioskRun run = run_kiosk_in(dir, "key select\nkey down\nkey select\nkey down\nkey back\n");
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  std::string screens;
+  for (const auto& e : of_type(run, "screen")) screens += e.value("id", "") + " ";
+  EXPECT_EQ(screens, "attract home help_desk home ");
+  const std::string said = spoken(run);
+  EXPECT_NE(said.find("幺二三八五"), std::string::npos) << said;   // 12385, not 一万两千…
+  EXPECT_NE(said.find("幺二三四五"), std::string::npos) << said;
+  EXPECT_NE(said.find("办公时间"), std::string::npos) << said;
+  const auto focus = of_type(run, "focus");
+  ASSERT_FALSE(focus.empty());
+  EXPECT_EQ(focus.back().value("node", ""), "home.help_desk");   // back where the resident was
+}
+
+TEST(HelpDeskTranscript, TheHallChoosesWhichServicesTheMenuOffersAndInWhatOrder) {
+  const auto dir = fresh_dir("help_desk_only");
+  const KioskRun run = run_kiosk_in(dir, "key select\n", hall_config_with(dir, {{"services = ", "services = [\"help_desk\"]"}}));
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  nlohmann::json first_on_home;
+  for (const auto& e : of_type(run, "focus"))
+    if (first_on_home.is_null() && e.value("node", "").rfind("home.", 0) == 0) first_on_home = e;
+  ASSERT_FALSE(first_on_home.is_null());
+  EXPECT_EQ(first_on_home.value("node", ""), "home.help_desk");
+  EXPECT_EQ(first_on_home.value("count", 0), 7);   // one service and the kiosk's own six items
+}
+
+TEST(HelpDeskTranscript, AnUnknownServiceStopsStartUpNamingTheLine) {
+  const auto dir = fresh_dir("help_desk_unknown");
+  const KioskRun run = run_kiosk_in(dir, "key select\n", hall_config_with(dir, {{"services = ", "services = [\"help_desk\", \"bingo\"]"}}));
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.stderr_text.find("kiosk.toml:7: unknown service \"bingo\""), std::string::npos) << run.stderr_text;
+}
