@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The README's two commands.
 #   bash tools/kiosk.sh run [kiosk options]   install, build, run the demo hall
-#   bash tools/kiosk.sh test                  install, build (ci preset), run every test
+#   bash tools/kiosk.sh test                  install, build (ci preset), run every test,
+#                                             then the fuzz targets (fuzz preset, clang)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -29,6 +30,13 @@ case "$what" in
     cmake --preset ci >/dev/null
     cmake --build --preset ci
     ctest --preset ci
+    # The parsers of outside input under libFuzzer (clang, ASan; tests/fuzz): each runs
+    # KIOSK_FUZZ_SECONDS (default 25) from its seeds; 0 skips this part.
+    if [ "${KIOSK_FUZZ_SECONDS:-25}" != 0 ]; then
+      cmake --preset fuzz -DKIOSK_FUZZ_SECONDS="${KIOSK_FUZZ_SECONDS:-25}" >/dev/null
+      cmake --build --preset fuzz
+      ctest --preset fuzz
+    fi
     ;;
   *)
     echo "usage: bash tools/kiosk.sh run|test" >&2; exit 2 ;;

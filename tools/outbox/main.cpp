@@ -17,6 +17,7 @@
 #include "kiosk/backend/local/local_api.h"
 #include "kiosk/backend/outbox/outbox.h"
 #include "kiosk/backend/outbox/outbox_sender.h"
+#include "submit_file.h"
 
 namespace kb = kiosk::backend;
 
@@ -206,34 +207,16 @@ int main(int argc, char** argv) {
     }
     std::stringstream ss;
     ss << in.rdbuf();
-    auto doc = nlohmann::json::parse(ss.str(), nullptr, false);
-    if (doc.is_object()) doc = doc.value("applications", nlohmann::json::array());
-    if (!doc.is_array()) {
-      std::fprintf(stderr, "kiosk-outbox: %s: expected an array of applications\n", operand.c_str());
+    const kiosk::tools::outbox::SubmitFile file = kiosk::tools::outbox::parse_submit_file(ss.str());
+    if (!file.ok()) {
+      std::fprintf(stderr, "kiosk-outbox: %s: %s\n", operand.c_str(), file.error.c_str());
       return 2;
     }
-    for (const auto& entry : doc) {
-      const std::string kind = entry.value("kind", "");
-      const auto ep = kb::endpoint_from_name(kind);
-      if (!ep || kb::endpoint_info(*ep).kind != kb::CallKind::Application || !entry.contains("body")) {
-        std::fprintf(stderr, "kiosk-outbox: entry without a valid kind and body: %s\n", kind.c_str());
-        return 2;
-      }
-      std::string key = entry.value("idempotency_key", "");
-      if (key.empty()) {
-        // Same entry, same key: submitting a file again never duplicates an application.
-        const std::string text = kind + "\n" + entry.at("body").dump();
-        unsigned char h[16];
-        crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(text.data()),
-                           text.size(), nullptr, 0);
-        char hex[33];
-        sodium_bin2hex(hex, sizeof hex, h, sizeof h);
-        key = std::string("file-") + hex;
-      }
-      auto stored = outbox.enqueue(kind, entry.at("body"), key);
+    for (const auto& entry : file.entries) {
+      auto stored = outbox.enqueue(entry.kind, entry.body, entry.idempotency_key);
       if (!stored) return fail(stored.error());
     }
-    std::printf("stored %zu application(s)\n", doc.size());
+    std::printf("stored %zu application(s)\n", file.entries.size());
     std::fflush(stdout);
   }
   if (cmd == "submit" || cmd == "send") {

@@ -27,6 +27,11 @@ std::string extension_of(const std::string& path) {
 // script with a "#!" line. Data formats without comments (JSON, PNG, MP4) are covered by
 // the notice test instead.
 bool is_project_source(const std::string& path) {
+  // Fuzz inputs are raw bytes fed to a parser (tests/fuzz/*/corpus, regressions), not source.
+  if (path.rfind("tests/fuzz/", 0) == 0 &&
+      (path.find("/corpus/") != std::string::npos || path.find("/regressions/") != std::string::npos)) {
+    return false;
+  }
   static const std::set<std::string> kSource = {"cpp", "cc", "c", "h", "hpp", "inc", "cmake",
                                                 "py",  "sh", "toml"};
   const std::string name = path.substr(path.find_last_of('/') + 1);
