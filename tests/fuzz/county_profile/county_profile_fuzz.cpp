@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   toml::table table;
   try {
-    table = toml::parse(text, "fuzz.toml");
+    table = toml::parse(text, std::string_view("fuzz.toml"));
   } catch (const toml::parse_error&) {
     return 0;   // the loader reports it as file:line: problem
   }

@@ -18,10 +18,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
+fs::path g_scratch;   // removed at exit (symlinks and one file)
+
 fs::path scratch_config() {
   static const fs::path file = [] {
     std::string pattern = (fs::temp_directory_path() / "kiosk-fuzz-XXXXXX").string();
     if (mkdtemp(pattern.data()) == nullptr) std::abort();
+    g_scratch = pattern;
+    std::atexit([] {
+      std::error_code ignored;
+      fs::remove_all(g_scratch, ignored);
+    });
     const fs::path config = fs::path(pattern) / "config";
     fs::create_directories(config);
     for (const auto& entry : fs::directory_iterator(fs::path(KIOSK_SOURCE_ROOT) / "config")) {
