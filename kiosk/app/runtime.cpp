@@ -200,9 +200,21 @@ nlohmann::json Runtime::setting_json(const core::SettingValue& value) const {
   return std::visit([](const auto& v) { return nlohmann::json(v); }, value);
 }
 
+// An answer that arrives while a batch is being dispatched (a live action failing at
+// once) is presented after that batch, so the outcome is the last word (issue 12).
 void Runtime::dispatch(const core::Effects& effects) {
+  if (m_dispatching) {
+    m_deferred.push_back(effects);
+    return;
+  }
+  m_dispatching = true;
   for (const auto& effect : effects) dispatch_one(effect);
   for (auto& channel : m_channels) channel->present(effects, *m_context);
+  m_dispatching = false;
+  if (m_deferred.empty()) return;
+  const core::Effects next = m_deferred.front();
+  m_deferred.erase(m_deferred.begin());
+  dispatch(next);
 }
 
 void Runtime::dispatch_one(const core::Effect& effect) {

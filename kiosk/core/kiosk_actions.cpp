@@ -33,6 +33,12 @@ void Kiosk::activate(const std::string& node_id, Effects& out) {
     // Live actions: a staff call carries its need and the screen id, never personal data.
     const bool sign = node_id == "home.sign_interpreter";
     const std::string kind = sign ? "sign_interpreter" : "staff_call";
+    // One call per visit: while one is on its way, a press says so and sends nothing.
+    if (m_calls_made.contains(kind)) {
+      raise(kind + "_already", Message::of("alert." + kind + "_already"), out);
+      return;
+    }
+    m_calls_made.insert(kind);
     // The "sending" alert goes first: an unreachable backend answers at once.
     raise(kind + "_sending", Message::of("alert." + kind + "_sending"), out);
     out.push_back(Submit{kind, std::string("{\"reason_code\":\"") + (sign ? "sign_interpreter" : "assist") +
@@ -53,7 +59,10 @@ void Kiosk::activate(const std::string& node_id, Effects& out) {
   if (node_id == "home.settings") return show(Screen::Settings, out);
   if (node_id == "home.language") return show(Screen::Language, out);
   if (node_id == "home.help") return show(Screen::Help, out);
-  if (node_id == "home.finish") return end_session(out);
+  // Ending wipes everything: it is confirmed first, and "no" is where the focus starts.
+  if (node_id == "home.finish") return show(Screen::Finish, out);
+  if (node_id == "finish.no") return show(Screen::Home, out, "home.finish");
+  if (node_id == "finish.yes") return end_session(out, "goodbye");
   if (node_id == "attract.start") return;
   for (std::size_t i = 0; i < m_services.size(); ++i) {
     if (node_id == "home." + m_services[i]->id()) {
@@ -183,6 +192,8 @@ void Kiosk::go_back(Effects& out) {
     case Screen::Help:
     case Screen::Language:
       return show(Screen::Home, out);
+    case Screen::Finish:
+      return show(Screen::Home, out, "home.finish");
     default:
       return;
   }
@@ -200,6 +211,48 @@ void Kiosk::apply(const ServiceOutcome& outcome, Effects& out) {
   if (outcome.alert) {
     if (outcome.alert->code.find("invalid") != std::string::npos) out.push_back(Earcon{"error"});
     raise(outcome.alert->code, outcome.alert->text, out, outcome.alert->privacy);
+  }
+}
+
+// The zoom, contrast, curtain and sign keys: each says its new state as an alert, so
+// it is spoken, captioned and brailled like the volume and rate keys' (issue 12).
+void Kiosk::setting_key(Command command, Effects& out) {
+  const std::string& lang = m_settings.language;
+  switch (command) {
+    case Command::ZoomOut:
+    case Command::ZoomIn: {
+      const int before = m_settings.zoom;
+      step_zoom(command == Command::ZoomIn ? 1 : -1, out);
+      if (m_settings.zoom != before)
+        raise("zoom_changed", Message::of("alert.zoom").arg("value", std::to_string(m_settings.zoom)), out);
+      return;
+    }
+    case Command::Contrast: {
+      cycle_theme(1, out);
+      std::string name = m_settings.theme;
+      for (const auto& theme : m_options.themes)
+        if (theme.id == m_settings.theme) name = m_catalog.text(theme.name, lang);
+      raise("theme_changed", Message::of("alert.theme").arg("name", name), out);
+      return;
+    }
+    case Command::Curtain:
+      if (!m_settings.speech && !m_settings.curtain) {
+        raise("curtain_needs_speech", Message::of("alert.curtain_needs_speech"), out);
+        return;
+      }
+      m_settings.curtain = !m_settings.curtain;
+      out.push_back(SettingChanged{"curtain", m_settings.curtain});
+      raise(m_settings.curtain ? "curtain_on" : "curtain_off",
+            Message::of(m_settings.curtain ? "alert.curtain_on" : "alert.curtain_off"), out);
+      return;
+    case Command::Sign:
+      m_settings.sign = !m_settings.sign;
+      out.push_back(SettingChanged{"sign", m_settings.sign});
+      rebuild(out);
+      raise(m_settings.sign ? "sign_on" : "sign_off", Message::of(m_settings.sign ? "alert.sign_on" : "alert.sign_off"), out);
+      return;
+    default:
+      return;
   }
 }
 

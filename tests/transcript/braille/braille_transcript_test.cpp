@@ -123,7 +123,7 @@ TEST_F(BrailleTranscript, BrailleTableSettingChangesTheCellsAndResetsWithTheSess
 
   std::string script = "key select\nkey down\nkey select\n";
   for (int i = 0; i < downs; ++i) script += "key down\n";
-  script += "key right\nkey right\nkey home\nkey up\nkey select\n";   // home.finish ends the visit
+  script += "key right\nkey right\nkey home\nkey up\nkey select\nkey down\nkey select\n";   // home.finish, confirmed, ends the visit
   const auto events = run_script(script);
   std::vector<std::string> values;
   const json* g1_line = nullptr;

@@ -131,6 +131,7 @@ std::vector<SpeechAction> SpeechPresenter::present(const Effects& effects, const
   bool pause = false;
   bool repeat_only = true;
   const auto& settings = kiosk.settings();
+  bool spoke_before_reset = settings.speech;   // speech was on before this batch turned it off
   const std::string& screen_id = kiosk.tree().screen_id;
   if (screen_id != m_screen) {
     if (!m_screen.empty()) m_known.insert(m_screen);
@@ -189,9 +190,13 @@ std::vector<SpeechAction> SpeechPresenter::present(const Effects& effects, const
     } else if (const auto* alert = std::get_if<Alert>(&effect)) {
       repeat_only = false;
       if (alert->code == "announce") announce = true;
-      if (alert->code == "timeout_warning") must_speak = true;
+      if (alert->code == "timeout_warning" || alert->code == "timeout_countdown" || alert->code == "session_expired")
+        must_speak = true;
+      // The goodbye is heard by whoever had speech in the visit that just ended.
+      if (alert->code == "goodbye" && spoke_before_reset) must_speak = true;
       sentence(alert->text, alert->privacy);
     } else if (const auto* setting = std::get_if<SettingChanged>(&effect)) {
+      if (setting->name == "speech" && setting->value == SettingValue(false)) spoke_before_reset = true;
       if (setting->name == "rate" || setting->name == "volume") {
         repeat_only = false;
         const int* value = std::get_if<int>(&setting->value);

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Issue 12, "every function in every mode": each action is confirmed in every channel
+// (an Alert is spoken, captioned and brailled), nothing is lost or silent. Pure core.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "kiosk/core/kiosk.h"
+#include "kiosk_fixture.h"
+
+using namespace kiosk::core;
+
+namespace {
+
+using fixtures::all_of;
+
+struct EveryMode : fixtures::KioskTest {
+  Effects press(Command command) { return kiosk.command(command, InputSource::Key, now); }
+  Effects begin() {
+    kiosk.start(now);
+    return press(Command::Select);
+  }
+};
+
+std::vector<std::string> alert_codes(const Effects& effects) {
+  std::vector<std::string> codes;
+  for (const auto& alert : all_of<Alert>(effects)) codes.push_back(alert.code);
+  return codes;
+}
+
+std::string arg(const Message& message, const std::string& name) {
+  for (const auto& [key, value] : message.args)
+    if (key == name) return value;
+  return {};
+}
+
+bool has_alert(const Effects& effects, const std::string& code) {
+  const auto codes = alert_codes(effects);
+  return std::find(codes.begin(), codes.end(), code) != codes.end();
+}
+
+}  // namespace
+
+// Item 3: the curtain, zoom, contrast and sign keys say their new state.
+TEST_F(EveryMode, SettingKeysAnnounceTheNewState) {
+  begin();
+  Effects e = press(Command::Curtain);
+  ASSERT_TRUE(has_alert(e, "curtain_on"));
+  e = press(Command::Curtain);
+  EXPECT_TRUE(has_alert(e, "curtain_off"));
+
+  e = press(Command::ZoomIn);
+  ASSERT_TRUE(has_alert(e, "zoom_changed"));
+  EXPECT_EQ(arg(all_of<Alert>(e).back().text, "value"), "120");
+
+  e = press(Command::Contrast);
+  ASSERT_TRUE(has_alert(e, "theme_changed"));
+  EXPECT_EQ(arg(all_of<Alert>(e).back().text, "name"), "[theme.yellow]");
+
+  e = press(Command::Sign);
+  EXPECT_TRUE(has_alert(e, "sign_on"));
+  e = press(Command::Sign);
+  EXPECT_TRUE(has_alert(e, "sign_off"));
+}
+
+// Item 7: the warning counts down every second and is said at 30 and 10 seconds only.
+TEST_F(EveryMode, TimeoutWarningCountsDownAndSpeaksAtFewPoints) {
+  begin();
+  std::vector<std::string> spoken_at;
+  for (now = 0; now <= options.idle_ms + options.answer_ms - 1000; now += 500) {
+    const Effects e = kiosk.tick(now);
+    if (!kiosk.warning()) continue;
+    const std::int64_t left = (options.idle_ms + options.answer_ms - now + 999) / 1000;
+    EXPECT_EQ(arg(kiosk.tree().prompt, "seconds"), std::to_string(left)) << now;
+    ASSERT_TRUE(kiosk.status().has_value());
+    EXPECT_EQ(arg(kiosk.status()->text, "seconds"), std::to_string(left)) << now;
+    if (has_alert(e, "timeout_countdown")) spoken_at.push_back(arg(all_of<Alert>(e).back().text, "seconds"));
+  }
+  EXPECT_EQ(spoken_at, (std::vector<std::string>{"30", "10"}));
+}
+
+// Item 5: one staff call per visit until it is answered no; a repeat press says so.
+TEST_F(EveryMode, OneStaffCallPerVisit) {
+  begin();
+  Effects e = press(Command::CallStaff);
+  EXPECT_EQ(all_of<Submit>(e).size(), 1u);
+  e = press(Command::CallStaff);
+  EXPECT_TRUE(all_of<Submit>(e).empty());
+  EXPECT_TRUE(has_alert(e, "staff_call_already"));
+  kiosk.submit_result("staff_call", true, Message::of("alert.staff_call_ok"), now);
+  e = press(Command::CallStaff);
+  EXPECT_TRUE(all_of<Submit>(e).empty());
+  EXPECT_TRUE(has_alert(e, "staff_call_already"));
+  // The sign interpreter is a call of its own.
+  e = kiosk.touch("home.sign_interpreter", TouchKind::Tap, now);
+  e = kiosk.touch("home.sign_interpreter", TouchKind::Tap, now);
+  EXPECT_EQ(all_of<Submit>(e).size(), 1u);
+  kiosk.submit_result("sign_interpreter", false, Message::of("alert.sign_interpreter_failed"), now);
+  kiosk.touch("home.sign_interpreter", TouchKind::Tap, now);   // touch-to-explore reads first
+  e = kiosk.touch("home.sign_interpreter", TouchKind::Tap, now);
+  EXPECT_EQ(all_of<Submit>(e).size(), 1u) << "a failed call may be tried again";
+}
+
+// Item 6: ending is confirmed (default no) and said goodbye to after the wipe; the
+// expiry says the visit ended and was cleared.
+TEST_F(EveryMode, EndingAVisitIsConfirmedAndSaysGoodbye) {
+  begin();
+  kiosk.focus_node("home.finish", now);
+  Effects e = press(Command::Select);
+  EXPECT_TRUE(kiosk.in_session());
+  EXPECT_EQ(kiosk.tree().screen_id, "finish");
+  EXPECT_EQ(kiosk.focus().current(), "finish.no");
+  e = press(Command::Select);   // a stray Select keeps the visit
+  EXPECT_TRUE(kiosk.in_session());
+  EXPECT_EQ(kiosk.focus().current(), "home.finish");
+  press(Command::Select);
+  press(Command::Back);
+  EXPECT_EQ(kiosk.tree().screen_id, "home");
+  press(Command::Select);
+  press(Command::Down);
+  e = press(Command::Select);
+  EXPECT_FALSE(kiosk.in_session());
+  EXPECT_EQ(kiosk.tree().screen_id, "attract");
+  ASSERT_TRUE(has_alert(e, "goodbye"));
+  // After the wipe, so no presenter drops it with the visit.
+  std::size_t reset_at = 0, goodbye_at = 0;
+  for (std::size_t i = 0; i < e.size(); ++i) {
+    if (const auto* s = std::get_if<SessionEvent>(&e[i]); s && s->event == "reset") reset_at = i;
+    if (const auto* a = std::get_if<Alert>(&e[i]); a && a->code == "goodbye") goodbye_at = i;
+  }
+  EXPECT_LT(reset_at, goodbye_at);
+  ASSERT_TRUE(kiosk.status().has_value());
+  press(Command::Select);   // the next visit does not inherit the goodbye
+  EXPECT_FALSE(kiosk.status().has_value());
+}
+
+TEST_F(EveryMode, ExpirySaysTheVisitEndedAndWasCleared) {
+  begin();
+  kiosk.tick(options.idle_ms);
+  const Effects e = kiosk.tick(options.idle_ms + options.answer_ms);
+  EXPECT_FALSE(kiosk.in_session());
+  EXPECT_TRUE(has_alert(e, "session_expired"));
+}
