@@ -278,6 +278,7 @@ Effects Kiosk::command(Command command, InputSource source, std::int64_t now) {
     return out;
   }
   const bool extended = m_timer.input(now);
+  ++m_inputs;
   out.push_back(SpeechRequest{SpeechControl::Interrupt});   // before anything else
   if (extended || m_screen == Screen::Timeout) {
     out.push_back(SessionEvent{"extended"});
@@ -449,6 +450,7 @@ Effects Kiosk::touch(const std::string& node_id, TouchKind kind, std::int64_t no
     return out;
   }
   const bool extended = m_timer.input(now);
+  ++m_inputs;
   out.push_back(SpeechRequest{SpeechControl::Interrupt});
   if (extended || m_screen == Screen::Timeout) {
     out.push_back(SessionEvent{"extended"});

@@ -287,6 +287,13 @@ void Kiosk::step_volume(int direction, Effects& out) {
     raise(direction > 0 ? "volume_max" : "volume_min", Message::of(direction > 0 ? "alert.volume_max" : "alert.volume_min"), out);
     return;
   }
+  // A loud level needs the same press again, right after the warning (S5).
+  const bool confirmed = m_loud_armed.first == m_inputs - 1 && m_loud_armed.second == volume;
+  if (direction > 0 && volume > kVolumeSafeMax && !confirmed) {
+    m_loud_armed = {m_inputs, volume};
+    raise("volume_loud", Message::of("alert.volume_loud").arg("value", std::to_string(volume)), out);
+    return;
+  }
   m_settings.volume = volume;
   out.push_back(SettingChanged{"volume", volume});
   rebuild(out);

@@ -142,3 +142,28 @@ TEST_F(EveryMode, ExpirySaysTheVisitEndedAndWasCleared) {
   EXPECT_FALSE(kiosk.in_session());
   EXPECT_TRUE(has_alert(e, "session_expired"));
 }
+
+// Item 8: a level above the safe limit takes a second press, after a spoken warning.
+TEST_F(EveryMode, LoudVolumeTakesASecondPressAfterAWarning) {
+  begin();
+  ASSERT_EQ(kiosk.settings().volume, 6);
+  press(Command::VolumeUp);
+  press(Command::VolumeUp);
+  EXPECT_EQ(kiosk.settings().volume, kVolumeSafeMax);
+  Effects e = press(Command::VolumeUp);
+  EXPECT_TRUE(has_alert(e, "volume_loud"));
+  EXPECT_TRUE(all_of<SettingChanged>(e).empty());
+  EXPECT_EQ(kiosk.settings().volume, 8);
+  press(Command::Down);                            // anything else in between disarms
+  e = press(Command::VolumeUp);
+  EXPECT_TRUE(has_alert(e, "volume_loud"));
+  EXPECT_EQ(kiosk.settings().volume, 8);
+  e = press(Command::VolumeUp);                    // the second press
+  EXPECT_EQ(kiosk.settings().volume, 9);
+  e = press(Command::VolumeUp);
+  EXPECT_TRUE(has_alert(e, "volume_loud"));
+  press(Command::VolumeUp);
+  EXPECT_EQ(kiosk.settings().volume, 10);
+  press(Command::VolumeDown);                      // down never asks
+  EXPECT_EQ(kiosk.settings().volume, 9);
+}
