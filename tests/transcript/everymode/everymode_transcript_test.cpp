@@ -59,3 +59,26 @@ TEST(EveryModeTranscript, AFailedStaffCallEndsWithTheOutcome) {
   const std::string last = speech.back()["text"];
   EXPECT_NE(last.find("现在无法联系工作人员"), std::string::npos) << last;
 }
+
+// Item 9: on the speaker, a personal item is hidden but keeps its position, and the
+// resident hears the other ways to get it.
+TEST(EveryModeTranscript, HiddenContentKeepsThePositionAndOffersOtherWays) {
+  const KioskRun run = run_kiosk("em-hidden",
+                                 "key select\nkey select\nkey down\nkey down\nkey select\n"
+                                 "key select\nkey select\nkey select\nkey select\nkey select\nkey down\n");
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  const auto focus = of_type(run, "focus");
+  const auto speech = of_type(run, "speech");
+  ASSERT_FALSE(focus.empty());
+  ASSERT_FALSE(speech.empty());
+  ASSERT_EQ(focus.back()["node"].get<std::string>().rfind("entitlements_result.", 0), 0u) << focus.back().dump();
+  const std::string said = speech.back()["text"];
+  EXPECT_EQ(speech.back()["route"], "speaker");
+  EXPECT_NE(said.find("内容已隐藏"), std::string::npos) << said;
+  EXPECT_NE(said.find("看屏幕"), std::string::npos) << said;
+  EXPECT_NE(said.find("工作人员"), std::string::npos) << said;
+  const std::string position = "第" + std::to_string(focus.back()["index"].get<int>()) + "项，共" +
+                               std::to_string(focus.back()["count"].get<int>()) + "项";
+  EXPECT_NE(said.find(position), std::string::npos) << said;
+  EXPECT_EQ(said.find(focus.back()["name"].get<std::string>()), std::string::npos) << said;
+}
