@@ -224,7 +224,10 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer,
     const bool boxed = is_actionable(node.role);
     // Room for the focus marker is kept on every item, so focusing never re-wraps.
     const int text_w = width - 2 * pad - (boxed ? 2 * s.focus_thickness : 0) - marker_w;
-    auto lines = wrap_text(node_label(node, in.catalog, in.settings), text_w, s.body_px, FontFace::Regular, measurer);
+    // A chosen answer or setting is marked by a shape as well as its colour (issue 12:
+    // 1.1:1 between the faces in the default theme is no cue), in every theme.
+    const std::string mark = node.state.selected ? std::string(kSelectedMark) : std::string();
+    auto lines = wrap_text(mark + node_label(node, in.catalog, in.settings), text_w, s.body_px, FontFace::Regular, measurer);
     // Plain text needs less air than a button: the font's line height already has
     // leading (about 0.3 em above a Han glyph), and the focus ring sits outside the
     // block, in the gap.

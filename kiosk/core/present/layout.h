@@ -16,6 +16,10 @@
 
 namespace kiosk::core {
 
+// Put before the label of a selected item (a chosen answer, a checked box, the
+// current language): a check mark, so the state is not shown by colour alone.
+inline constexpr const char* kSelectedMark = "✓ ";
+
 struct LayoutMetrics {
   int width = 1920;                  // pixels
   int height = 1080;
