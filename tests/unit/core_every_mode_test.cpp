@@ -167,3 +167,25 @@ TEST_F(EveryMode, LoudVolumeTakesASecondPressAfterAWarning) {
   press(Command::VolumeDown);                      // down never asks
   EXPECT_EQ(kiosk.settings().volume, 9);
 }
+
+// Item 12: on the attract screen the sign and call-staff keys start the visit and do
+// their job; any other first key only starts it.
+TEST_F(EveryMode, SignAndCallStaffKeysWorkAsTheFirstPress) {
+  kiosk.start(now);
+  Effects e = press(Command::Sign);
+  EXPECT_TRUE(kiosk.in_session());
+  EXPECT_TRUE(kiosk.settings().sign);
+  EXPECT_TRUE(has_alert(e, "sign_on"));
+  kiosk.tick(options.idle_ms);
+  kiosk.tick(options.idle_ms + options.answer_ms);
+  ASSERT_FALSE(kiosk.in_session());
+  e = press(Command::CallStaff);
+  EXPECT_TRUE(kiosk.in_session());
+  EXPECT_EQ(all_of<Submit>(e).size(), 1u);
+  EXPECT_TRUE(has_alert(e, "staff_call_sending"));
+  kiosk.tick(options.idle_ms);
+  kiosk.tick(options.idle_ms + options.answer_ms);
+  e = press(Command::ZoomIn);
+  EXPECT_EQ(kiosk.settings().zoom, 100);
+  EXPECT_TRUE(all_of<Alert>(e).empty());
+}
