@@ -243,6 +243,12 @@ Effects Kiosk::headphones(bool plugged_in, std::int64_t now) {
       m_settings.speech = false;
       out.push_back(SettingChanged{"speech", false});
     }
+    // Under the curtain the screen would now say nothing either: lift it, so the
+    // notice below is seen (issue 12; the curtain needs speech, as its key says).
+    if (m_settings.curtain) {
+      m_settings.curtain = false;
+      out.push_back(SettingChanged{"curtain", false});
+    }
     if (in_session()) {
       m_timer.input(now);
       m_touch_started = true;   // the next key turns speech on again, on the speaker

@@ -189,3 +189,18 @@ TEST_F(EveryMode, SignAndCallStaffKeysWorkAsTheFirstPress) {
   EXPECT_EQ(kiosk.settings().zoom, 100);
   EXPECT_TRUE(all_of<Alert>(e).empty());
 }
+
+// Item 4: unplugging the headset under the curtain lifts it, so the notice is seen.
+TEST_F(EveryMode, HeadsetUnpluggedUnderTheCurtainLiftsIt) {
+  kiosk.start(now);
+  kiosk.headphones(true, now);
+  press(Command::Curtain);
+  ASSERT_TRUE(kiosk.settings().curtain);
+  const Effects e = kiosk.headphones(false, now);
+  EXPECT_FALSE(kiosk.settings().speech);
+  EXPECT_FALSE(kiosk.settings().curtain);
+  EXPECT_TRUE(has_alert(e, "headset_removed"));
+  bool announced = false;
+  for (const auto& s : all_of<SettingChanged>(e)) announced = announced || s.name == "curtain";
+  EXPECT_TRUE(announced);
+}
