@@ -289,6 +289,7 @@ Effects Kiosk::command(Command command, InputSource source, std::int64_t now) {
   }
   const bool extended = m_timer.input(now);
   ++m_inputs;
+  m_source = source;
   out.push_back(SpeechRequest{SpeechControl::Interrupt});   // before anything else
   if (extended || m_screen == Screen::Timeout) {
     out.push_back(SessionEvent{"extended"});
@@ -461,6 +462,7 @@ Effects Kiosk::touch(const std::string& node_id, TouchKind kind, std::int64_t no
   }
   const bool extended = m_timer.input(now);
   ++m_inputs;
+  m_source = InputSource::Touch;
   out.push_back(SpeechRequest{SpeechControl::Interrupt});
   if (extended || m_screen == Screen::Timeout) {
     out.push_back(SessionEvent{"extended"});

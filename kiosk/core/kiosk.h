@@ -129,6 +129,7 @@ class Kiosk {
   bool m_touch_started = false;      // session started by touch: speech still off
   std::string m_explored;            // touch-to-explore: node read by the first touch
   std::set<std::string> m_calls_made;   // staff_call / sign_interpreter sent or answered yes this visit
+  InputSource m_source = InputSource::Key;   // of the input being handled
   std::int64_t m_inputs = 0;                 // commands and touches so far, to tell "the next press"
   std::pair<std::int64_t, int> m_loud_armed{-2, -1};   // input number and volume a loud warning was given for
   int m_help_presses = 0;

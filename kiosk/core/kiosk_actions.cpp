@@ -53,7 +53,8 @@ void Kiosk::activate(const std::string& node_id, Effects& out) {
     out.push_back(SettingChanged{"speech", true});
     out.push_back(SettingChanged{"touch_explore", true});
     rebuild(out);
-    out.push_back(SpeechRequest{SpeechControl::Guide});
+    // Turned on by a touch, the resident is a touch user: explain touching, not keys.
+    out.push_back(SpeechRequest{m_source == InputSource::Touch ? SpeechControl::TouchGuide : SpeechControl::Guide});
     return;
   }
   if (node_id == "home.settings") return show(Screen::Settings, out);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "kiosk/core/kiosk.h"
+#include "kiosk/core/present/speech/speech_presenter.h"
 #include "kiosk_fixture.h"
 
 using namespace kiosk::core;
@@ -203,4 +204,20 @@ TEST_F(EveryMode, HeadsetUnpluggedUnderTheCurtainLiftsIt) {
   bool announced = false;
   for (const auto& s : all_of<SettingChanged>(e)) announced = announced || s.name == "curtain";
   EXPECT_TRUE(announced);
+}
+
+// Item 2: speech turned on by a touch explains touching (touch reads, a second tap
+// opens), not keys; turned on by a key, it explains keys.
+TEST_F(EveryMode, SpeechTurnedOnByTouchGivesTheTouchGuide) {
+  speech::SpeechPresenter presenter;
+  kiosk.start(now);
+  kiosk.touch("attract.start", TouchKind::Tap, now);
+  ASSERT_EQ(kiosk.focus().current(), "home.speech_on");
+  const Effects e = kiosk.touch("home.speech_on", TouchKind::Tap, now);
+  EXPECT_TRUE(kiosk.settings().speech);
+  EXPECT_TRUE(kiosk.settings().touch_explore);
+  std::string said;
+  for (const auto& action : presenter.present(e, kiosk)) said += action.text;
+  EXPECT_NE(said.find("[speech.guide_touch]"), std::string::npos) << said;
+  EXPECT_EQ(said.find("[speech.guide]"), std::string::npos) << said;
 }

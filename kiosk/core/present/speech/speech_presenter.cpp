@@ -175,11 +175,12 @@ std::vector<SpeechAction> SpeechPresenter::present(const Effects& effects, const
           break;
         }
         case SpeechControl::Guide:
-          // The guide replaces what the batch had: title, the key line, the focus.
+        case SpeechControl::TouchGuide:
+          // The guide replaces what the batch had: title, the key (or touch) line, the focus.
           repeat_only = false;
           parts.clear();
           sentence(kiosk.tree().title);
-          sentence(Message::of("speech.guide"));
+          sentence(Message::of(request->control == SpeechControl::TouchGuide ? "speech.guide_touch" : "speech.guide"));
           append(focused_item(kiosk, true));
           break;
         case SpeechControl::Where:      // the "where" Alert carries the text
