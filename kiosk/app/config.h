@@ -53,6 +53,9 @@ ConfigResult load_config(const std::filesystem::path& kiosk_toml);
 // Catalogue files: config/locales/<language>.toml with [messages] and [easy] tables.
 std::vector<ConfigError> load_catalog(const std::filesystem::path& file, const std::string& language,
                                       core::Catalog& catalog);
+// Both languages' catalogues (loaded from `locales`) hold the same ids and the same
+// easy-read variants; each gap is an error at the line of the id that has no partner.
+std::vector<ConfigError> check_catalogs_match(const std::filesystem::path& locales, const core::Catalog& catalog);
 // Keymap files: config/keymaps/*.toml with a [bindings] table: command = ["Key", ...].
 std::vector<ConfigError> load_keymap(const std::filesystem::path& file, core::Keymap& keymap);
 

@@ -82,3 +82,61 @@ TEST(EveryModeTranscript, HiddenContentKeepsThePositionAndOffersOtherWays) {
   EXPECT_NE(said.find(position), std::string::npos) << said;
   EXPECT_EQ(said.find(focus.back()["name"].get<std::string>()), std::string::npos) << said;
 }
+
+namespace {
+// Replaces the first line of `text` that starts with `start` by `line`.
+std::string with_line(std::string text, const std::string& start, const std::string& line) {
+  const auto at = text.find("\n" + start);
+  if (at == std::string::npos) return text;
+  const auto end = text.find('\n', at + 1);
+  return text.replace(at + 1, end - at - 1, line);
+}
+}  // namespace
+
+// Item 13: a broken hall config never starts: exit 2 and file:line: problem.
+TEST(EveryModeTranscript, BadHallValuesStopStartUpNamingTheLine) {
+  const std::vector<std::pair<std::string, std::string>> bad{
+      {"language = ", "language = \"fr\""},
+      {"zoom = ", "zoom = 150"},
+      {"rate = ", "rate = 75"},
+      {"pixel_pitch_mm = ", "pixel_pitch_mm = -1"},
+      {"braille_table = ", "braille_table = \"kiosk-fr\""},
+  };
+  int n = 0;
+  for (const auto& [start, line] : bad) {
+    const fs::path dir = fresh_dir("em-bad-" + std::to_string(n++));
+    const std::string config = hall_config(dir, [&](std::string text) { return with_line(std::move(text), start, line); });
+    const KioskRun run = kiosk::testing::run_kiosk_in(dir, "key select\n", config);
+    EXPECT_EQ(run.exit_code, 2) << line << "\n" << run.stderr_text;
+    EXPECT_NE(run.stderr_text.find("kiosk.toml:"), std::string::npos) << line << "\n" << run.stderr_text;
+    const std::string key = start.substr(0, start.find(' '));
+    EXPECT_NE(run.stderr_text.find(": " + key), std::string::npos) << line << "\n" << run.stderr_text;
+  }
+}
+
+TEST(EveryModeTranscript, AMessageMissingInOneCatalogueStopsStartUp) {
+  const fs::path dir = fresh_dir("em-missing-id");
+  const std::string config = hall_config(dir, [](std::string text) { return text; });
+  // Delete home.settings (and its easy-read variant) from the English catalogue.
+  const fs::path en = dir / "config" / "locales" / "en.toml";
+  std::ifstream in(en);
+  std::string kept;
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind("\"home.settings\" =", 0) != 0) kept += line + "\n";
+  in.close();
+  std::ofstream(en, std::ios::trunc) << kept;
+  const KioskRun run = kiosk::testing::run_kiosk_in(dir, "key select\n", config);
+  EXPECT_EQ(run.exit_code, 2) << run.stderr_text;
+  EXPECT_NE(run.stderr_text.find("zh-CN.toml:"), std::string::npos) << run.stderr_text;
+  EXPECT_NE(run.stderr_text.find("home.settings"), std::string::npos) << run.stderr_text;
+}
+
+TEST(EveryModeTranscript, AnImpossibleNowIsRefused) {
+  for (const char* now : {"2026-02-30T25:61:00+08:00", "2026-13-01T09:00:00+08:00", "2026-02-29T09:00:00+08:00",
+                          "2026-03-08T09:00:00+24:00"}) {
+    const KioskRun run = run_kiosk("em-now", "key select\n", std::string("--now ") + now);
+    EXPECT_EQ(run.exit_code, 2) << now << run.stderr_text;
+  }
+  const KioskRun leap = run_kiosk("em-now-ok", "key select\n", "--now 2028-02-29T23:59:60Z");
+  EXPECT_EQ(leap.exit_code, 0) << leap.stderr_text;
+}
