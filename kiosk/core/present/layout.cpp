@@ -154,7 +154,22 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer,
     const auto most = static_cast<std::size_t>(std::clamp(metrics.height * 15 / 100 / body_line, 1, 2));
     // Like live captions, the newest words stay: speech ends with the focused item,
     // while the title and prompt it starts with are on the screen already.
-    auto lines = wrap_tail(in.caption, most, footer_w, s.body_px, FontFace::Regular, measurer);
+    auto lines = wrap_text(in.caption, footer_w, s.body_px, FontFace::Regular, measurer);
+    if (lines.size() > most) {
+      // Too long: the focused item's name first (issue 12: at 200 % the tail alone lost
+      // it), then what follows it as room allows; without a name, the newest words.
+      const Node* node = in.tree.find(in.focused);
+      const std::string name = node ? in.catalog.text(easy && !node->easy_read.empty() ? node->easy_read : node->name,
+                                                      lang, easy)
+                                    : std::string();
+      const auto at = name.empty() ? std::string::npos : in.caption.rfind(name);
+      if (at != std::string::npos) {
+        lines = wrap_text((at > 0 ? "…" : "") + in.caption.substr(at), footer_w, s.body_px, FontFace::Regular, measurer);
+        limit_lines(lines, most, footer_w, s.body_px, FontFace::Regular, measurer);
+      } else {
+        lines = wrap_tail(in.caption, most, footer_w, s.body_px, FontFace::Regular, measurer);
+      }
+    }
     rows.push_back({std::move(lines), s.body_px, FontFace::Regular, ColorRole::CaptionFace, ColorRole::CaptionText});
   }
   // An alert that says what the prompt under the title says already (the timeout

@@ -12,6 +12,7 @@
 #include "kiosk/app/config.h"
 #include "kiosk/core/kiosk.h"
 #include "kiosk/core/present/layout.h"
+#include "kiosk/core/present/speech/speech_presenter.h"
 #include "kiosk/services/entitlements/guide_service.h"
 
 using namespace kiosk;
@@ -78,5 +79,39 @@ TEST_F(EveryModeRender, SelectedChoiceIsShownByAShape) {
     EXPECT_NE(shown_in(shown, "language.zh").find(core::kSelectedMark), std::string::npos) << zoom << shown_in(shown, "language.zh");
     EXPECT_EQ(shown_in(shown, "language.en").find(core::kSelectedMark), std::string::npos) << zoom;
     EXPECT_FALSE(shown_in(shown, "language.en").empty());
+  }
+}
+
+// Item 11: at large sizes the caption keeps the focused item's name, however long the
+// utterance (title, prompt, then the item) before it.
+TEST_F(EveryModeRender, CaptionKeepsTheItemNameAtLargeSizes) {
+  using C = core::Command;
+  for (int zoom : {160, 200}) {
+    core::KioskOptions options = s_config->kiosk;
+    options.hall_defaults.zoom = zoom;
+    core::Kiosk kiosk(options, s_config->catalog);
+    kiosk.add_service(std::make_unique<services::entitlements::GuideService>(s_config->county));
+    core::speech::SpeechPresenter presenter;
+    std::string caption;
+    auto run = [&](const core::Effects& effects) {
+      for (const auto& action : presenter.present(effects, kiosk))
+        if (!action.caption_text.empty()) caption = action.caption_text;
+    };
+    run(kiosk.start(0));
+    run(kiosk.command(C::Select, core::InputSource::Key, 0));
+    for (C key : {C::Down, C::Select, C::Down, C::Down, C::Down}) run(kiosk.command(key, core::InputSource::Key, 0));
+    for (int step = 0; step < 12; ++step) {
+      const core::Node* node = kiosk.focused_node();
+      ASSERT_NE(node, nullptr);
+      const std::string name = s_config->catalog.text(node->name, "zh-CN");
+      ASSERT_NE(caption.find(name), std::string::npos) << caption;
+      const auto shown = layout(kiosk, caption);
+      std::string drawn;
+      for (const auto& text : shown.list.texts)
+        if (text.color == core::ColorRole::CaptionText)
+          for (const auto& line : text.lines) drawn += line;
+      EXPECT_NE(drawn.find(name), std::string::npos) << zoom << " " << node->id << ": " << drawn;
+      run(kiosk.command(C::Down, core::InputSource::Key, 0));
+    }
   }
 }
