@@ -156,6 +156,15 @@ void Runtime::touch(int x, int y, core::TouchKind kind) {
   std::string hit;
   for (const auto& target : m_layout.targets)
     if (target.rect.contains(x, y)) hit = target.node_id;
+  // The touch bar (issue 12): the keys a touch user has no other way to press.
+  using C = core::Command;
+  if (hit == "bar.back") return command(C::Back, core::InputSource::Touch);
+  if (hit == "bar.home") return command(C::Home, core::InputSource::Touch);
+  if (hit == "bar.call_staff") return command(C::CallStaff, core::InputSource::Touch);
+  if (hit == "bar.prev_page" || hit == "bar.next_page") {
+    page(hit == "bar.next_page" ? 1 : -1);
+    return redraw();
+  }
   dispatch(m_kiosk.touch(hit, kind, m_now()));
   redraw();
 }
@@ -276,6 +285,7 @@ void Runtime::redraw() {
   if (m_kiosk.focus().current() != m_part_of) m_part = 0;
   core::LayoutInput input{m_kiosk.tree(), m_kiosk.focus().current(), settings, m_config.catalog,
                           m_kiosk.status(), caption, mirror, settings.sign, m_part};
+  input.touch_bar = m_kiosk.in_session() && !m_kiosk.warning();
   m_layout = core::layout_screen(input, m_display.measurer(), m_config.metrics);
   m_display.present_if_changed(m_layout.list);
 }
