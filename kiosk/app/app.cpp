@@ -18,6 +18,7 @@
 #include "kiosk/app/headless.h"
 #include "kiosk/app/options.h"
 #include "kiosk/app/runtime.h"
+#include "kiosk/app/x_errors.h"
 
 namespace kiosk::app {
 
@@ -51,6 +52,7 @@ int run_window(Config& config, const Options& options, std::chrono::steady_clock
     std::fprintf(stderr, "kiosk: cannot open the display: %s\n", error.c_str());
     return 1;
   }
+  watch_x_errors();
   if (!options.transcript.empty() && !runtime.open_transcript(options.transcript)) {
     std::fprintf(stderr, "kiosk: cannot write %s\n", options.transcript.c_str());
     return 2;
@@ -64,6 +66,11 @@ int run_window(Config& config, const Options& options, std::chrono::steady_clock
   std::string touched;
   std::int64_t touch_down_at = 0;
   while (!g_stop) {
+    if (x_window_lost()) {
+      // Nothing can be shown any more: one clear line, and exit 1 for systemd to restart.
+      std::fprintf(stderr, "kiosk: the kiosk window is gone (destroyed from outside); exiting so the service restarts it\n");
+      return 1;
+    }
     std::int64_t wait = 250;   // also how quickly a signal is noticed
     if (const auto deadline = runtime.next_deadline(); deadline >= 0)
       wait = std::clamp<std::int64_t>(deadline - wall_ms(), 0, wait);

@@ -162,7 +162,48 @@ void load_county(Config& config, const std::string& county, const fs::path& kios
   for (auto& p : problems) errors.push_back({p.file, p.line, std::move(p.message)});
 }
 
+template <std::size_t N>
+void check_step(const toml::table& table, const char* key, std::int64_t value, const int (&steps)[N],
+                const fs::path& file, std::vector<ConfigError>& errors) {
+  if (!table.get(key) || std::find(std::begin(steps), std::end(steps), value) != std::end(steps)) return;
+  std::string list;
+  for (int step : steps) list += (list.empty() ? "" : ", ") + std::to_string(step);
+  errors.push_back({file.string(), line_of(table.get(key)), std::string(key) + " must be one of " + list});
+}
+
+// The line of `id` in a catalogue's [section], or 0.
+std::size_t line_in(const fs::path& file, const char* section, const std::string& id) {
+  try {
+    const toml::table table = toml::parse_file(file.string());
+    if (const toml::table* part = table[section].as_table()) return line_of(part->get(id));
+  } catch (const toml::parse_error&) {
+  }
+  return 0;
+}
+
 }  // namespace
+
+// Both catalogues hold the same ids, and the same easy-read variants: a message missing
+// in one language would show as "[id]" and be read out raw, so it stops start-up
+// (issue 12) instead of being found when some resident reaches it.
+std::vector<ConfigError> check_catalogs_match(const fs::path& locales, const core::Catalog& catalog) {
+  std::vector<ConfigError> errors;
+  const std::pair<const char*, const char*> pairs[] = {{"zh-CN", "en"}, {"en", "zh-CN"}};
+  for (const auto& [has, lacks] : pairs) {
+    const fs::path file = locales / (std::string(has) + ".toml");
+    const auto& other = catalog.entries(lacks);
+    for (const auto& [id, entry] : catalog.entries(has)) {
+      const auto found = other.find(id);
+      if (found == other.end())
+        errors.push_back({file.string(), line_in(file, "messages", id),
+                          "message \"" + id + "\" has no text in " + lacks + ".toml"});
+      else if (!entry.easy.empty() && found->second.easy.empty())
+        errors.push_back({file.string(), line_in(file, "easy", id),
+                          "easy-read variant \"" + id + "\" has none in " + lacks + ".toml"});
+    }
+  }
+  return errors;
+}
 
 std::vector<ConfigError> load_catalog(const fs::path& file, const std::string& language, core::Catalog& catalog) {
   std::vector<ConfigError> errors;
@@ -260,7 +301,14 @@ ConfigResult load_config(const fs::path& kiosk_toml) {
   }
   if (const auto* display = (*table)["display"].as_table()) {
     check_keys(*display, {"pixel_pitch_mm", "width", "height"}, "[display]", kiosk_toml, errors);
-    if (auto pitch = (*display)["pixel_pitch_mm"].value<double>()) config.metrics.pixel_pitch_mm = *pitch;
+    if (const toml::node* node = display->get("pixel_pitch_mm")) {
+      // Every size in mm goes through it: a panel's pitch is tenths of a millimetre.
+      const auto pitch = node->value<double>();
+      if (!pitch || !(*pitch >= 0.05 && *pitch <= 2.0))
+        errors.push_back({kiosk_toml.string(), line_of(node), "pixel_pitch_mm must be a number from 0.05 to 2.0 (mm)"});
+      else
+        config.metrics.pixel_pitch_mm = *pitch;
+    }
     std::int64_t w = config.metrics.width, h = config.metrics.height;
     read_int(*display, "width", 640, 7680, w, kiosk_toml, errors);
     read_int(*display, "height", 480, 4320, h, kiosk_toml, errors);
@@ -275,6 +323,9 @@ ConfigResult load_config(const fs::path& kiosk_toml) {
     std::int64_t zoom = defaults.zoom, rate = defaults.rate, volume = defaults.volume, sign_speed = defaults.sign_speed;
     read_int(*d, "zoom", 80, 200, zoom, kiosk_toml, errors);
     read_int(*d, "rate", 50, 200, rate, kiosk_toml, errors);
+    // The keys step through these lists: a value between steps would step wrongly.
+    check_step(*d, "zoom", zoom, core::kZoomSteps, kiosk_toml, errors);
+    check_step(*d, "rate", rate, core::kRateSteps, kiosk_toml, errors);
     read_int(*d, "volume", 0, 10, volume, kiosk_toml, errors);
     defaults.zoom = static_cast<int>(zoom);
     defaults.rate = static_cast<int>(rate);
@@ -282,6 +333,14 @@ ConfigResult load_config(const fs::path& kiosk_toml) {
     read_string(*d, "theme", defaults.theme, kiosk_toml, errors);
     read_string(*d, "language", defaults.language, kiosk_toml, errors);
     read_string(*d, "braille_table", defaults.braille_table, kiosk_toml, errors);
+    if (defaults.language != "zh-CN" && defaults.language != "en")
+      errors.push_back({kiosk_toml.string(), line_of(d->get("language")), "language must be \"zh-CN\" or \"en\", not \"" +
+                                                                          defaults.language + "\""});
+    if (std::find_if(std::begin(core::kBrailleTables), std::end(core::kBrailleTables), [&](const char* id) {
+          return defaults.braille_table == id;
+        }) == std::end(core::kBrailleTables))
+      errors.push_back({kiosk_toml.string(), line_of(d->get("braille_table")),
+                        "braille_table \"" + defaults.braille_table + "\" is not one the kiosk offers"});
     read_bool(*d, "easy_read", defaults.easy_read, kiosk_toml, errors);
     read_bool(*d, "earcons", defaults.earcons, kiosk_toml, errors);
     read_bool(*d, "sign", defaults.sign, kiosk_toml, errors);
@@ -321,6 +380,10 @@ ConfigResult load_config(const fs::path& kiosk_toml) {
       auto more = load_catalog(file, language, config.catalog);
       errors.insert(errors.end(), more.begin(), more.end());
     }
+  }
+  if (errors.empty()) {
+    auto more = check_catalogs_match(config.config_dir / "locales", config.catalog);
+    errors.insert(errors.end(), more.begin(), more.end());
   }
 
   auto themes = drivers::display::load_themes((config.config_dir / "themes").string());

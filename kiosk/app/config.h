@@ -67,6 +67,9 @@ std::vector<std::unique_ptr<core::Service>> make_services(const Config& config);
 // id defined twice (in two files) is an error.
 std::vector<ConfigError> load_catalog(const std::filesystem::path& file, const std::string& language,
                                       core::Catalog& catalog);
+// Both languages' catalogues (loaded from `locales`) hold the same ids and the same
+// easy-read variants; each gap is an error at the line of the id that has no partner.
+std::vector<ConfigError> check_catalogs_match(const std::filesystem::path& locales, const core::Catalog& catalog);
 // Keymap files: config/keymaps/*.toml with a [bindings] table: command = ["Key", ...].
 std::vector<ConfigError> load_keymap(const std::filesystem::path& file, core::Keymap& keymap);
 

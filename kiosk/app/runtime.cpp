@@ -153,6 +153,15 @@ void Runtime::touch(int x, int y, core::TouchKind kind) {
   std::string hit;
   for (const auto& target : m_layout.targets)
     if (target.rect.contains(x, y)) hit = target.node_id;
+  // The touch bar (issue 12): the keys a touch user has no other way to press.
+  using C = core::Command;
+  if (hit == "bar.back") return command(C::Back, core::InputSource::Touch);
+  if (hit == "bar.home") return command(C::Home, core::InputSource::Touch);
+  if (hit == "bar.call_staff") return command(C::CallStaff, core::InputSource::Touch);
+  if (hit == "bar.prev_page" || hit == "bar.next_page") {
+    page(hit == "bar.next_page" ? 1 : -1);
+    return redraw();
+  }
   dispatch(m_kiosk.touch(hit, kind, m_now()));
   redraw();
 }
@@ -197,9 +206,21 @@ nlohmann::json Runtime::setting_json(const core::SettingValue& value) const {
   return std::visit([](const auto& v) { return nlohmann::json(v); }, value);
 }
 
+// An answer that arrives while a batch is being dispatched (a live action failing at
+// once) is presented after that batch, so the outcome is the last word (issue 12).
 void Runtime::dispatch(const core::Effects& effects) {
+  if (m_dispatching) {
+    m_deferred.push_back(effects);
+    return;
+  }
+  m_dispatching = true;
   for (const auto& effect : effects) dispatch_one(effect);
   for (auto& channel : m_channels) channel->present(effects, *m_context);
+  m_dispatching = false;
+  if (m_deferred.empty()) return;
+  const core::Effects next = m_deferred.front();
+  m_deferred.erase(m_deferred.begin());
+  dispatch(next);
 }
 
 void Runtime::dispatch_one(const core::Effect& effect) {
@@ -274,6 +295,7 @@ void Runtime::redraw() {
   if (m_kiosk.focus().current() != m_part_of) m_part = 0;
   core::LayoutInput input{m_kiosk.tree(), m_kiosk.focus().current(), settings, m_config.catalog,
                           m_kiosk.status(), caption, mirror, settings.sign, m_part};
+  input.touch_bar = m_kiosk.in_session() && !m_kiosk.warning();
   m_layout = core::layout_screen(input, m_display.measurer(), m_config.metrics);
   m_display.present_if_changed(m_layout.list);
 }

@@ -80,6 +80,8 @@ class Runtime {
   std::unique_ptr<backend::FederationApi> m_api;
 #endif
   drivers::display::DisplayMode m_display_mode = drivers::display::DisplayMode::Headless;
+  bool m_dispatching = false;
+  std::vector<core::Effects> m_deferred;   // batches raised while another was dispatched
   std::optional<core::Effects> m_start_effects;   // shown by show_first_screen(), not yet dispatched
   std::vector<std::unique_ptr<Channel>> m_channels;
   std::unique_ptr<ChannelContext> m_context;

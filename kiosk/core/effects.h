@@ -31,7 +31,9 @@ struct SettingChanged { std::string name; SettingValue value; };
 struct SessionEvent { std::string event; };
 
 // Speech-control requests the speech presenter answers from tree and focus.
-enum class SpeechControl { Interrupt, Repeat, Where, Help, HelpKeys, PauseToggle, Guide };
+// Guide: title, the key guide, the focus; TouchGuide: the same with the touch-to-explore
+// guide, for speech turned on by touch.
+enum class SpeechControl { Interrupt, Repeat, Where, Help, HelpKeys, PauseToggle, Guide, TouchGuide };
 struct SpeechRequest { SpeechControl control; };
 
 // Backend round trips (flow/request.h): Request{id, spec}; the app answers with

@@ -62,6 +62,7 @@ Tree Kiosk::build_screen() const {
     case Screen::Help: return build_help();
     case Screen::Language: return build_language();
     case Screen::Timeout: return build_timeout();
+    case Screen::Finish: return build_finish();
     case Screen::Service:
       if (auto* service = current_service()) return service->build(context());
       return build_home();
@@ -125,6 +126,7 @@ void Kiosk::emit_focus(Effects& out, bool wrapped) {
 
 void Kiosk::start_session(InputSource source, std::int64_t now, Effects& out) {
   m_timer.start(now);
+  m_status.reset();   // the last visit's goodbye
   m_settings = m_options.hall_defaults;
   m_speaker_consent = false;
   out.push_back(SessionEvent{"start"});
@@ -166,7 +168,7 @@ void announce_changes(const Settings& before, const Settings& after, Effects& ou
   announce("braille_table", before.braille_table, after.braille_table);
 }
 
-void Kiosk::end_session(Effects& out) {
+void Kiosk::end_session(Effects& out, const std::string& farewell) {
   out.push_back(SpeechRequest{SpeechControl::Interrupt});
   for (auto& service : m_services) service->reset();
   m_pending.clear();   // answers still on their way find nobody waiting
@@ -176,10 +178,14 @@ void Kiosk::end_session(Effects& out) {
   m_touch_started = false;
   m_help_presses = 0;
   m_describing_keys = false;
+  m_calls_made.clear();
   const Settings& defaults = m_options.hall_defaults;
   announce_changes(m_settings, defaults, out);
   m_settings = defaults;
   out.push_back(SessionEvent{"reset"});
+  // The farewell follows the wipe (nothing of the visit is said after "reset" but
+  // this) and stays shown on the attract screen until the next visit.
+  if (!farewell.empty()) raise(farewell, Message::of("alert." + farewell), out);
   show(Screen::Attract, out);
 }
 
@@ -193,21 +199,42 @@ Effects Kiosk::tick(std::int64_t now) {
       m_before_timeout = m_screen;
       m_focus_before_timeout = m_focus.current();
       out.push_back(SessionEvent{"timeout_warning"});
+      m_seconds_left = m_timer.seconds_left(now);
       show(Screen::Timeout, out);
       out.push_back(Earcon{"timeout_warning"});
-      raise("timeout_warning",
-            Message::of("timeout.prompt").arg("seconds", std::to_string(m_options.answer_ms / 1000)),
-            out);
+      raise("timeout_warning", timeout_prompt(), out);
       break;
     case TimerEvent::WarningBeep:
       out.push_back(Earcon{"timeout_warning"});
+      [[fallthrough]];
+    case TimerEvent::Countdown:
+      count_down(now, out);
       break;
     case TimerEvent::Expired:
-      end_session(out);
+      end_session(out, "session_expired");
       break;
   }
   if (in_session()) tick_requests(out);
   return out;
+}
+
+Message Kiosk::timeout_prompt() const {
+  return Message::of("timeout.prompt").arg("seconds", std::to_string(m_seconds_left));
+}
+
+// The warning's number counts down on screen every second without a word; it is said
+// at a few points only (kSpokenSecondsLeft), like the first warning, even with speech off.
+void Kiosk::count_down(std::int64_t now, Effects& out) {
+  if (m_screen != Screen::Timeout) return;
+  m_seconds_left = m_timer.seconds_left(now);
+  m_tree = build_current();
+  const bool spoken = std::find(std::begin(kSpokenSecondsLeft), std::end(kSpokenSecondsLeft), m_seconds_left) !=
+                      std::end(kSpokenSecondsLeft);
+  if (spoken) {
+    raise("timeout_countdown", Message::of("timeout.seconds_left").arg("seconds", std::to_string(m_seconds_left)), out);
+  } else if (m_status && m_status->code.starts_with("timeout_")) {
+    m_status->text = timeout_prompt();   // shown, not announced
+  }
 }
 
 Effects Kiosk::headphones(bool plugged_in, std::int64_t now) {
@@ -221,6 +248,12 @@ Effects Kiosk::headphones(bool plugged_in, std::int64_t now) {
     if (m_settings.speech) {
       m_settings.speech = false;
       out.push_back(SettingChanged{"speech", false});
+    }
+    // Under the curtain the screen would now say nothing either: lift it, so the
+    // notice below is seen (issue 12; the curtain needs speech, as its key says).
+    if (m_settings.curtain) {
+      m_settings.curtain = false;
+      out.push_back(SettingChanged{"curtain", false});
     }
     if (in_session()) {
       m_timer.input(now);
@@ -254,10 +287,16 @@ Effects Kiosk::command(Command command, InputSource source, std::int64_t now) {
   Effects out;
   if (command == Command::HeadphonesToggle) return headphones(!m_headset, now);
   if (!in_session()) {
-    start_session(source, now, out);   // the first input does nothing else
+    // The first input does nothing else, except the sign and call-staff keys: a deaf
+    // resident's or a lost resident's first press must not be lost (DESIGN.md 5).
+    start_session(source, now, out);
+    if (command == Command::Sign) setting_key(command, out);
+    if (command == Command::CallStaff) activate("home.call_staff", out);
     return out;
   }
   const bool extended = m_timer.input(now);
+  ++m_inputs;
+  m_source = source;
   out.push_back(SpeechRequest{SpeechControl::Interrupt});   // before anything else
   if (extended || m_screen == Screen::Timeout) {
     out.push_back(SessionEvent{"extended"});
@@ -346,25 +385,16 @@ Effects Kiosk::command(Command command, InputSource source, std::int64_t now) {
     case Command::VolumeUp: step_volume(1, out); break;
     case Command::RateDown: step_rate(-1, out); break;
     case Command::RateUp: step_rate(1, out); break;
-    case Command::ZoomOut: step_zoom(-1, out); break;
-    case Command::ZoomIn: step_zoom(1, out); break;
-    case Command::Contrast: cycle_theme(1, out); break;
+    case Command::ZoomOut:
+    case Command::ZoomIn:
+    case Command::Contrast:
+    case Command::Curtain:
+    case Command::Sign:
+      setting_key(command, out);
+      break;
     case Command::Language: toggle_language(out); break;
     case Command::Home:
       if (m_screen != Screen::Home) show(Screen::Home, out);
-      break;
-    case Command::Curtain:
-      if (!m_settings.speech && !m_settings.curtain) {
-        raise("curtain_needs_speech", Message::of("alert.curtain_needs_speech"), out);
-        break;
-      }
-      m_settings.curtain = !m_settings.curtain;
-      out.push_back(SettingChanged{"curtain", m_settings.curtain});
-      break;
-    case Command::Sign:
-      m_settings.sign = !m_settings.sign;
-      out.push_back(SettingChanged{"sign", m_settings.sign});
-      rebuild(out);
       break;
     case Command::CallStaff:
       activate("home.call_staff", out);
@@ -439,6 +469,8 @@ Effects Kiosk::touch(const std::string& node_id, TouchKind kind, std::int64_t no
     return out;
   }
   const bool extended = m_timer.input(now);
+  ++m_inputs;
+  m_source = InputSource::Touch;
   out.push_back(SpeechRequest{SpeechControl::Interrupt});
   if (extended || m_screen == Screen::Timeout) {
     out.push_back(SessionEvent{"extended"});

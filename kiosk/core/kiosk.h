@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <set>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +28,9 @@ struct ThemeChoice { std::string id; Message name; };
 // The id of a "call staff" button ends so, on home ("home.call_staff") and, in easy
 // read, on every screen ("<screen>.call_staff").
 inline constexpr std::string_view kCallStaffSuffix = ".call_staff";
+
+// Seconds left on the inactivity warning at which the countdown is also said.
+inline constexpr std::int64_t kSpokenSecondsLeft[] = {30, 10};
 
 struct KioskOptions {
   Settings hall_defaults;                    // what every session starts with
@@ -77,13 +82,16 @@ class Kiosk {
   const Catalog& catalog() const { return m_catalog; }
 
  private:
-  enum class Screen { Attract, Home, Settings, Help, Language, Service, Timeout };
+  enum class Screen { Attract, Home, Settings, Help, Language, Service, Timeout, Finish };
 
   void show(Screen screen, Effects& out, const std::string& focus = {});
   void rebuild(Effects& out, const std::string& focus = {});
   void emit_focus(Effects& out, bool wrapped);
   void start_session(InputSource source, std::int64_t now, Effects& out);
-  void end_session(Effects& out);
+  // farewell: an alert code said after the wipe, before the attract screen ("goodbye").
+  void end_session(Effects& out, const std::string& farewell = {});
+  Message timeout_prompt() const;
+  void count_down(std::int64_t now, Effects& out);
   void navigate(Command command, Effects& out);
   void help(Effects& out);
   void describe_key(Command command, Effects& out);
@@ -93,6 +101,7 @@ class Kiosk {
   void edit(const FieldInput& input, Effects& out);
   void apply(const ServiceOutcome& outcome, Effects& out);
   void change_setting(const std::string& name, Effects& out);
+  void setting_key(Command command, Effects& out);
   void step_zoom(int direction, Effects& out);
   void step_rate(int direction, Effects& out);
   void step_volume(int direction, Effects& out);
@@ -107,6 +116,7 @@ class Kiosk {
   Tree build_language() const;
   Tree build_attract() const;
   Tree build_timeout() const;
+  Tree build_finish() const;
   Service* current_service() const;
   ServiceContext context() const;
   // Backend round trips (kiosk_requests.cpp). owner: the service id, or "" for the
@@ -133,6 +143,7 @@ class Kiosk {
   Screen m_screen = Screen::Attract;
   Screen m_before_timeout = Screen::Home;
   std::string m_focus_before_timeout;
+  std::int64_t m_seconds_left = 0;   // shown on the timeout screen
   std::size_t m_service = 0;
   Tree m_tree;
   FocusRing m_focus;
@@ -141,6 +152,10 @@ class Kiosk {
   bool m_speaker_consent = false;
   bool m_touch_started = false;      // session started by touch: speech still off
   std::string m_explored;            // touch-to-explore: node read by the first touch
+  std::set<std::string> m_calls_made;   // staff_call / sign_interpreter sent or answered yes this visit
+  InputSource m_source = InputSource::Key;   // of the input being handled
+  std::int64_t m_inputs = 0;                 // commands and touches so far, to tell "the next press"
+  std::pair<std::int64_t, int> m_loud_armed{-2, -1};   // input number and volume a loud warning was given for
   int m_help_presses = 0;
   bool m_describing_keys = false;    // key-describer mode: keys say what they do, and do nothing
   std::vector<Pending> m_pending;    // requests in flight, oldest first

@@ -38,13 +38,17 @@ void Kiosk::activate(const std::string& node_id, Effects& out) {
     out.push_back(SettingChanged{"speech", true});
     out.push_back(SettingChanged{"touch_explore", true});
     rebuild(out);
-    out.push_back(SpeechRequest{SpeechControl::Guide});
+    // Turned on by a touch, the resident is a touch user: explain touching, not keys.
+    out.push_back(SpeechRequest{m_source == InputSource::Touch ? SpeechControl::TouchGuide : SpeechControl::Guide});
     return;
   }
   if (node_id == "home.settings") return show(Screen::Settings, out);
   if (node_id == "home.language") return show(Screen::Language, out);
   if (node_id == "home.help") return show(Screen::Help, out);
-  if (node_id == "home.finish") return end_session(out);
+  // Ending wipes everything: it is confirmed first, and "no" is where the focus starts.
+  if (node_id == "home.finish") return show(Screen::Finish, out);
+  if (node_id == "finish.no") return show(Screen::Home, out, "home.finish");
+  if (node_id == "finish.yes") return end_session(out, "goodbye");
   if (node_id == "attract.start") return;
   for (std::size_t i = 0; i < m_services.size(); ++i) {
     if (node_id == "home." + m_services[i]->id()) {
@@ -175,6 +179,8 @@ void Kiosk::go_back(Effects& out) {
     case Screen::Help:
     case Screen::Language:
       return show(Screen::Home, out);
+    case Screen::Finish:
+      return show(Screen::Home, out, "home.finish");
     default:
       return;
   }
@@ -192,6 +198,48 @@ void Kiosk::apply(const ServiceOutcome& outcome, Effects& out) {
   if (outcome.alert) {
     if (outcome.alert->code.find("invalid") != std::string::npos) out.push_back(Earcon{"error"});
     raise(outcome.alert->code, outcome.alert->text, out, outcome.alert->privacy);
+  }
+}
+
+// The zoom, contrast, curtain and sign keys: each says its new state as an alert, so
+// it is spoken, captioned and brailled like the volume and rate keys' (issue 12).
+void Kiosk::setting_key(Command command, Effects& out) {
+  const std::string& lang = m_settings.language;
+  switch (command) {
+    case Command::ZoomOut:
+    case Command::ZoomIn: {
+      const int before = m_settings.zoom;
+      step_zoom(command == Command::ZoomIn ? 1 : -1, out);
+      if (m_settings.zoom != before)
+        raise("zoom_changed", Message::of("alert.zoom").arg("value", std::to_string(m_settings.zoom)), out);
+      return;
+    }
+    case Command::Contrast: {
+      cycle_theme(1, out);
+      std::string name = m_settings.theme;
+      for (const auto& theme : m_options.themes)
+        if (theme.id == m_settings.theme) name = m_catalog.text(theme.name, lang);
+      raise("theme_changed", Message::of("alert.theme").arg("name", name), out);
+      return;
+    }
+    case Command::Curtain:
+      if (!m_settings.speech && !m_settings.curtain) {
+        raise("curtain_needs_speech", Message::of("alert.curtain_needs_speech"), out);
+        return;
+      }
+      m_settings.curtain = !m_settings.curtain;
+      out.push_back(SettingChanged{"curtain", m_settings.curtain});
+      raise(m_settings.curtain ? "curtain_on" : "curtain_off",
+            Message::of(m_settings.curtain ? "alert.curtain_on" : "alert.curtain_off"), out);
+      return;
+    case Command::Sign:
+      m_settings.sign = !m_settings.sign;
+      out.push_back(SettingChanged{"sign", m_settings.sign});
+      rebuild(out);
+      raise(m_settings.sign ? "sign_on" : "sign_off", Message::of(m_settings.sign ? "alert.sign_on" : "alert.sign_off"), out);
+      return;
+    default:
+      return;
   }
 }
 
@@ -224,6 +272,13 @@ void Kiosk::step_volume(int direction, Effects& out) {
   if (volume == m_settings.volume) {
     out.push_back(Earcon{"error"});
     raise(direction > 0 ? "volume_max" : "volume_min", Message::of(direction > 0 ? "alert.volume_max" : "alert.volume_min"), out);
+    return;
+  }
+  // A loud level needs the same press again, right after the warning (S5).
+  const bool confirmed = m_loud_armed.first == m_inputs - 1 && m_loud_armed.second == volume;
+  if (direction > 0 && volume > kVolumeSafeMax && !confirmed) {
+    m_loud_armed = {m_inputs, volume};
+    raise("volume_loud", Message::of("alert.volume_loud").arg("value", std::to_string(volume)), out);
     return;
   }
   m_settings.volume = volume;

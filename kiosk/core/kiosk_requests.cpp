@@ -18,6 +18,12 @@ void Kiosk::issue(RequestSpec spec, const std::string& owner, const std::string&
 // Live actions: a staff call carries its need and the screen id, never personal data.
 void Kiosk::request_staff(bool sign_interpreter, Effects& out) {
   const std::string purpose = sign_interpreter ? "sign_interpreter" : "staff_call";
+  // One call per visit: while one is on its way, a press says so and sends nothing.
+  if (m_calls_made.contains(purpose)) {
+    raise(purpose + "_already", Message::of("alert." + purpose + "_already"), out);
+    return;
+  }
+  m_calls_made.insert(purpose);
   // The "sending" alert goes first: an unreachable backend answers at once.
   raise(purpose + "_sending", Message::of("alert." + purpose + "_sending"), out);
   RequestSpec spec;
@@ -33,6 +39,7 @@ void Kiosk::request_staff(bool sign_interpreter, Effects& out) {
 
 void Kiosk::staff_call_answered(const Pending& pending, const Reply& reply, Effects& out) {
   out.push_back(SpeechRequest{SpeechControl::Interrupt});
+  if (!reply.ok) m_calls_made.erase(pending.purpose);   // a failed call may be tried again
   const std::string code = pending.purpose + (reply.ok ? "_ok" : "_failed");
   raise(code, Message::of("alert." + code), out);
   if (!reply.ok) out.push_back(Earcon{"error"});

@@ -100,9 +100,16 @@ Tree Kiosk::build_language() const {
 }
 
 Tree Kiosk::build_timeout() const {
-  Tree tree{"timeout", Message::of("timeout.title"),
-            Message::of("timeout.prompt").arg("seconds", std::to_string(m_options.answer_ms / 1000)), {}};
+  Tree tree{"timeout", Message::of("timeout.title"), timeout_prompt(), {}};
   tree.nodes.push_back(item("timeout.continue", Role::Button));
+  return tree;
+}
+
+// "确定结束吗？": no first, so a stray Select keeps the visit.
+Tree Kiosk::build_finish() const {
+  Tree tree{"finish", Message::of("finish.title"), Message::of("finish.prompt"), {}};
+  tree.nodes.push_back(item("finish.no", Role::Button));
+  tree.nodes.push_back(item("finish.yes", Role::Button));
   return tree;
 }
 

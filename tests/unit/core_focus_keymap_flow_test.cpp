@@ -119,9 +119,16 @@ TEST(SessionTimer, WarnsThenBeepsThenExpires) {
   EXPECT_EQ(timer.tick(179'999), TimerEvent::None);
   EXPECT_EQ(timer.tick(180'000), TimerEvent::Warning);
   EXPECT_EQ(timer.phase(), SessionPhase::Warning);
-  EXPECT_EQ(timer.tick(189'999), TimerEvent::None);
+  // The warning counts down every whole second (issue 12), and beeps every ten.
+  EXPECT_EQ(timer.seconds_left(180'000), 45);
+  EXPECT_EQ(timer.next_deadline(), 181'000);
+  EXPECT_EQ(timer.tick(180'999), TimerEvent::None);
+  EXPECT_EQ(timer.tick(181'000), TimerEvent::Countdown);
+  EXPECT_EQ(timer.seconds_left(181'000), 44);
+  EXPECT_EQ(timer.tick(181'500), TimerEvent::None);
+  EXPECT_EQ(timer.tick(189'999), TimerEvent::Countdown);
   EXPECT_EQ(timer.tick(190'000), TimerEvent::WarningBeep);
-  EXPECT_EQ(timer.next_deadline(), 200'000);
+  EXPECT_EQ(timer.next_deadline(), 191'000);
   EXPECT_EQ(timer.tick(225'000), TimerEvent::Expired);
   EXPECT_EQ(timer.phase(), SessionPhase::None);
   EXPECT_EQ(timer.next_deadline(), -1);

@@ -329,6 +329,8 @@ TEST_F(KioskFixture, BrailleTableIsAChoiceThatStepsWrapsAndResets) {
   kiosk.focus_node("settings.done", now);
   press(Command::Select);
   kiosk.focus_node("home.finish", now);
+  press(Command::Select);   // 确定结束吗？
+  kiosk.focus_node("finish.yes", now);
   Effects finish = press(Command::Select);
   EXPECT_EQ(kiosk.settings().braille_table, "kiosk-zh");
   announced = false;

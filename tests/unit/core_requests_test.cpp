@@ -187,9 +187,10 @@ TEST_F(Requests, AnApplicationIsNeverAWaitAndAnswersWithItsReference) {
 
 TEST_F(Requests, TheSessionEndForgetsEveryRequest) {
   const Request request = ask("probe.ask");
-  kiosk.focus_node("home.finish", now);
   kiosk.command(Command::Home, InputSource::Key, now);
   kiosk.focus_node("home.finish", now);
+  kiosk.command(Command::Select, InputSource::Key, now);
+  kiosk.focus_node("finish.yes", now);   // ending is confirmed
   kiosk.command(Command::Select, InputSource::Key, now);
   ASSERT_FALSE(kiosk.in_session());
   Reply reply;

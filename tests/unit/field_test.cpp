@@ -152,6 +152,8 @@ TEST_F(KioskFields, KeysTheKeyboardAndBrailleAllTypeIntoTheField) {
   kiosk.command(Command::Home, InputSource::Key, now);
   kiosk.focus_node("home.finish", now);
   kiosk.command(Command::Select, InputSource::Key, now);
+  kiosk.focus_node("finish.yes", now);   // ending is confirmed
+  kiosk.command(Command::Select, InputSource::Key, now);
   EXPECT_TRUE(form->field.value().empty());
 }
 

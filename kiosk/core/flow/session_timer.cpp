@@ -29,6 +29,7 @@ TimerEvent SessionTimer::tick(std::int64_t now) {
       if (now - m_last_input < m_idle) return TimerEvent::None;
       m_phase = SessionPhase::Warning;
       m_next_beep = m_last_input + m_idle + m_beep_every;
+      m_shown_left = seconds_left(now);
       return TimerEvent::Warning;
     case SessionPhase::Warning:
       if (now - m_last_input >= m_idle + m_answer) {
@@ -37,11 +38,22 @@ TimerEvent SessionTimer::tick(std::int64_t now) {
       }
       if (now >= m_next_beep) {
         m_next_beep += m_beep_every;
+        m_shown_left = seconds_left(now);
         return TimerEvent::WarningBeep;
+      }
+      if (seconds_left(now) != m_shown_left) {
+        m_shown_left = seconds_left(now);
+        return TimerEvent::Countdown;
       }
       return TimerEvent::None;
   }
   return TimerEvent::None;
+}
+
+std::int64_t SessionTimer::seconds_left(std::int64_t now) const {
+  if (m_phase != SessionPhase::Warning) return 0;
+  const std::int64_t left = m_last_input + m_idle + m_answer - now;
+  return left <= 0 ? 0 : (left + 999) / 1000;
 }
 
 std::int64_t SessionTimer::next_deadline() const {
@@ -50,7 +62,10 @@ std::int64_t SessionTimer::next_deadline() const {
     case SessionPhase::Active: return m_last_input + m_idle;
     case SessionPhase::Warning: {
       const std::int64_t expiry = m_last_input + m_idle + m_answer;
-      return m_next_beep < expiry ? m_next_beep : expiry;
+      // The next whole second of the countdown: when seconds_left drops below m_shown_left.
+      const std::int64_t next_second = expiry - (m_shown_left - 1) * 1000;
+      std::int64_t deadline = m_next_beep < expiry ? m_next_beep : expiry;
+      return next_second < deadline ? next_second : deadline;
     }
   }
   return -1;

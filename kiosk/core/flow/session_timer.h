@@ -9,7 +9,9 @@
 namespace kiosk::core {
 
 enum class SessionPhase { None, Active, Warning };
-enum class TimerEvent { None, Warning, WarningBeep, Expired };
+// Countdown: the whole seconds left to answer the warning changed (issue 12: the
+// warning counts down on screen every second).
+enum class TimerEvent { None, Warning, WarningBeep, Countdown, Expired };
 
 class SessionTimer {
  public:
@@ -26,12 +28,15 @@ class SessionTimer {
   std::int64_t next_deadline() const;
   std::int64_t idle_ms() const { return m_idle; }
   std::int64_t answer_ms() const { return m_answer; }
+  // Whole seconds (rounded up) left to answer the warning at `now`; 0 outside it.
+  std::int64_t seconds_left(std::int64_t now) const;
 
  private:
   std::int64_t m_idle, m_answer, m_beep_every;
   SessionPhase m_phase = SessionPhase::None;
   std::int64_t m_last_input = 0;
   std::int64_t m_next_beep = 0;
+  std::int64_t m_shown_left = 0;   // seconds_left at the last Warning/Countdown/beep
 };
 
 }  // namespace kiosk::core

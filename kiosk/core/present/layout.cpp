@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "kiosk/core/present/text_wrap.h"
 
@@ -73,6 +74,36 @@ ColorRole text_for(const Node& node, bool boxed) {
   return node.state.selected ? ColorRole::SelectedText : ColorRole::ButtonText;
 }
 
+}  // namespace
+
+namespace {
+// Draws the touch bar in [left, right) at `top`, `height` high: five slots, labels at
+// the body size or smaller (never under the small print) so each fits its slot.
+void draw_touch_bar(const LayoutInput& in, const Sizes& s, const TextMeasurer& measurer, int left, int right, int top,
+                    int height, bool paged, ScreenLayout& out) {
+  constexpr int kSlots = static_cast<int>(std::size(kTouchBar));
+  const int slot_w = (right - left - (kSlots - 1) * s.gap) / kSlots;
+  int px = s.body_px;
+  auto widest = [&](int size) {
+    int w = 0;
+    for (const char* id : kTouchBar) w = std::max(w, measurer.width(in.catalog.text(id, in.settings.language), size, FontFace::Regular));
+    return w;
+  };
+  while (px > s.small_px && widest(px) > slot_w - 2 * s.gap) px -= 2;
+  const int line = measurer.line_height(px, FontFace::Regular);
+  for (int i = 0; i < kSlots; ++i) {
+    const std::string id = kTouchBar[i];
+    if (!paged && (id == "bar.prev_page" || id == "bar.next_page")) continue;
+    const Rect box{left + i * (slot_w + s.gap), top, slot_w, height};
+    out.list.rects.push_back({box, ColorRole::ButtonFace, 0});
+    out.list.rects.push_back({box, ColorRole::Border, 2});
+    const std::string label = in.catalog.text(id, in.settings.language);
+    const int w = std::min(measurer.width(label, px, FontFace::Regular), box.w - 2 * s.gap);
+    out.list.texts.push_back({{box.x + (box.w - w) / 2, box.y + (box.h - line) / 2, w, line}, {label}, px,
+                              FontFace::Regular, ColorRole::ButtonText, false});
+    out.targets.push_back({id, box});
+  }
+}
 }  // namespace
 
 ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer,
@@ -155,7 +186,22 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer,
     const auto most = static_cast<std::size_t>(std::clamp(metrics.height * 15 / 100 / body_line, 1, 2));
     // Like live captions, the newest words stay: speech ends with the focused item,
     // while the title and prompt it starts with are on the screen already.
-    auto lines = wrap_tail(in.caption, most, footer_w, s.body_px, FontFace::Regular, measurer);
+    auto lines = wrap_text(in.caption, footer_w, s.body_px, FontFace::Regular, measurer);
+    if (lines.size() > most) {
+      // Too long: the focused item's name first (issue 12: at 200 % the tail alone lost
+      // it), then what follows it as room allows; without a name, the newest words.
+      const Node* node = in.tree.find(in.focused);
+      const std::string name = node ? in.catalog.text(easy && !node->easy_read.empty() ? node->easy_read : node->name,
+                                                      lang, easy)
+                                    : std::string();
+      const auto at = name.empty() ? std::string::npos : in.caption.rfind(name);
+      if (at != std::string::npos) {
+        lines = wrap_text((at > 0 ? "…" : "") + in.caption.substr(at), footer_w, s.body_px, FontFace::Regular, measurer);
+        limit_lines(lines, most, footer_w, s.body_px, FontFace::Regular, measurer);
+      } else {
+        lines = wrap_tail(in.caption, most, footer_w, s.body_px, FontFace::Regular, measurer);
+      }
+    }
     rows.push_back({std::move(lines), s.body_px, FontFace::Regular, ColorRole::CaptionFace, ColorRole::CaptionText});
   }
   // An alert that says what the prompt under the title says already (the timeout
@@ -192,10 +238,13 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer,
     return side_by_side ? std::max(mirror_h, small_line) : mirror_h + small_line;
   };
   // Where the content must end: the focus ring reaches gap/2 below the last block.
+  // The touch bar takes the foot of the screen; the footer sits above it.
+  const int bar_h = std::max(s.target_min, body_line + s.gap);
+  const int frame_bottom = metrics.height - s.margin - (in.touch_bar ? bar_h + s.gap : 0);
   auto content_limit = [&](bool paged) {
     const int row = bottom_row_h(paged);
     const int footer_h = (row > 0 ? row + s.gap / 2 : 0) + rows_h;
-    return metrics.height - s.margin - footer_h - (footer_h > 0 ? s.gap / 2 : 0) - s.gap / 2;
+    return frame_bottom - footer_h - (footer_h > 0 ? s.gap / 2 : 0) - s.gap / 2;
   };
 
   // The sign pane sits at the right of the content area, below the header, so the title
@@ -225,7 +274,10 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer,
     const bool boxed = is_actionable(node.role);
     // Room for the focus marker is kept on every item, so focusing never re-wraps.
     const int text_w = width - 2 * pad - (boxed ? 2 * s.focus_thickness : 0) - marker_w;
-    auto lines = wrap_text(node_label(node, in.catalog, in.settings), text_w, s.body_px, FontFace::Regular, measurer);
+    // A chosen answer or setting is marked by a shape as well as its colour (issue 12:
+    // 1.1:1 between the faces in the default theme is no cue), in every theme.
+    const std::string mark = node.state.selected ? std::string(kSelectedMark) : std::string();
+    auto lines = wrap_text(mark + node_label(node, in.catalog, in.settings), text_w, s.body_px, FontFace::Regular, measurer);
     // Plain text needs less air than a button: the font's line height already has
     // leading (about 0.3 em above a Han glyph), and the focus ring sits outside the
     // block, in the gap.
@@ -343,7 +395,9 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer,
   }
   out.content = {left, content_top, width, content_bottom - content_top};
 
-  int bottom = metrics.height - s.margin;
+  if (in.touch_bar)
+    draw_touch_bar(in, s, measurer, s.margin, metrics.width - s.margin, metrics.height - s.margin - bar_h, bar_h, paged, out);
+  int bottom = frame_bottom;
   if (const int row_h = bottom_row_h(paged); row_h > 0) {
     const int row_top = bottom - row_h;
     if (!mirror.empty())
@@ -384,5 +438,6 @@ int first_page_of(const ScreenLayout& layout, const std::string& node_id) {
       if (id == node_id) return static_cast<int>(p);
   return -1;
 }
+
 
 }  // namespace kiosk::core

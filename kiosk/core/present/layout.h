@@ -17,6 +17,10 @@
 
 namespace kiosk::core {
 
+// Put before the label of a selected item (a chosen answer, a checked box, the
+// current language): a check mark, so the state is not shown by colour alone.
+inline constexpr const char* kSelectedMark = "✓ ";
+
 struct LayoutMetrics {
   int width = 1920;                  // pixels
   int height = 1080;
@@ -33,7 +37,13 @@ struct LayoutInput {
   std::string braille_cells;         // mirror line for staff; "" hides it
   bool sign_pane = false;
   int part = 0;                      // which page of the focused item, when it needs several
+  bool touch_bar = false;            // reserve the touch bar (every screen of a visit)
 };
+
+// The touch bar's targets (issue 12: a touch-only resident is never trapped), left to
+// right at the foot of the screen, the lowest and so the most reachable place from a
+// wheelchair. The page buttons are there only when the screen has pages.
+inline constexpr const char* kTouchBar[] = {"bar.back", "bar.home", "bar.prev_page", "bar.next_page", "bar.call_staff"};
 
 struct HitTarget {
   std::string node_id;

@@ -39,11 +39,16 @@ std::vector<SpeechPresenter::Part> SpeechPresenter::item_parts(const Kiosk& kios
   if (!node) return parts;
   const auto& settings = kiosk.settings();
   const bool full = settings.verbosity == Verbosity::Full || first_visit;
+  // Only what the item says about the resident is personal (its name, value and hint);
+  // its role, state and position are not, so a hidden item keeps "第3项，共7项".
+  const Privacy own = node->privacy == Privacy::Personal ? Privacy::Personal : Privacy::Public;
+  Privacy privacy = own;
   auto say = [&](std::string text) {
-    if (!text.empty()) parts.push_back(Part{std::move(text), node->privacy == Privacy::Personal ? Privacy::Personal : Privacy::Public, false});
+    if (!text.empty()) parts.push_back(Part{std::move(text), privacy, false});
   };
   const Message& name = settings.easy_read && !node->easy_read.empty() ? node->easy_read : node->name;
   say(text_of(kiosk, name));
+  privacy = Privacy::Public;
   const std::string role_id = std::string("speech.role.") + role_name(node->role);
   if (full && kiosk.catalog().has(settings.language, role_id)) say(text_of(kiosk, Message::of(role_id)));
   if (node->role == Role::Checkbox) {
@@ -54,13 +59,16 @@ std::vector<SpeechPresenter::Part> SpeechPresenter::item_parts(const Kiosk& kios
   if (node->state.disabled) say(text_of(kiosk, Message::of("speech.state.disabled")));
   if (node->state.invalid) say(text_of(kiosk, Message::of("speech.state.invalid")));
   if (node->state.busy) say(text_of(kiosk, Message::of("speech.state.busy")));
+  privacy = own;
   if (!node->value.empty()) {
     // S7: a secret value is never said, whatever the route.
     say(node->privacy == Privacy::Secret ? text_of(kiosk, Message::of("speech.secret")) : node->value);
   }
+  privacy = Privacy::Public;
   if (full && count > 0)
     say(text_of(kiosk, Message::of("speech.position").arg("index", std::to_string(index)).arg("count", std::to_string(count))));
   // The hint stays reachable through Help when Brief leaves it out.
+  privacy = own;
   if (full && !node->hint.empty()) say(text_of(kiosk, node->hint));
   if (!parts.empty()) parts.back().sentence = true;
   return parts;
@@ -96,7 +104,7 @@ SpeechAction SpeechPresenter::compose(const std::vector<Part>& parts, const Kios
     into += piece;
   };
   bool previous_sentence = false;
-  bool previous_hidden = false;
+  bool hidden_said = false;
   bool caption_previous_sentence = false;
   for (const auto& part : parts) {
     std::string piece = part.text;
@@ -116,10 +124,10 @@ SpeechAction SpeechPresenter::compose(const std::vector<Part>& parts, const Kios
       join(action.caption_text, shown, caption_previous_sentence);
       caption_previous_sentence = part.sentence;
     }
-    if (piece.empty() || (is_hidden && previous_hidden)) continue;
+    if (piece.empty() || (is_hidden && hidden_said)) continue;   // S6: said once an utterance
     join(action.text, piece, previous_sentence);
     previous_sentence = part.sentence || is_hidden;
-    previous_hidden = is_hidden;
+    hidden_said = hidden_said || is_hidden;
   }
   return action;
 }
@@ -132,6 +140,7 @@ std::vector<SpeechAction> SpeechPresenter::present(const Effects& effects, const
   bool pause = false;
   bool repeat_only = true;
   const auto& settings = kiosk.settings();
+  bool spoke_before_reset = settings.speech;   // speech was on before this batch turned it off
   const std::string& screen_id = kiosk.tree().screen_id;
   if (screen_id != m_screen) {
     if (!m_screen.empty()) m_known.insert(m_screen);
@@ -167,11 +176,12 @@ std::vector<SpeechAction> SpeechPresenter::present(const Effects& effects, const
           break;
         }
         case SpeechControl::Guide:
-          // The guide replaces what the batch had: title, the key line, the focus.
+        case SpeechControl::TouchGuide:
+          // The guide replaces what the batch had: title, the key (or touch) line, the focus.
           repeat_only = false;
           parts.clear();
           sentence(kiosk.tree().title);
-          sentence(Message::of("speech.guide"));
+          sentence(Message::of(request->control == SpeechControl::TouchGuide ? "speech.guide_touch" : "speech.guide"));
           append(focused_item(kiosk, true));
           break;
         case SpeechControl::Where:      // the "where" Alert carries the text
@@ -190,9 +200,13 @@ std::vector<SpeechAction> SpeechPresenter::present(const Effects& effects, const
     } else if (const auto* alert = std::get_if<Alert>(&effect)) {
       repeat_only = false;
       if (alert->code == "announce") announce = true;
-      if (alert->code == "timeout_warning") must_speak = true;
+      if (alert->code == "timeout_warning" || alert->code == "timeout_countdown" || alert->code == "session_expired")
+        must_speak = true;
+      // The goodbye is heard by whoever had speech in the visit that just ended.
+      if (alert->code == "goodbye" && spoke_before_reset) must_speak = true;
       sentence(alert->text, alert->privacy);
     } else if (const auto* setting = std::get_if<SettingChanged>(&effect)) {
+      if (setting->name == "speech" && setting->value == SettingValue(false)) spoke_before_reset = true;
       if (setting->name == "rate" || setting->name == "volume") {
         repeat_only = false;
         const int* value = std::get_if<int>(&setting->value);
