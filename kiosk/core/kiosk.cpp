@@ -288,7 +288,7 @@ Effects Kiosk::command(Command command, InputSource source, std::int64_t now) {
   if (command == Command::HeadphonesToggle) return headphones(!m_headset, now);
   if (!in_session()) {
     // The first input does nothing else, except the sign and call-staff keys: a deaf
-    // resident's or a lost resident's first press must not be lost (DESIGN.md 5).
+    // resident's or a lost resident's first press must not be lost (docs/design.md 5).
     start_session(source, now, out);
     if (command == Command::Sign) setting_key(command, out);
     if (command == Command::CallStaff) activate("home.call_staff", out);

@@ -43,7 +43,7 @@ inline constexpr int kVolumeMin = 0;
 inline constexpr const char* kBrailleTables[] = {"kiosk-zh", "kiosk-zh-g1", "en-ueb-g1", "en-ueb-g2"};
 inline constexpr int kVolumeMax = 10;
 // Levels above this (about 85 dB(A) in a headset) take a second press after a spoken
-// warning (ACCESSIBILITY.md S5).
+// warning (docs/accessibility.md S5).
 inline constexpr int kVolumeSafeMax = 8;
 
 }  // namespace kiosk::core
