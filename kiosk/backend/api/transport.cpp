@@ -3,6 +3,17 @@
 
 namespace kiosk::backend {
 
+std::string string_member(const nlohmann::json& object, const char* name) {
+  if (!object.is_object()) return {};
+  const auto it = object.find(name);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::string delivered_case_id(const nlohmann::json& body) {
+  std::string id = string_member(body, "case_id");
+  return id.empty() ? string_member(body, "application_id") : id;
+}
+
 ApiResult interpret_response(long status, const std::string& body) {
   const int st = static_cast<int>(status);
   auto json = nlohmann::json::parse(body, nullptr, false);
@@ -21,15 +32,15 @@ ApiResult interpret_response(long status, const std::string& body) {
   else if (status == 422) code = ErrorCode::InvalidRequest;
   else if (status >= 500) code = ErrorCode::ServerError;
   std::string server_code;
-  if (!json.is_discarded() && json.is_object()) server_code = json.value("code", "");
+  if (!json.is_discarded() && json.is_object()) server_code = string_member(json, "code");
   if (server_code == "idempotency_mismatch") code = ErrorCode::IdempotencyMismatch;
   auto e = make_error(code, "HTTP " + std::to_string(st) + (server_code.empty() ? "" : " " + server_code), st);
   if (!json.is_discarded() && json.is_object()) {
     e.problem_code = server_code;
     e.problem_body = json.dump();
-    if (auto m = json.value("accessible_message", std::string{}); !m.empty())
+    if (auto m = string_member(json, "accessible_message"); !m.empty())
       e.accessible_message = m;
-    if (auto n = next_step_from_string(json.value("next_step", std::string{}))) e.next_step = *n;
+    if (auto n = next_step_from_string(string_member(json, "next_step"))) e.next_step = *n;
   }
   return e;
 }

@@ -20,6 +20,14 @@ class Transport {
 // code (the gateway's accessible_message and next_step are kept when present).
 ApiResult interpret_response(long status, const std::string& body);
 
+// A string member of an answer; "" when it is missing or not a string. Answers are
+// outside input: nlohmann's value() throws on a member of another type.
+std::string string_member(const nlohmann::json& object, const char* name);
+
+// The case or application a 2xx answer to an application names ("case_id", else
+// "application_id"); "" when it names none.
+std::string delivered_case_id(const nlohmann::json& body);
+
 // {"type":"request",...} for the event sink (docs/design.md section 5).
 nlohmann::json request_event(const ApiRequest& request, const ApiResult& result);
 

@@ -54,7 +54,7 @@ Result<bool> OutboxSender::send_one() {
   Status marked = Unit{};
   if (result.ok()) {
     const auto& b = result->body;
-    std::string case_id = b.value("case_id", b.value("application_id", std::string{}));
+    const std::string case_id = delivered_case_id(b);
     marked = m_outbox->mark_delivered(p.id, case_id, now);
   } else {
     marked = m_outbox->mark_failed_attempt(p.id, result.error(), now);

@@ -29,6 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::abort();   // an error status is never success
   }
   if (!result.ok() && result.error().accessible_message.empty()) std::abort();
+  if (result.ok()) (void)kiosk::backend::delivered_case_id(result->body);   // the outbox sender's read
   const kiosk::backend::ApiRequest request = kiosk::backend::requests::subsidies("sub_fuzz");
   (void)kiosk::backend::request_event(request, result).dump();
   const kiosk::core::Reply reply = kiosk::app::to_reply(7, result);
