@@ -64,6 +64,9 @@ class Kiosk {
   // The answer to a Request effect (flow/request.h). An answer nobody waits for any more
   // (the wait was cancelled, timed out, or the session ended) does nothing.
   Effects reply(const Reply& reply, std::int64_t now);
+  // A card reader's event (flow/id_card.h), from the driver's worker via the main loop, or
+  // from a headless `card` step. Goes to the service on screen.
+  Effects card(const CardEvent& event, std::int64_t now);
 
   const Tree& tree() const { return m_tree; }
   const FocusRing& focus() const { return m_focus; }

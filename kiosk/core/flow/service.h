@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "kiosk/core/effects.h"
+#include "kiosk/core/flow/id_card.h"
 #include "kiosk/core/flow/request.h"
 #include "kiosk/core/text/i18n.h"
 #include "kiosk/core/settings.h"
@@ -66,6 +67,11 @@ class Service {
   // that arrives after the resident left the service, or cancelled the wait, is dropped.
   virtual ServiceOutcome on_reply(const Reply& reply, const ServiceContext& context) {
     (void)reply; (void)context;
+    return {};
+  }
+  // A card event (flow/id_card.h) while this service is on screen. Main thread.
+  virtual ServiceOutcome on_card(const CardEvent& event, const ServiceContext& context) {
+    (void)event; (void)context;
     return {};
   }
   // Timers (a slot hold's countdown, a code's expiry) run on the Kiosk's tick: tick() is
