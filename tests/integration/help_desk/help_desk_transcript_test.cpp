@@ -10,6 +10,7 @@
 
 using kiosk::testing::fresh_dir;
 using kiosk::testing::hall_config_with;
+using kiosk::testing::line_starting_with;
 using kiosk::testing::KioskRun;
 using kiosk::testing::of_type;
 using kiosk::testing::run_kiosk_in;
@@ -57,5 +58,6 @@ TEST(HelpDeskTranscript, AnUnknownServiceStopsStartUpNamingTheLine) {
   const auto dir = fresh_dir("help_desk_unknown");
   const KioskRun run = run_kiosk_in(dir, "key select\n", hall_config_with(dir, {{"services = ", "services = [\"help_desk\", \"bingo\"]"}}));
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_NE(run.stderr_text.find("kiosk.toml:7: unknown service \"bingo\""), std::string::npos) << run.stderr_text;
+  const std::string where = "kiosk.toml:" + std::to_string(line_starting_with(dir / "config" / "kiosk.toml", "services = ")) + ":";
+  EXPECT_NE(run.stderr_text.find(where + " unknown service \"bingo\""), std::string::npos) << run.stderr_text;
 }

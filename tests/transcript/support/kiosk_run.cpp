@@ -112,4 +112,14 @@ std::string hall_config_with(const fs::path& dir, const std::vector<std::pair<st
   return "--config " + (dir / "config" / "kiosk.toml").string();
 }
 
+int line_starting_with(const fs::path& file, const std::string& start) {
+  std::ifstream in(file);
+  int number = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++number;
+    if (line.rfind(start, 0) == 0) return number;
+  }
+  return 0;
+}
+
 }  // namespace kiosk::testing

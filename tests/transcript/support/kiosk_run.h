@@ -36,6 +36,9 @@ KioskRun run_kiosk(const std::string& name, const std::string& script, const std
 std::string hall_config_with(const std::filesystem::path& dir,
                              const std::vector<std::pair<std::string, std::string>>& lines);
 
+// The 1-based number of the first line of FILE starting with `start`; 0 when none does.
+int line_starting_with(const std::filesystem::path& file, const std::string& start);
+
 // ROOT/assets/sign with a manifest of one clip, home.title, whose file is garbage bytes.
 void write_garbage_sign_assets(const std::filesystem::path& root);
 
