@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/core/result.h"
+
 namespace kiosk::backend {
 
 enum class ErrorCode {
@@ -58,24 +60,11 @@ struct ApiError {
 // Builds an error with the default accessible message and next step for its code.
 ApiError make_error(ErrorCode code, std::string detail = {}, int http_status = 0);
 
+// The project's one Result (kiosk/core/result.h) with the backend's error.
 template <typename T>
-class Result {
- public:
-  Result(T value) : m_v(std::move(value)) {}          // NOLINT: implicit on purpose
-  Result(ApiError error) : m_v(std::move(error)) {}   // NOLINT
-  bool ok() const { return m_v.index() == 0; }
-  explicit operator bool() const { return ok(); }
-  T& value() { return std::get<0>(m_v); }
-  const T& value() const { return std::get<0>(m_v); }
-  const ApiError& error() const { return std::get<1>(m_v); }
-  T* operator->() { return &value(); }
-  const T* operator->() const { return &value(); }
+using Result = core::Result<T, ApiError>;
 
- private:
-  std::variant<T, ApiError> m_v;
-};
-
-struct Unit {};
+using Unit = core::Ok;
 using Status = Result<Unit>;
 
 }  // namespace kiosk::backend
