@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/app/headless.h"
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "kiosk/app/channels/channels.h"
 #include "kiosk/app/runtime.h"
@@ -28,6 +30,18 @@ void advance(Runtime& runtime, std::int64_t& clock, std::int64_t by) {
   }
   clock = target;
   runtime.tick();
+}
+
+// A real backend answers on its worker thread. Before the next step the script waits, in
+// real time, until every request in flight has its answer (bounded: the http backend's own
+// budget is 10 s), so a transcript never depends on the network's speed. The kiosk's own
+// 12 s timeout runs on the virtual clock and is not reached here (core unit tests cover it).
+void settle(Runtime& runtime) {
+  const auto limit = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+  while (runtime.kiosk().requests_in_flight() > 0 && std::chrono::steady_clock::now() < limit) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    runtime.poll();
+  }
 }
 
 }  // namespace
@@ -113,6 +127,7 @@ int run_headless(Config& config, const Options& options) {
         break;
     }
     runtime.poll();   // worker results the step caused are handled before the next step
+    settle(runtime);
     runtime.redraw();
   }
   return 0;

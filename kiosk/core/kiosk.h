@@ -82,6 +82,7 @@ class Kiosk {
   // service's own timer; -1 = none.
   std::int64_t next_deadline() const;
   bool waiting() const;   // a live request has been in flight for kWaitNoticeMs or more
+  std::size_t requests_in_flight() const { return m_pending.size(); }   // live requests and staff calls
   const Catalog& catalog() const { return m_catalog; }
 
  private:

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A staff call is the kiosk's one live request that needs no identity: it goes from the
+// resident's key through the core's Request effect, the app's translation, a real backend
+// and back through Kiosk::reply to an alert in every channel. Run against the embedded
+// backend and against the gateway simulator over HTTPS (mutual TLS), with the answers a
+// hall's network gives: a 5xx, a garbage body, nobody listening.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "kiosk_run.h"
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using kiosk::testing::fresh_dir;
+using kiosk::testing::hall_config_with;
+using kiosk::testing::KioskRun;
+using kiosk::testing::of_type;
+using kiosk::testing::run_kiosk_in;
+
+namespace {
+
+constexpr const char* kCallStaff = "key select\nkey call-staff\n";
+
+// The hall's config with its outbox in DIR and, for port > 0, the http backend on it.
+std::string config_for(const fs::path& dir, int port) {
+  std::vector<std::pair<std::string, std::string>> lines{
+      {"outbox_path = ", "outbox_path = \"" + (dir / "outbox.db").string() + "\""},
+      {"outbox_key_file = ", "outbox_key_file = \"" + (dir / "outbox.key").string() + "\""}};
+  if (port > 0) {
+    const std::string certs = kiosk::testing::cert_dir();
+    lines.push_back({"kind = \"local\"", "kind = \"http\"\nbase_url = \"https://127.0.0.1:" + std::to_string(port) +
+                                              "\"\nca_file = \"" + certs + "/ca.pem\"\nclient_cert = \"" + certs +
+                                              "/client.pem\"\nclient_key = \"" + certs + "/client.key\""});
+  }
+  return hall_config_with(dir, lines);
+}
+
+std::vector<std::string> alert_codes(const KioskRun& run) {
+  std::vector<std::string> codes;
+  for (const auto& e : of_type(run, "alert")) codes.push_back(e.value("code", ""));
+  return codes;
+}
+
+// The one request event of the run (a staff call).
+nlohmann::json only_request(const KioskRun& run) {
+  const auto requests = of_type(run, "request");
+  EXPECT_EQ(requests.size(), 1u);
+  return requests.empty() ? nlohmann::json::object() : requests.front();
+}
+
+void expect_answered(const KioskRun& run) {
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  const auto request = only_request(run);
+  EXPECT_EQ(request.value("kind", ""), "live");
+  EXPECT_EQ(request.value("path", ""), "/v1/staff-calls");
+  EXPECT_EQ(request.value("status", 0), 201);
+  EXPECT_FALSE(request.contains("error"));
+  EXPECT_EQ(alert_codes(run), (std::vector<std::string>{"staff_call_sending", "staff_call_ok"}));
+}
+
+// The failure reaches the resident as the last thing said, whatever the cause.
+void expect_failed(const KioskRun& run, const std::string& error) {
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  const auto request = only_request(run);
+  EXPECT_EQ(request.value("kind", ""), "live");
+  EXPECT_EQ(request.value("error", ""), error);
+  EXPECT_EQ(alert_codes(run), (std::vector<std::string>{"staff_call_sending", "staff_call_failed"}));
+  const auto speech = of_type(run, "speech");
+  ASSERT_FALSE(speech.empty());
+  EXPECT_NE(speech.back().value("text", "").find("现在无法联系工作人员"), std::string::npos) << speech.back().dump();
+}
+
+}  // namespace
+
+TEST(RequestRoundTrip, TheEmbeddedBackendAnswersAStaffCall) {
+  const fs::path dir = fresh_dir("rt-local");
+  expect_answered(run_kiosk_in(dir, kCallStaff, config_for(dir, 0)));
+}
+
+TEST(RequestRoundTrip, TheGatewayAnswersAStaffCallOverMutualTls) {
+  auto sim = kiosk::testing::start_sim();
+  const fs::path dir = fresh_dir("rt-http");
+  expect_answered(run_kiosk_in(dir, kCallStaff, config_for(dir, sim->port())));
+}
+
+TEST(RequestRoundTrip, AServerErrorIsToldAsAFailedCall) {
+  auto sim = kiosk::testing::start_sim({*kiosk::tools::parse_fault_rule("staff_call=500")});
+  const fs::path dir = fresh_dir("rt-500");
+  expect_failed(run_kiosk_in(dir, kCallStaff, config_for(dir, sim->port())), "server_error");
+}
+
+TEST(RequestRoundTrip, AGarbageAnswerIsToldAsAFailedCall) {
+  auto sim = kiosk::testing::start_sim({*kiosk::tools::parse_fault_rule("staff_call=malformed")});
+  const fs::path dir = fresh_dir("rt-garbage");
+  expect_failed(run_kiosk_in(dir, kCallStaff, config_for(dir, sim->port())), "bad_response");
+}
+
+TEST(RequestRoundTrip, AGatewayThatIsDownIsToldAsAFailedCall) {
+  auto sim = kiosk::testing::start_sim();
+  const int port = sim->port();
+  sim->stop();   // nobody listens on the port any more
+  const fs::path dir = fresh_dir("rt-down");
+  expect_failed(run_kiosk_in(dir, kCallStaff, config_for(dir, port)), "backend_unreachable");
+}
