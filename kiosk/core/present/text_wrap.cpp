@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <string_view>
 
+#include "kiosk/core/text/utf8.h"
+
 namespace kiosk::core {
 
 namespace {
@@ -21,38 +23,10 @@ struct Glyph {            // one code point of the input
 std::vector<Glyph> decode(std::string_view s) {
   std::vector<Glyph> out;
   out.reserve(s.size());
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    std::size_t len = 1;
-    char32_t cp = 0xFFFD;
-    if (b0 < 0x80) {
-      cp = b0;
-    } else if ((b0 & 0xE0) == 0xC0) {
-      len = 2;
-      cp = b0 & 0x1Fu;
-    } else if ((b0 & 0xF0) == 0xE0) {
-      len = 3;
-      cp = b0 & 0x0Fu;
-    } else if ((b0 & 0xF8) == 0xF0) {
-      len = 4;
-      cp = b0 & 0x07u;
-    }
-    bool valid = b0 < 0x80 || len > 1;
-    if (len > 1) {
-      if (i + len > s.size()) valid = false;
-      for (std::size_t k = 1; valid && k < len; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + k]);
-        if ((b & 0xC0) != 0x80) valid = false;
-        else cp = (cp << 6) | (b & 0x3Fu);
-      }
-    }
-    if (!valid) {
-      len = 1;
-      cp = 0xFFFD;
-    }
-    out.push_back(Glyph{cp, i, len});
-    i += len;
+  for (std::size_t i = 0; i < s.size();) {
+    const speech::Utf8Step step = speech::utf8_next(s, i);
+    out.push_back(Glyph{step.cp, i, step.size});
+    i += step.size;
   }
   return out;
 }

@@ -3,74 +3,63 @@
 
 namespace kiosk::core::speech {
 
+Utf8Step utf8_next(std::string_view text, std::size_t at) {
+  const auto b0 = static_cast<unsigned char>(text[at]);
+  if (b0 < 0x80) return {b0, 1};
+  std::size_t size = 0;
+  char32_t cp = 0;
+  if ((b0 & 0xE0) == 0xC0) {
+    size = 2;
+    cp = b0 & 0x1Fu;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    size = 3;
+    cp = b0 & 0x0Fu;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    size = 4;
+    cp = b0 & 0x07u;
+  }
+  if (size == 0 || at + size > text.size()) return {U'\uFFFD', 1};
+  for (std::size_t k = 1; k < size; ++k) {
+    const auto b = static_cast<unsigned char>(text[at + k]);
+    if ((b & 0xC0) != 0x80) return {U'\uFFFD', 1};
+    cp = (cp << 6) | (b & 0x3Fu);
+  }
+  return {cp, size};
+}
+
 std::u32string utf8_to_u32(std::string_view text) {
   std::u32string out;
   out.reserve(text.size());
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto b0 = static_cast<unsigned char>(text[i]);
-    int extra = 0;
-    char32_t c = 0;
-    if (b0 < 0x80) {
-      c = b0;
-    } else if ((b0 & 0xE0) == 0xC0) {
-      extra = 1;
-      c = b0 & 0x1Fu;
-    } else if ((b0 & 0xF0) == 0xE0) {
-      extra = 2;
-      c = b0 & 0x0Fu;
-    } else if ((b0 & 0xF8) == 0xF0) {
-      extra = 3;
-      c = b0 & 0x07u;
-    } else {
-      out.push_back(U'\uFFFD');
-      ++i;
-      continue;
-    }
-    if (i + static_cast<std::size_t>(extra) >= text.size()) {  // truncated sequence
-      out.push_back(U'\uFFFD');
-      break;
-    }
-    bool ok = true;
-    for (int k = 1; k <= extra; ++k) {
-      const auto b = static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]);
-      if ((b & 0xC0) != 0x80) {
-        ok = false;
-        break;
-      }
-      c = (c << 6) | (b & 0x3Fu);
-    }
-    if (!ok) {
-      out.push_back(U'\uFFFD');
-      ++i;
-      continue;
-    }
-    out.push_back(c);
-    i += static_cast<std::size_t>(extra) + 1;
+  for (std::size_t i = 0; i < text.size();) {
+    const Utf8Step step = utf8_next(text, i);
+    out.push_back(step.cp);
+    i += step.size;
   }
   return out;
+}
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
 }
 
 std::string u32_to_utf8(std::u32string_view text) {
   std::string out;
   out.reserve(text.size() * 3);
-  for (char32_t c : text) {
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-  }
+  for (char32_t c : text) append_utf8(out, c);
   return out;
 }
 

@@ -1,12 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// UTF-8 <-> UTF-32 conversion and character classes used by the speech normaliser.
-// Pure functions, any thread. Invalid UTF-8 bytes decode to U+FFFD so a bad string
-// from the backend can never stop speech.
+// The project's one UTF-8 decoder and encoder, and the character classes the speech
+// normaliser uses. Pure functions, any thread. An invalid or cut-off sequence decodes to
+// one U+FFFD per byte, so a bad string from the backend can never stop speech, wrapping
+// or braille, and every byte is accounted for.
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace kiosk::core::speech {
+
+struct Utf8Step {
+  char32_t cp;        // U+FFFD for an invalid byte
+  std::size_t size;   // bytes taken, 1..4
+};
+// The code point that starts at byte `at` (at < text.size()).
+Utf8Step utf8_next(std::string_view text, std::size_t at);
+void append_utf8(std::string& out, char32_t c);
 
 std::u32string utf8_to_u32(std::string_view text);
 std::string u32_to_utf8(std::u32string_view text);

@@ -1,59 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/core/present/braille/braille_text.h"
 
+#include "kiosk/core/text/utf8.h"
+
 namespace kiosk::core::braille {
 
-std::u32string utf8_decode(std::string_view text) {
-  std::u32string out;
-  out.reserve(text.size());
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto b0 = static_cast<unsigned char>(text[i]);
-    std::size_t len = 0;
-    char32_t cp = 0;
-    if (b0 < 0x80) { len = 1; cp = b0; }
-    else if ((b0 & 0xE0) == 0xC0) { len = 2; cp = b0 & 0x1Fu; }
-    else if ((b0 & 0xF0) == 0xE0) { len = 3; cp = b0 & 0x0Fu; }
-    else if ((b0 & 0xF8) == 0xF0) { len = 4; cp = b0 & 0x07u; }
-    bool ok = len > 0 && i + len <= text.size();
-    for (std::size_t k = 1; ok && k < len; ++k) {
-      const auto b = static_cast<unsigned char>(text[i + k]);
-      if ((b & 0xC0) != 0x80) ok = false;
-      else cp = (cp << 6) | (b & 0x3Fu);
-    }
-    if (!ok) { out.push_back(U'\uFFFD'); ++i; continue; }
-    out.push_back(cp);
-    i += len;
-  }
-  return out;
-}
+std::u32string utf8_decode(std::string_view text) { return speech::utf8_to_u32(text); }
 
 std::string utf8_encode(char32_t c) {
   std::string out;
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
+  speech::append_utf8(out, c);
   return out;
 }
 
-std::string utf8_encode(std::u32string_view text) {
-  std::string out;
-  out.reserve(text.size() * 3);
-  for (char32_t c : text) out += utf8_encode(c);
-  return out;
-}
+std::string utf8_encode(std::u32string_view text) { return speech::u32_to_utf8(text); }
 
 bool is_han(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) ||    // CJK unified ideographs

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "kiosk/core/text/utf8.h"
+
 namespace kiosk::core::sign {
 
 int clamp_speed_permille(int permille) {
@@ -16,11 +18,7 @@ std::int64_t played_duration_ms(int duration_ms, int speed_permille) {
 }
 
 int count_code_points(const std::string& utf8) {
-  int n = 0;
-  for (unsigned char c : utf8) {
-    if ((c & 0xC0) != 0x80) ++n;   // count lead bytes, skip continuation bytes
-  }
-  return n;
+  return static_cast<int>(speech::utf8_to_u32(utf8).size());
 }
 
 std::int64_t reading_time_ms(const std::string& caption_text) {
