@@ -4,9 +4,11 @@
 // it derives what it presents from the same tree, focus and effects. The Runtime
 // calls present() with the effects of every input, and poll() on every loop turn to
 // drain its driver's events. Main thread only.
+#include <cstdint>
 #include <functional>
 #include <string>
 
+#include "drivers/display/display.h"
 #include "kiosk/app/config.h"
 #include "kiosk/app/transcript.h"
 #include "kiosk/core/present/braille/braille_input.h"
@@ -34,6 +36,11 @@ class Channel {
   virtual ~Channel() = default;
   virtual void present(const core::Effects& effects, ChannelContext& context) = 0;
   virtual void poll(ChannelContext& context) { (void)context; }
+  // The display is open: a channel that draws in it (the sign pane) takes it here.
+  // `display` outlives the channel's use of it; headless: frames on the virtual clock.
+  virtual void attach(drivers::display::Display& display, std::function<std::int64_t()> now, bool headless) {
+    (void)display; (void)now; (void)headless;
+  }
   // A braille display key from outside the driver (headless script steps). Returns
   // false when this channel does not take braille keys.
   virtual bool braille_key(const core::braille::BrailleKey& key, ChannelContext& context) {

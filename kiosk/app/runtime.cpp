@@ -11,13 +11,15 @@
 #include "kiosk/backend/api/endpoints.h"
 #endif
 
-#include "kiosk/app/channels/sign_channel.h"
+#include "drivers/display/sdl_display.h"
 #include "kiosk/app/requests.h"
 
 namespace kiosk::app {
 
-Runtime::Runtime(Config& config, std::function<std::int64_t()> now)
-    : m_config(config), m_now(std::move(now)), m_kiosk(config.kiosk, config.catalog) {
+Runtime::Runtime(Config& config, std::function<std::int64_t()> now,
+                 std::unique_ptr<drivers::display::Display> display)
+    : m_config(config), m_now(std::move(now)), m_kiosk(config.kiosk, config.catalog),
+      m_display(display ? std::move(display) : std::make_unique<drivers::display::SdlDisplay>()) {
   for (auto& service : make_services(config)) m_kiosk.add_service(std::move(service));
   m_transcript.set_clock(m_now);
   m_context = std::make_unique<ChannelContext>(ChannelContext{
@@ -51,13 +53,12 @@ void Runtime::open_backend() {
 }
 
 void Runtime::add_channel(std::unique_ptr<Channel> channel) {
-  if (m_display.is_open()) attach(*channel);   // opened after the first frame (app.cpp)
+  if (m_display->is_open()) attach(*channel);   // opened after the first frame (app.cpp)
   m_channels.push_back(std::move(channel));
 }
 
 void Runtime::attach(Channel& channel) {
-  if (auto* sign = dynamic_cast<SignChannel*>(&channel))
-    sign->attach(m_display, m_now, m_display_mode == drivers::display::DisplayMode::Headless);
+  channel.attach(*m_display, m_now, m_display_mode == drivers::display::DisplayMode::Headless);
 }
 
 void Runtime::poll() {
@@ -80,7 +81,7 @@ bool Runtime::open_display(drivers::display::DisplayMode mode, std::string& erro
   options.width = m_config.metrics.width;
   options.height = m_config.metrics.height;
   options.title = "kiosk";
-  auto status = m_display.open(options);
+  auto status = m_display->open(options);
   if (!status) {
     error = status.error().message;
     return false;
@@ -243,7 +244,7 @@ void Runtime::dispatch_one(const core::Effect& effect) {
     m_transcript.write({{"type", "setting"}, {"name", setting->name}, {"value", setting_json(setting->value)}});
   } else if (const auto* session = std::get_if<SessionEvent>(&effect)) {
     m_transcript.write({{"type", "session"}, {"event", session->event}});
-    if (session->event == "reset") m_display.forget_text();
+    if (session->event == "reset") m_display->forget_text();
   } else if (const auto* request = std::get_if<Request>(&effect)) {
     send(*request);
   }
@@ -280,10 +281,10 @@ void Runtime::send(const core::Request& request) {
 // ---- output -----------------------------------------------------------------------------
 
 void Runtime::redraw() {
-  if (!m_display.is_open()) return;
+  if (!m_display->is_open()) return;
   const auto& settings = m_kiosk.settings();
   if (settings.theme != m_theme_id) {
-    if (const auto* t = theme(settings.theme)) m_display.set_theme(*t);
+    if (const auto* t = theme(settings.theme)) m_display->set_theme(*t);
     m_theme_id = settings.theme;
   }
   std::string caption, mirror;
@@ -296,13 +297,13 @@ void Runtime::redraw() {
   core::LayoutInput input{m_kiosk.tree(), m_kiosk.focus().current(), settings, m_config.catalog,
                           m_kiosk.status(), caption, mirror, settings.sign, m_part};
   input.touch_bar = m_kiosk.in_session() && !m_kiosk.warning();
-  m_layout = core::layout_screen(input, m_display.measurer(), m_config.metrics);
-  m_display.present_if_changed(m_layout.list);
+  m_layout = core::layout_screen(input, m_display->measurer(), m_config.metrics);
+  m_display->present_if_changed(m_layout.list);
 }
 
 bool Runtime::screenshot(const std::string& path) {
   redraw();
-  auto status = m_display.save_png(path);
+  auto status = m_display->save_png(path);
   if (!status) std::fprintf(stderr, "kiosk: screenshot failed: %s\n", status.error().message.c_str());
   return static_cast<bool>(status);
 }

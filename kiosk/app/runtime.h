@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "drivers/display/sdl_display.h"
+#include "drivers/display/display.h"
 #include "kiosk/app/channel.h"
 #include "kiosk/app/config.h"
 #include "kiosk/app/transcript.h"
@@ -25,8 +25,10 @@ namespace kiosk::app {
 
 class Runtime {
  public:
-  // `now` is the clock every time-dependent part reads (virtual when headless).
-  Runtime(Config& config, std::function<std::int64_t()> now);
+  // `now` is the clock every time-dependent part reads (virtual when headless). The
+  // display is the SDL one unless a test gives its twin (drivers/display/recording_display.h).
+  Runtime(Config& config, std::function<std::int64_t()> now,
+          std::unique_ptr<drivers::display::Display> display = nullptr);
   ~Runtime();
 
   bool open_display(drivers::display::DisplayMode mode, std::string& error);
@@ -54,7 +56,7 @@ class Runtime {
   std::int64_t next_deadline() const { return m_kiosk.next_deadline(); }
   const core::Kiosk& kiosk() const { return m_kiosk; }
   const core::ScreenLayout& layout() const { return m_layout; }
-  const drivers::display::SdlDisplay& display() const { return m_display; }   // for benchmarks
+  const drivers::display::Display& display() const { return *m_display; }   // for benchmarks
 
  private:
   void attach(Channel& channel);   // to the open display (the sign pane draws in it)
@@ -69,7 +71,7 @@ class Runtime {
   Config& m_config;
   std::function<std::int64_t()> m_now;
   core::Kiosk m_kiosk;
-  drivers::display::SdlDisplay m_display;
+  std::unique_ptr<drivers::display::Display> m_display;
   Transcript m_transcript;
   core::ScreenLayout m_layout;
   std::string m_part_of;   // the focused item whose later page is shown, and which page

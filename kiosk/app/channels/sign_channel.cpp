@@ -34,7 +34,7 @@ SignChannel::~SignChannel() {
   m_pane.reset();
 }
 
-void SignChannel::attach(drivers::display::SdlDisplay& display, std::function<std::int64_t()> now,
+void SignChannel::attach(drivers::display::Display& display, std::function<std::int64_t()> now,
                          bool headless) {
   m_display = &display;
   m_now = std::move(now);

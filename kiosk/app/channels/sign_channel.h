@@ -24,7 +24,7 @@
 #include <optional>
 #include <string>
 
-#include "drivers/display/sdl_display.h"
+#include "drivers/display/display.h"
 #include "drivers/video/sdl_video.h"
 #include "kiosk/app/channel.h"
 #include "kiosk/core/present/sign/sign_manifest.h"
@@ -46,8 +46,8 @@ class SignChannel : public Channel {
   // pane plays the clip this channel chose (the layout's DrawVideo.clip is only the
   // screen id). `display` must outlive this channel's use of it (detached in ~SignChannel
   // by clearing the hook). headless: wait for each due frame (virtual clock).
-  void attach(drivers::display::SdlDisplay& display, std::function<std::int64_t()> now,
-              bool headless);
+  void attach(drivers::display::Display& display, std::function<std::int64_t()> now,
+              bool headless) override;
 
   const core::sign::SignManifest& manifest() const { return m_manifest; }
   std::size_t manifest_problems() const { return m_problems; }
@@ -81,7 +81,7 @@ class SignChannel : public Channel {
   bool m_restart = false;                // a Play of the clip already open: replay it
   int m_clip_errors = 0;
 
-  drivers::display::SdlDisplay* m_display = nullptr;
+  drivers::display::Display* m_display = nullptr;
   std::function<std::int64_t()> m_now;
   bool m_headless = false;
   std::int64_t m_wakeup_at = -1;         // clock time of the wake-up timer pending (-1 none)

@@ -34,6 +34,7 @@
 #include <thread>
 #include <vector>
 
+#include "drivers/display/texture_cache.h"
 #include "kiosk/app/channels/channels.h"
 #include "kiosk/app/config.h"
 #include "kiosk/app/runtime.h"
