@@ -37,7 +37,7 @@ Kiosk::Kiosk(KioskOptions options, const Catalog& catalog)
 void Kiosk::add_service(std::unique_ptr<Service> service) { m_services.push_back(std::move(service)); }
 
 ServiceContext Kiosk::context() const {
-  return ServiceContext{m_settings, m_catalog, m_speaker_consent, m_headset, m_now};
+  return ServiceContext{m_settings, m_catalog, m_speaker_consent, m_headset, m_now, m_visit};
 }
 
 Service* Kiosk::current_service() const {
@@ -179,6 +179,8 @@ void Kiosk::end_session(Effects& out, const std::string& farewell) {
   m_help_presses = 0;
   m_describing_keys = false;
   m_calls_made.clear();
+  m_visit = {};
+  m_resume_after_identity.reset();
   const Settings& defaults = m_options.hall_defaults;
   announce_changes(m_settings, defaults, out);
   m_settings = defaults;

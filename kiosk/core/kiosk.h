@@ -83,6 +83,7 @@ class Kiosk {
   std::int64_t next_deadline() const;
   bool waiting() const;   // a live request has been in flight for kWaitNoticeMs or more
   std::size_t requests_in_flight() const { return m_pending.size(); }   // live requests and staff calls
+  const Visit& visit() const { return m_visit; }   // who this visit is for (flow/visit.h)
   const Catalog& catalog() const { return m_catalog; }
 
  private:
@@ -138,6 +139,10 @@ class Kiosk {
   void staff_call_answered(const Pending& pending, const Reply& reply, Effects& out);
   bool cancel_wait(Effects& out);
   void tick_requests(Effects& out);
+  // Identification on a service's behalf (ServiceOutcome::Kind::Identify; kiosk_visit.cpp).
+  void identify_for_current(Effects& out);
+  bool leave_identity(Effects& out);
+  std::optional<std::size_t> service_index(const std::string& id) const;
 
   KioskOptions m_options;
   const Catalog& m_catalog;
@@ -165,6 +170,8 @@ class Kiosk {
   std::vector<Pending> m_pending;    // requests in flight, oldest first
   std::uint64_t m_next_request = 1;
   std::int64_t m_now = 0;            // the time of the input being handled
+  Visit m_visit;                     // wiped at the session's end
+  std::optional<std::size_t> m_resume_after_identity;   // the service that asked for identity
 };
 
 }  // namespace kiosk::core

@@ -188,11 +188,15 @@ void Kiosk::go_back(Effects& out) {
 
 void Kiosk::apply(const ServiceOutcome& outcome, Effects& out) {
   if (outcome.speaker_consent) m_speaker_consent = *outcome.speaker_consent;
+  if (outcome.visit) m_visit = *outcome.visit;
   switch (outcome.kind) {
     case ServiceOutcome::Kind::Stay: break;
     case ServiceOutcome::Kind::Rebuild: rebuild(out, outcome.focus); break;
     case ServiceOutcome::Kind::NewScreen: show(Screen::Service, out, outcome.focus); break;
-    case ServiceOutcome::Kind::Leave: show(Screen::Home, out, "home." + current_service()->id()); break;
+    case ServiceOutcome::Kind::Leave:
+      if (!leave_identity(out)) show(Screen::Home, out, "home." + current_service()->id());
+      break;
+    case ServiceOutcome::Kind::Identify: identify_for_current(out); break;
   }
   if (outcome.request) issue(*outcome.request, current_service()->id(), {}, out);
   if (outcome.alert) {

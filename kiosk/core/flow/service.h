@@ -11,6 +11,7 @@
 #include "kiosk/core/effects.h"
 #include "kiosk/core/flow/id_card.h"
 #include "kiosk/core/flow/request.h"
+#include "kiosk/core/flow/visit.h"
 #include "kiosk/core/text/i18n.h"
 #include "kiosk/core/settings.h"
 #include "kiosk/core/ui/field.h"
@@ -24,18 +25,24 @@ struct ServiceContext {
   bool speaker_consent;   // the resident agreed to hear personal content on the speaker
   bool headset;
   std::int64_t now;       // ms on the Kiosk's clock (the virtual clock when headless)
+  const Visit& visit = no_visit();   // who the visit is for (nobody until identified)
 };
 
 // Service::next_deadline() when the service has no timer running.
 inline constexpr std::int64_t kNoDeadline = -1;
 
 struct ServiceOutcome {
-  enum class Kind { Stay, Rebuild, NewScreen, Leave };
+  // Identify: this service needs an identified visit first. The Kiosk opens the identity
+  // service; when it leaves with the visit identified, the Kiosk starts this service again
+  // (start(), then its first screen, now with context.visit set); if the resident backs
+  // out of identity instead, home, with focus on this service.
+  enum class Kind { Stay, Rebuild, NewScreen, Leave, Identify };
   Kind kind = Kind::Stay;
   std::string focus;                 // node to focus after a rebuild or new screen
   std::optional<Alert> alert;        // e.g. an invalid answer
   std::optional<RequestSpec> request;   // a backend round trip; the answer reaches on_reply()
   std::optional<bool> speaker_consent;   // the resident gave (or withdrew) consent
+  std::optional<Visit> visit;            // the identity service: who the visit is for now
 
   static ServiceOutcome of(Kind kind, std::string focus_id = {}) {
     ServiceOutcome outcome;

@@ -156,12 +156,12 @@ ServiceOutcome GuideService::activate(const std::string& node_id, const core::Se
   using Kind = ServiceOutcome::Kind;
   if (node_id == "entitlements.start") {
     m_intro = false;
-    return {Kind::NewScreen, {}, {}, {}, {}};
+    return ServiceOutcome::of(Kind::NewScreen);
   }
-  if (node_id == "entitlements.home" || node_id == "entitlements_result.home") return {Kind::Leave, {}, {}, {}, {}};
+  if (node_id == "entitlements.home" || node_id == "entitlements_result.home") return ServiceOutcome::of(Kind::Leave);
   if (node_id == "entitlements_result.restart") {
     m_flow = core::Flow("entitlements", kSteps, core::Submits::No);
-    return {Kind::NewScreen, {}, {}, {}, {}};
+    return ServiceOutcome::of(Kind::NewScreen);
   }
   const std::string screen = "entitlements_" + m_flow.current();
   if (node_id == screen + ".back") return back();
@@ -172,21 +172,21 @@ ServiceOutcome GuideService::activate(const std::string& node_id, const core::Se
     // Focus the answer given earlier when the resident comes forward again.
     std::string focus;
     if (auto previous = m_flow.get(m_flow.current())) focus = "entitlements_" + m_flow.current() + "." + *previous;
-    return {Kind::NewScreen, focus, {}, {}, {}};
+    return ServiceOutcome::of(Kind::NewScreen, focus);
   }
   return {};
 }
 
 ServiceOutcome GuideService::back() {
   using Kind = ServiceOutcome::Kind;
-  if (m_intro) return {Kind::Leave, {}, {}, {}, {}};
+  if (m_intro) return ServiceOutcome::of(Kind::Leave);
   if (!m_flow.back()) {
     m_intro = true;
-    return {Kind::NewScreen, "entitlements.start", {}, {}, {}};
+    return ServiceOutcome::of(Kind::NewScreen, "entitlements.start");
   }
   std::string focus;
   if (auto answer = m_flow.get(m_flow.current())) focus = "entitlements_" + m_flow.current() + "." + *answer;
-  return {Kind::NewScreen, focus, {}, {}, {}};
+  return ServiceOutcome::of(Kind::NewScreen, focus);
 }
 
 }  // namespace kiosk::services::entitlements

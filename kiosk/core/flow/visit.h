@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Who a visit is for, once the identity service has established it (POST /v1/visits and
+// its second factor; /represent for an agent). The Kiosk holds one Visit per session and
+// wipes it when the session ends; services read it through ServiceContext::visit and
+// never see an ID number: only the backend's opaque references and the masked name.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace kiosk::core {
+
+// A consent the resident (or the guardian) gave on a consent screen (PIPL Art. 28-31); it
+// travels with the requests that rely on it.
+struct Consent {
+  std::string id;             // what was agreed, e.g. "civil_affairs_income_check"
+  std::string text_version;   // the version of the text shown, e.g. "2026-01"
+  std::int64_t at_ms = 0;     // the Kiosk's clock
+  std::string method;         // "keypad", "touch", "braille"
+  std::string actor;          // "self", "guardian", "agent"
+};
+
+struct Visit {
+  std::string subject_ref;              // the person at the kiosk; "" = nobody identified yet
+  std::string represented_subject_ref;  // the resident an agent acts for; "" = acting for self
+  std::string relationship;             // the agent's: parent, guardian, ...; "" = self
+  std::string masked_name;              // of the resident the visit is for, e.g. 周*斌
+  std::vector<Consent> consents;
+
+  bool identified() const { return !subject_ref.empty(); }
+  bool for_someone_else() const { return !represented_subject_ref.empty(); }
+  // The resident every personal request is about.
+  const std::string& resident_ref() const { return for_someone_else() ? represented_subject_ref : subject_ref; }
+};
+
+// The empty visit: nobody identified (a ServiceContext made outside a Kiosk).
+inline const Visit& no_visit() {
+  static const Visit none;
+  return none;
+}
+
+}  // namespace kiosk::core
