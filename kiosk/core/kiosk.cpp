@@ -323,34 +323,50 @@ Effects Kiosk::command(Command command, InputSource source, std::int64_t now) {
   }
   if (command != Command::Help) m_help_presses = 0;
   if (command != Command::Where && command != Command::Help) m_status.reset();
+  if (auto digit = command_digit(command)) digit_key(*digit, out);
+  else perform(command, out);
+  return out;
+}
 
+// A digit types into the focused field; in a menu digit n moves focus to actionable
+// item n and speaks it.
+void Kiosk::digit_key(int digit, Effects& out) {
+  const Node* node = focused_node();
+  if (node && is_field(node->role)) {
+    edit(FieldInput{FieldKey::Char, static_cast<char>('0' + digit), 0}, out);
+    return;
+  }
+  int seen = 0;
+  for (const auto& candidate : m_tree.nodes) {
+    if (!candidate.focusable || !is_actionable(candidate.role)) continue;
+    if (++seen == digit) {
+      m_focus.focus(candidate.id);
+      emit_focus(out, false);
+      return;
+    }
+  }
+  out.push_back(Earcon{"error"});
+  raise("no_such_item", Message::of("alert.no_such_item").arg("n", std::to_string(digit)), out);
+}
+
+// "Where am I": the screen, the step of a flow, the item's position.
+void Kiosk::where(Effects& out) {
+  Message text = Message::of(m_tree.steps > 0 ? "where.flow" : "where.plain");
+  text.arg("screen", without_end_punctuation(m_catalog.text(m_tree.title, m_settings.language)))
+      .arg("step", std::to_string(m_tree.step))
+      .arg("steps", std::to_string(m_tree.steps))
+      .arg("item", std::to_string(m_focus.index() + 1))
+      .arg("count", std::to_string(m_focus.count()));
+  raise("where", text, out);
+}
+
+// What a command does inside a session (after the session-level rules of command()).
+void Kiosk::perform(Command command, Effects& out) {
   const Node* node = focused_node();
   const bool in_field = node && is_field(node->role);
-  if (auto digit = command_digit(command)) {
-    if (in_field) {
-      edit(FieldInput{FieldKey::Char, static_cast<char>('0' + *digit), 0}, out);
-      return out;
-    }
-    // In a menu digit n moves focus to actionable item n and speaks it.
-    int seen = 0;
-    for (const auto& candidate : m_tree.nodes) {
-      if (!candidate.focusable || !is_actionable(candidate.role)) continue;
-      if (++seen == *digit) {
-        m_focus.focus(candidate.id);
-        emit_focus(out, false);
-        return out;
-      }
-    }
-    out.push_back(Earcon{"error"});
-    raise("no_such_item", Message::of("alert.no_such_item").arg("n", std::to_string(*digit)), out);
-    return out;
-  }
-
   switch (command) {
     case Command::Up:
-    case Command::Down:
-      navigate(command, out);
-      break;
+    case Command::Down: navigate(command, out); break;
     case Command::Left:
     case Command::Right:
       if (node && (node->role == Role::Choice))
@@ -361,28 +377,11 @@ Effects Kiosk::command(Command command, InputSource source, std::int64_t now) {
     case Command::Select:
       if (node) activate(node->id, out);
       break;
-    case Command::Back:
-      go_back(out);
-      break;
-    case Command::Help:
-      help(out);
-      break;
-    case Command::Repeat:
-      out.push_back(SpeechRequest{SpeechControl::Repeat});
-      break;
-    case Command::Where: {
-      Message where = Message::of(m_tree.steps > 0 ? "where.flow" : "where.plain");
-      where.arg("screen", without_end_punctuation(m_catalog.text(m_tree.title, m_settings.language)))
-          .arg("step", std::to_string(m_tree.step))
-          .arg("steps", std::to_string(m_tree.steps))
-          .arg("item", std::to_string(m_focus.index() + 1))
-          .arg("count", std::to_string(m_focus.count()));
-      raise("where", where, out);
-      break;
-    }
-    case Command::Pause:
-      out.push_back(SpeechRequest{SpeechControl::PauseToggle});
-      break;
+    case Command::Back: go_back(out); break;
+    case Command::Help: help(out); break;
+    case Command::Repeat: out.push_back(SpeechRequest{SpeechControl::Repeat}); break;
+    case Command::Where: where(out); break;
+    case Command::Pause: out.push_back(SpeechRequest{SpeechControl::PauseToggle}); break;
     case Command::VolumeDown: step_volume(-1, out); break;
     case Command::VolumeUp: step_volume(1, out); break;
     case Command::RateDown: step_rate(-1, out); break;
@@ -391,16 +390,12 @@ Effects Kiosk::command(Command command, InputSource source, std::int64_t now) {
     case Command::ZoomIn:
     case Command::Contrast:
     case Command::Curtain:
-    case Command::Sign:
-      setting_key(command, out);
-      break;
+    case Command::Sign: setting_key(command, out); break;
     case Command::Language: toggle_language(out); break;
     case Command::Home:
       if (m_screen != Screen::Home) show(Screen::Home, out);
       break;
-    case Command::CallStaff:
-      activate("home.call_staff", out);
-      break;
+    case Command::CallStaff: activate("home.call_staff", out); break;
     case Command::Star:   // star types X in an ID-type field (the pad has no X key)
     case Command::X:
       if (in_field) edit(FieldInput{FieldKey::Char, 'X', 0}, out);
@@ -408,10 +403,8 @@ Effects Kiosk::command(Command command, InputSource source, std::int64_t now) {
     case Command::Clear:  // Clear ← deletes the character before the cursor
       if (in_field) edit(FieldInput{FieldKey::Backspace, 0, 0}, out);
       break;
-    default:
-      break;
+    default: break;
   }
-  return out;
 }
 
 // Help in layers (docs/accessibility.md section 2): the focused item's help; pressed twice,

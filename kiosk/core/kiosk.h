@@ -98,6 +98,9 @@ class Kiosk {
   Message timeout_prompt() const;
   void count_down(std::int64_t now, Effects& out);
   void navigate(Command command, Effects& out);
+  void perform(Command command, Effects& out);   // a command inside a session
+  void digit_key(int digit, Effects& out);
+  void where(Effects& out);
   void help(Effects& out);
   void describe_key(Command command, Effects& out);
   void activate(const std::string& node_id, Effects& out);
