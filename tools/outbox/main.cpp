@@ -23,8 +23,9 @@ namespace kb = kiosk::backend;
 
 namespace {
 
-int usage() {
-  std::fprintf(stderr,
+// On a mistake the usage goes to stderr with exit 2; asked for (--help), to stdout with 0.
+int usage(bool asked = false) {
+  std::fprintf(asked ? stdout : stderr,
       "usage: kiosk-outbox [options] list [--json] | health | retry REF|--all |\n"
       "                    send [--wait-seconds N] | submit FILE.json [--wait-seconds N]\n"
       "options: --config FILE (its [backend] table; paths relative to --root, default .)\n"
@@ -34,7 +35,7 @@ int usage() {
       "         --backoff-ms N (first resend delay)\n"
       "exit: 0 done (all delivered for send/submit), 3 items still queued or failed,\n"
       "      1 runtime error, 2 bad arguments\n");
-  return 2;
+  return asked ? 0 : 2;
 }
 
 int fail(const kb::ApiError& e) {
@@ -130,12 +131,20 @@ int main(int argc, char** argv) {
   for (; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
+    if (a == "--help" || a == "-h") return usage(true);
     if (a == "--config" || a == "--root") next();
     else if (a == "--outbox") c.outbox_path = next();
     else if (a == "--key-file") c.outbox_key_file = next();
     else if (a == "--create-key") c.key_policy = kb::KeyFilePolicy::CreateIfMissing;
     else if (a == "--terminal-id") c.terminal_id = next();
-    else if (a == "--backend") c.kind = next() == "http" ? kb::BackendKind::Http : kb::BackendKind::Local;
+    else if (a == "--backend") {
+      const std::string kind = next();
+      if (kind != "http" && kind != "local") {
+        std::fprintf(stderr, "kiosk-outbox: --backend must be local or http, not \"%s\"\n", kind.c_str());
+        return 2;
+      }
+      c.kind = kind == "http" ? kb::BackendKind::Http : kb::BackendKind::Local;
+    }
     else if (a == "--demo-data") c.demo_data_dir = next();
     else if (a == "--base-url") c.base_url = next();
     else if (a == "--ca") c.ca_file = next();
@@ -148,6 +157,12 @@ int main(int argc, char** argv) {
     else break;
   }
   if (i >= argc) return usage();
+  if (c.kind == kb::BackendKind::Http) {
+    if (const std::string problem = kb::base_url_problem(c.base_url); !problem.empty()) {
+      std::fprintf(stderr, "kiosk-outbox: base URL: %s\n", problem.c_str());
+      return 2;
+    }
+  }
   const std::string cmd = argv[i++];
   int wait_seconds = 30;
   bool json_out = false;
@@ -212,11 +227,18 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "kiosk-outbox: %s: %s\n", operand.c_str(), file.error.c_str());
       return 2;
     }
+    // An entry whose key is stored already is that item again: count only what is new.
+    auto before = outbox.health(now);
+    if (!before) return fail(before.error());
     for (const auto& entry : file.entries) {
       auto stored = outbox.enqueue(entry.kind, entry.body, entry.idempotency_key);
       if (!stored) return fail(stored.error());
     }
-    std::printf("stored %zu application(s)\n", file.entries.size());
+    auto after = outbox.health(now);
+    if (!after) return fail(after.error());
+    const int added = (after->queued + after->failed + after->delivered) - (before->queued + before->failed + before->delivered);
+    std::printf("stored %d new application(s), %zu already in the outbox\n", added,
+                file.entries.size() - static_cast<std::size_t>(added));
     std::fflush(stdout);
   }
   if (cmd == "submit" || cmd == "send") {

@@ -29,28 +29,51 @@ std::string string_member(const nlohmann::json& object, const char* name) {
 
 }  // namespace
 
+namespace {
+
+// What is wrong with one entry, or "".
+std::string entry_problem(const nlohmann::json& entry) {
+  if (!entry.is_object()) return "is not an object";
+  const auto kind = entry.find("kind");
+  if (kind == entry.end() || !kind->is_string()) return "has no \"kind\" string";
+  const auto endpoint = kb::endpoint_from_name(kind->get<std::string>());
+  if (!endpoint || kb::endpoint_info(*endpoint).kind != kb::CallKind::Application)
+    return "has kind \"" + kind->get<std::string>() + "\", which is not an application";
+  const auto body = entry.find("body");
+  if (body == entry.end() || !body->is_object()) return "has no \"body\" object";
+  const auto key = entry.find("idempotency_key");
+  if (key != entry.end() && (!key->is_string() || key->get<std::string>().empty()))
+    return "has an \"idempotency_key\" that is not a non-empty string";
+  return {};
+}
+
+}  // namespace
+
 SubmitFile parse_submit_file(const std::string& text) {
   SubmitFile file;
-  nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    file.error = "not JSON (syntax error at byte " + std::to_string(e.byte) + ")";
+    return file;
+  }
   if (doc.is_object()) {
     const auto it = doc.find("applications");
     doc = it != doc.end() ? *it : nlohmann::json();
   }
   if (!doc.is_array()) {
-    file.error = "expected an array of applications";
+    file.error = "expected an array of applications, or an object with an \"applications\" array";
     return file;
   }
-  for (const nlohmann::json& entry : doc) {
-    // Entries that are not objects, or whose kind is not a string, are refused like a
-    // wrong kind: nlohmann's value() would throw on them.
-    const std::string kind = entry.is_object() ? string_member(entry, "kind") : std::string();
-    const auto endpoint = kb::endpoint_from_name(kind);
-    if (!entry.is_object() || !endpoint || kb::endpoint_info(*endpoint).kind != kb::CallKind::Application ||
-        !entry.contains("body")) {
+  for (std::size_t i = 0; i < doc.size(); ++i) {
+    const nlohmann::json& entry = doc[i];
+    if (const std::string problem = entry_problem(entry); !problem.empty()) {
       file.entries.clear();
-      file.error = "entry without a valid kind and body: " + kind;
+      file.error = "entry " + std::to_string(i + 1) + " " + problem + "; nothing was stored";
       return file;
     }
+    const std::string kind = entry.at("kind").get<std::string>();
     std::string key = string_member(entry, "idempotency_key");
     if (key.empty()) key = derived_key(kind, entry.at("body"));
     file.entries.push_back({kind, entry.at("body"), std::move(key)});

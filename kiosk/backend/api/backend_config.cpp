@@ -60,12 +60,24 @@ Result<BackendConfig> parse_backend_config(const toml::table& t, const std::stri
   c.sender_backoff_initial_ms = t["sender_backoff_initial_ms"].value_or(c.sender_backoff_initial_ms);
   c.sender_backoff_max_ms = t["sender_backoff_max_ms"].value_or(c.sender_backoff_max_ms);
   c.terminal_id = t["terminal_id"].value_or(c.terminal_id);
+  if (c.kind == BackendKind::Http)
+    if (const std::string problem = base_url_problem(c.base_url); !problem.empty())
+      return make_error(ErrorCode::ConfigError, "[backend] base_url: " + problem);
   if (c.kind == BackendKind::Http && (c.ca_file.empty() || c.client_cert.empty() || c.client_key.empty()))
     return make_error(ErrorCode::ConfigError,
                       "[backend] kind = \"http\" needs ca_file, client_cert and client_key");
   if (c.connect_timeout_ms <= 0 || c.total_timeout_ms <= 0 || c.outbox_max_items <= 0)
     return make_error(ErrorCode::ConfigError, "[backend] timeouts and outbox_max_items must be > 0");
   return c;
+}
+
+std::string base_url_problem(const std::string& url) {
+  const std::string scheme = "https://";
+  if (url.rfind(scheme, 0) != 0) return "\"" + url + "\" is not an https:// address";
+  const std::string rest = url.substr(scheme.size());
+  const std::string host = rest.substr(0, rest.find_first_of(":/"));
+  if (host.empty()) return "\"" + url + "\" names no host";
+  return {};
 }
 
 }  // namespace kiosk::backend

@@ -49,6 +49,9 @@ struct BackendConfig {
 // Reads a `[backend]` table; unknown keys are an error naming the key. base_dir resolves
 // relative paths (the folder that holds kiosk.toml's config/ tree, i.e. the repo root in demo).
 Result<BackendConfig> parse_backend_config(const toml::table& table, const std::string& base_dir);
+// What is wrong with a gateway address, or "" when it is an https:// URL with a host
+// (anything else would make every send look like a network outage).
+std::string base_url_problem(const std::string& url);
 
 std::int64_t system_now_ms();
 

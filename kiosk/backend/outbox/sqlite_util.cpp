@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/backend/outbox/sqlite_util.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 namespace kiosk::backend::sql {
 
 ApiError error_from(int rc, sqlite3* db, const char* what) {
@@ -57,6 +60,9 @@ std::vector<unsigned char> Stmt::col_blob(int i) const {
 bool Stmt::col_null(int i) const { return sqlite3_column_type(m_s, i) == SQLITE_NULL; }
 
 Result<std::unique_ptr<Db>> Db::open(const std::string& path) {
+  // A new database is readable by its owner only, like the key (SQLite makes its -wal and
+  // -shm files with the database's permissions).
+  if (const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600); fd >= 0) ::close(fd);
   sqlite3* db = nullptr;
   const int rc = sqlite3_open_v2(path.c_str(), &db,
                                  SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
