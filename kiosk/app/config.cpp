@@ -171,6 +171,28 @@ void check_step(const toml::table& table, const char* key, std::int64_t value, c
   errors.push_back({file.string(), line_of(table.get(key)), std::string(key) + " must be one of " + list});
 }
 
+// [display] screen_bottom_mm: the touch targets must fit in the reach zone (H1); a screen
+// mounted so that less than half of it is within reach cannot hold them.
+void check_reach(const toml::table& display, core::LayoutMetrics& metrics, const fs::path& file,
+                 std::vector<ConfigError>& errors) {
+  const toml::node* node = display.get("screen_bottom_mm");
+  if (!node) return;
+  std::int64_t bottom = -1;
+  read_int(display, "screen_bottom_mm", 0, core::kReachHighMm, bottom, file, errors);
+  if (bottom < 0) return;
+  core::LayoutMetrics mounted = metrics;
+  mounted.screen_bottom_mm = static_cast<int>(bottom);
+  const core::ReachBand band = core::reach_band(mounted);
+  if ((band.bottom - band.top) * 2 < metrics.height) {
+    errors.push_back({file.string(), line_of(node),
+                      "screen_bottom_mm = " + std::to_string(bottom) + " leaves less than half of the screen between " +
+                          std::to_string(core::kReachLowMm) + " and " + std::to_string(core::kReachHighMm) +
+                          " mm above the floor, where every touch target must be"});
+    return;
+  }
+  metrics.screen_bottom_mm = static_cast<int>(bottom);
+}
+
 // The line of `id` in a catalogue's [section], or 0.
 std::size_t line_in(const fs::path& file, const char* section, const std::string& id) {
   try {
@@ -300,7 +322,7 @@ ConfigResult load_config(const fs::path& kiosk_toml) {
     config.kiosk.answer_ms = answer * 1000;
   }
   if (const auto* display = (*table)["display"].as_table()) {
-    check_keys(*display, {"pixel_pitch_mm", "width", "height"}, "[display]", kiosk_toml, errors);
+    check_keys(*display, {"pixel_pitch_mm", "width", "height", "screen_bottom_mm"}, "[display]", kiosk_toml, errors);
     if (const toml::node* node = display->get("pixel_pitch_mm")) {
       // Every size in mm goes through it: a panel's pitch is tenths of a millimetre.
       const auto pitch = node->value<double>();
@@ -314,6 +336,7 @@ ConfigResult load_config(const fs::path& kiosk_toml) {
     read_int(*display, "height", 480, 4320, h, kiosk_toml, errors);
     config.metrics.width = static_cast<int>(w);
     config.metrics.height = static_cast<int>(h);
+    check_reach(*display, config.metrics, kiosk_toml, errors);
   }
   core::Settings& defaults = config.kiosk.hall_defaults;
   if (const auto* d = (*table)["defaults"].as_table()) {

@@ -156,6 +156,12 @@ void Runtime::touch(int x, int y, core::TouchKind kind) {
     if (target.rect.contains(x, y)) hit = target.node_id;
   // The touch bar (issue 12): the keys a touch user has no other way to press.
   using C = core::Command;
+  if (hit.rfind("bar.", 0) == 0) {
+    if (auto explored = m_kiosk.explore_bar(hit, kind, m_now())) {
+      dispatch(*explored);
+      return redraw();
+    }
+  }
   if (hit == "bar.back") return command(C::Back, core::InputSource::Touch);
   if (hit == "bar.home") return command(C::Home, core::InputSource::Touch);
   if (hit == "bar.call_staff") return command(C::CallStaff, core::InputSource::Touch);

@@ -487,6 +487,26 @@ Effects Kiosk::touch(const std::string& node_id, TouchKind kind, std::int64_t no
   return out;
 }
 
+// The touch bar is outside the focus ring (keys have their own back, home, page and
+// call keys), but a blind touch user hears, reads in braille and sees in the caption
+// what a button does before it acts, like any item (issue 12 item 1).
+std::optional<Effects> Kiosk::explore_bar(const std::string& bar_id, TouchKind kind, std::int64_t now) {
+  m_now = now;
+  const bool explore = kind == TouchKind::Hold || (m_settings.touch_explore && m_explored != bar_id);
+  if (!in_session() || m_screen == Screen::Timeout || !explore) {
+    m_explored.clear();
+    return std::nullopt;
+  }
+  Effects out;
+  m_timer.input(now);
+  ++m_inputs;
+  m_source = InputSource::Touch;
+  out.push_back(SpeechRequest{SpeechControl::Interrupt});
+  m_explored = bar_id;
+  raise("bar_explored", Message::of("bar.explore").arg("name", m_catalog.text(bar_id, m_settings.language)), out);
+  return out;
+}
+
 Effects Kiosk::type_text(const std::string& utf8, std::int64_t now) {
   m_now = now;
   Effects out;

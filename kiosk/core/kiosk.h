@@ -54,6 +54,10 @@ class Kiosk {
   Effects start(std::int64_t now);                          // shows the attract screen
   Effects command(Command command, InputSource source, std::int64_t now);
   Effects touch(const std::string& node_id, TouchKind kind, std::int64_t now);
+  // A touch on the touch bar (layout.h kTouchBar) that only reads the button: a hold, or
+  // the first touch in touch-to-explore. nullopt: act on it now (the Runtime pages, or
+  // sends the button's command).
+  std::optional<Effects> explore_bar(const std::string& bar_id, TouchKind kind, std::int64_t now);
   Effects type_text(const std::string& utf8, std::int64_t now);
   // Typed input into the focused text field from any device (the braille routing key puts
   // the cursor: FieldKey::CursorTo).

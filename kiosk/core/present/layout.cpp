@@ -33,6 +33,15 @@ Sizes sizes_for(int zoom_percent, const LayoutMetrics& metrics) {
   return s;
 }
 
+ReachBand reach_band(const LayoutMetrics& metrics) {
+  if (metrics.screen_bottom_mm < 0) return {0, metrics.height};
+  // Row y is (height - y) pixels above the screen's lower edge.
+  auto row_at_mm = [&](int mm) {
+    return metrics.height - static_cast<int>(std::floor((mm - metrics.screen_bottom_mm) / metrics.pixel_pitch_mm));
+  };
+  return {std::clamp(row_at_mm(kReachHighMm), 0, metrics.height), std::clamp(row_at_mm(kReachLowMm), 0, metrics.height)};
+}
+
 std::string node_label(const Node& node, const Catalog& catalog, const Settings& settings) {
   const std::string& lang = settings.language;
   std::string label = catalog.text(node.easy_read.empty() || !settings.easy_read ? node.name : node.easy_read,
@@ -164,7 +173,10 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer,
              ColorRole::MutedText, left, header_w);
   }
   y += s.gap;
-  const int content_top = y;
+  // Every touch target sits in the reach zone: the content starts no higher than its top
+  // (the title and prompt, which are only read, may be above it).
+  const ReachBand reach = reach_band(metrics);
+  const int content_top = std::max(y, reach.top);
 
   // Footer, bottom up: a bottom row (the braille mirror at the left, the page indicator
   // at the right), then the caption, then the status line. A row is drawn only when it
@@ -240,7 +252,8 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer,
   // Where the content must end: the focus ring reaches gap/2 below the last block.
   // The touch bar takes the foot of the screen; the footer sits above it.
   const int bar_h = std::max(s.target_min, body_line + s.gap);
-  const int frame_bottom = metrics.height - s.margin - (in.touch_bar ? bar_h + s.gap : 0);
+  const int reach_bottom = std::min(metrics.height - s.margin, reach.bottom);
+  const int frame_bottom = reach_bottom - (in.touch_bar ? bar_h + s.gap : 0);
   auto content_limit = [&](bool paged) {
     const int row = bottom_row_h(paged);
     const int footer_h = (row > 0 ? row + s.gap / 2 : 0) + rows_h;
@@ -396,7 +409,7 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer,
   out.content = {left, content_top, width, content_bottom - content_top};
 
   if (in.touch_bar)
-    draw_touch_bar(in, s, measurer, s.margin, metrics.width - s.margin, metrics.height - s.margin - bar_h, bar_h, paged, out);
+    draw_touch_bar(in, s, measurer, s.margin, metrics.width - s.margin, reach_bottom - bar_h, bar_h, paged, out);
   int bottom = frame_bottom;
   if (const int row_h = bottom_row_h(paged); row_h > 0) {
     const int row_top = bottom - row_h;

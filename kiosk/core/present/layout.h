@@ -25,7 +25,21 @@ struct LayoutMetrics {
   int width = 1920;                  // pixels
   int height = 1080;
   double pixel_pitch_mm = 0.248;     // 21.5-inch 1920x1080 panel
+  // Height of the screen's lower edge above the floor, as mounted; -1 = not given (the
+  // whole screen counts as within reach).
+  int screen_bottom_mm = -1;
 };
+
+// The reach zone (docs/accessibility.md H1): controls 380-1220 mm above the floor, for a
+// resident in a wheelchair as for one standing.
+inline constexpr int kReachLowMm = 380;
+inline constexpr int kReachHighMm = 1220;
+// The rows of the screen [top, bottom) that are within the reach zone, in pixels.
+struct ReachBand {
+  int top = 0;
+  int bottom = 0;
+};
+ReachBand reach_band(const LayoutMetrics& metrics);
 
 struct LayoutInput {
   const Tree& tree;

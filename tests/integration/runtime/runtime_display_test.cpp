@@ -3,10 +3,16 @@
 // recording twin: what it presents, when it forgets the resident's text, and that a
 // channel drawing in the display (the sign pane) is attached through the same interface.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "drivers/display/recording_display.h"
 #include "kiosk/app/channels/sign_channel.h"
@@ -20,16 +26,42 @@ namespace {
 
 class RuntimeDisplay : public ::testing::Test {
  protected:
-  void SetUp() override {
+  void SetUp() override { open(false); }
+
+  void open(bool touch_explore, int screen_bottom_mm = -1) {
     auto loaded = app::load_config(std::string(KIOSK_TEST_ROOT) + "/config/kiosk.toml");
     ASSERT_TRUE(loaded.ok()) << loaded.describe();
     m_config = std::make_unique<app::Config>(std::move(*loaded.config));
     m_config->backend = {};   // no backend: nothing here leaves the process
+    m_config->kiosk.hall_defaults.touch_explore = touch_explore;
+    m_config->metrics.screen_bottom_mm = screen_bottom_mm;
     auto display = std::make_unique<RecordingDisplay>();
     m_display = display.get();
     m_runtime = std::make_unique<app::Runtime>(*m_config, [this] { return m_clock; }, std::move(display));
     std::string error;
     ASSERT_TRUE(m_runtime->open_display(drivers::display::DisplayMode::Headless, error)) << error;
+    m_transcript = std::filesystem::temp_directory_path() /
+                   ("runtime-display-" + std::to_string(::getpid()) + "-" + std::to_string(++s_runs) + ".jsonl");
+    ASSERT_TRUE(m_runtime->open_transcript(m_transcript.string()));
+  }
+
+  // Touches the middle of the node's touch target on the current screen.
+  void touch(const std::string& node_id) {
+    for (const auto& target : m_runtime->layout().targets)
+      if (target.node_id == node_id)
+        return m_runtime->touch(target.rect.x + target.rect.w / 2, target.rect.y + target.rect.h / 2, core::TouchKind::Tap);
+    ADD_FAILURE() << "no touch target " << node_id;
+  }
+
+  std::vector<nlohmann::json> alerts() {
+    m_runtime.reset();   // flushes the transcript
+    std::vector<nlohmann::json> out;
+    std::ifstream in(m_transcript);
+    for (std::string line; std::getline(in, line);) {
+      const auto event = nlohmann::json::parse(line, nullptr, false);
+      if (event.is_object() && event.value("type", "") == "alert") out.push_back(event);
+    }
+    return out;
   }
 
   // Every line of text in the last presented frame, joined.
@@ -41,6 +73,8 @@ class RuntimeDisplay : public ::testing::Test {
     return all;
   }
 
+  static inline int s_runs = 0;
+  std::filesystem::path m_transcript;
   std::int64_t m_clock = 0;
   std::unique_ptr<app::Config> m_config;
   std::unique_ptr<app::Runtime> m_runtime;
@@ -93,4 +127,63 @@ TEST_F(RuntimeDisplay, TheSignChannelIsAttachedThroughTheInterface) {
 TEST_F(RuntimeDisplay, AScreenshotWithoutPixelsFailsWithoutStopping) {
   m_runtime->show_first_screen();
   EXPECT_FALSE(m_runtime->screenshot("/tmp/never-written.png"));
+}
+
+// Issue 12 item 1: in touch-to-explore a bar button is read (speech, caption, braille: an
+// alert) on the first touch and acts on the second, like any item.
+TEST_F(RuntimeDisplay, InTouchExploreABarButtonIsReadFirstAndActsOnTheSecondTouch) {
+  open(true);
+  m_runtime->show_first_screen();
+  m_runtime->start();
+  m_runtime->command(core::Command::Select, core::InputSource::Key);   // home
+  m_runtime->command(core::Command::Select, core::InputSource::Key);   // the first service
+  m_runtime->redraw();
+  const std::string service = m_runtime->kiosk().tree().screen_id;
+  ASSERT_NE(service, "home");
+  touch("bar.home");
+  EXPECT_EQ(m_runtime->kiosk().tree().screen_id, service);   // only read
+  touch("bar.home");
+  EXPECT_EQ(m_runtime->kiosk().tree().screen_id, "home");
+  const auto said = alerts();
+  ASSERT_FALSE(said.empty());
+  EXPECT_EQ(said.front().value("code", ""), "bar_explored");
+  EXPECT_NE(said.front().value("text", "").find("首页"), std::string::npos) << said.front().dump();
+}
+
+// A visit started by touch has speech, and so touch-to-explore, off.
+TEST_F(RuntimeDisplay, WithoutTouchExploreABarButtonActsAtOnce) {
+  m_runtime->show_first_screen();
+  m_runtime->start();
+  m_runtime->touch(960, 540, core::TouchKind::Tap);   // the visit starts on home
+  ASSERT_FALSE(m_runtime->kiosk().settings().touch_explore);
+  touch("home.entitlements");
+  ASSERT_NE(m_runtime->kiosk().tree().screen_id, "home");
+  touch("bar.home");
+  EXPECT_EQ(m_runtime->kiosk().tree().screen_id, "home");
+}
+
+// H1: with the screen's lower edge at 1050 mm its top 170 mm are out of a wheelchair
+// user's reach; every touch target of every screen walked stays below that, at 100 %
+// and 200 %.
+TEST_F(RuntimeDisplay, EveryTouchTargetStaysInTheReachZone) {
+  open(false, 1050);
+  const core::ReachBand band = core::reach_band(m_config->metrics);
+  ASSERT_GT(band.top, 300);   // the test means something: a third of the screen is out of reach
+  m_runtime->show_first_screen();
+  m_runtime->start();
+  auto check = [&](const std::string& where) {
+    m_runtime->redraw();
+    for (const auto& target : m_runtime->layout().targets) {
+      EXPECT_GE(target.rect.y, band.top) << where << " " << target.node_id;
+      EXPECT_LE(target.rect.y + target.rect.h, band.bottom) << where << " " << target.node_id;
+    }
+  };
+  for (int zoom_steps = 0; zoom_steps < 2; ++zoom_steps) {
+    m_runtime->command(core::Command::Select, core::InputSource::Key);   // home, or the service
+    check("zoom step " + std::to_string(zoom_steps));
+    m_runtime->command(core::Command::Select, core::InputSource::Key);
+    check("service, zoom step " + std::to_string(zoom_steps));
+    m_runtime->command(core::Command::Home, core::InputSource::Key);
+    for (int i = 0; i < 2; ++i) m_runtime->command(core::Command::ZoomIn, core::InputSource::Key);
+  }
 }

@@ -114,6 +114,22 @@ TEST(EveryModeTranscript, BadHallValuesStopStartUpNamingTheLine) {
   }
 }
 
+// H1: a screen mounted so high (or low) that its touch targets cannot stay within reach.
+TEST(EveryModeTranscript, AScreenMountedOutOfReachStopsStartUpNamingTheLine) {
+  int n = 0;
+  for (const std::string line : {"screen_bottom_mm = 1150", "screen_bottom_mm = 2000", "screen_bottom_mm = \"low\""}) {
+    const fs::path dir = fresh_dir("em-reach-" + std::to_string(n++));
+    const std::string config = hall_config(dir, [&](std::string text) { return with_line(std::move(text), "# screen_bottom_mm", line); });
+    const KioskRun run = kiosk::testing::run_kiosk_in(dir, "key select\n", config);
+    EXPECT_EQ(run.exit_code, 2) << line << "\n" << run.stderr_text;
+    EXPECT_NE(run.stderr_text.find("kiosk.toml:"), std::string::npos) << line << "\n" << run.stderr_text;
+    EXPECT_NE(run.stderr_text.find("screen_bottom_mm"), std::string::npos) << line << "\n" << run.stderr_text;
+  }
+  const fs::path dir = fresh_dir("em-reach-ok");
+  const std::string config = hall_config(dir, [&](std::string text) { return with_line(std::move(text), "# screen_bottom_mm", "screen_bottom_mm = 1000"); });
+  EXPECT_EQ(kiosk::testing::run_kiosk_in(dir, "key select\n", config).exit_code, 0);
+}
+
 TEST(EveryModeTranscript, AMessageMissingInOneCatalogueStopsStartUp) {
   const fs::path dir = fresh_dir("em-missing-id");
   const std::string config = hall_config(dir, [](std::string text) { return text; });
