@@ -4,10 +4,13 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <sstream>
 
+#include "drivers/card_reader/card_reader_driver.h"
 #include "drivers/display/theme_loader.h"
+#include "drivers/printer/printer_driver.h"
 
 namespace kiosk::app {
 
@@ -169,6 +172,25 @@ void check_step(const toml::table& table, const char* key, std::int64_t value, c
   std::string list;
   for (int step : steps) list += (list.empty() ? "" : ", ") + std::to_string(step);
   errors.push_back({file.string(), line_of(table.get(key)), std::string(key) + " must be one of " + list});
+}
+
+// Every entry of a driver list ("code" or "code:argument") names a driver of the kind's
+// table; a misspelt one would silently fall through to the next.
+template <std::size_t N>
+void check_driver_codes(const toml::table& drivers, const char* key, const std::array<std::string_view, N>& codes,
+                        const fs::path& file, std::vector<ConfigError>& errors) {
+  const toml::array* list = drivers[key].as_array();
+  if (!list) return;
+  for (const auto& element : *list) {
+    const auto entry = element.value<std::string>();
+    if (!entry) continue;   // read_list has said so
+    const std::string code = entry->substr(0, entry->find(':'));
+    if (std::find(codes.begin(), codes.end(), code) != codes.end()) continue;
+    std::string known;
+    for (const auto& c : codes) known += (known.empty() ? "" : ", ") + std::string(c);
+    errors.push_back({file.string(), line_of(&element),
+                      std::string(key) + ": unknown driver \"" + code + "\" (known: " + known + ")"});
+  }
 }
 
 // [display] screen_bottom_mm: the touch targets must fit in the reach zone (H1); a screen
@@ -380,9 +402,13 @@ ConfigResult load_config(const fs::path& kiosk_toml) {
     defaults.verbosity = verbosity == "brief" ? core::Verbosity::Brief : core::Verbosity::Full;
   }
   if (const auto* drivers = (*table)["drivers"].as_table()) {
-    check_keys(*drivers, {"speech", "braille"}, "[drivers]", kiosk_toml, errors);
+    check_keys(*drivers, {"speech", "braille", "card_reader", "printer"}, "[drivers]", kiosk_toml, errors);
     read_list(*drivers, "speech", config.speech_drivers, kiosk_toml, errors);
     read_list(*drivers, "braille", config.braille_drivers, kiosk_toml, errors);
+    read_list(*drivers, "card_reader", config.card_reader_drivers, kiosk_toml, errors);
+    read_list(*drivers, "printer", config.printer_drivers, kiosk_toml, errors);
+    check_driver_codes(*drivers, "card_reader", drivers::card_reader::kCardReaderCodes, kiosk_toml, errors);
+    check_driver_codes(*drivers, "printer", drivers::printer::kPrinterCodes, kiosk_toml, errors);
   }
   if (const auto* braille = (*table)["braille"].as_table()) {
     check_keys(*braille, {"host", "auth"}, "[braille]", kiosk_toml, errors);

@@ -45,6 +45,8 @@ struct Config {
   toml::table backend;                  // [backend], read by the backend factory (empty = none)
   std::vector<std::string> speech_drivers{"espeak-ng", "null"};
   std::vector<std::string> braille_drivers{"brlapi", "null"};
+  std::vector<std::string> card_reader_drivers{"null"};   // "code" or "code:argument"
+  std::vector<std::string> printer_drivers{"null"};
   std::string braille_host;            // "" = the local daemon
   std::string braille_auth;
 };

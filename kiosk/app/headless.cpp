@@ -9,6 +9,7 @@
 #include <sstream>
 #include <thread>
 
+#include "drivers/card_reader/card_file.h"
 #include "kiosk/app/channels/channels.h"
 #include "kiosk/app/runtime.h"
 #include "kiosk/app/script.h"
@@ -42,6 +43,18 @@ void settle(Runtime& runtime) {
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
     runtime.poll();
   }
+}
+
+// A `card` step's file, relative to the script's folder.
+core::Result<core::IdCard> read_card_file(const std::string& script, const std::string& file) {
+  const fs::path path = fs::path(script).parent_path() / file;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return core::Error{"card_file", "cannot read the card file " + path.string()};
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  auto card = drivers::card_reader::parse_card_file(buffer.str());
+  if (!card) return core::Error{card.error().code, path.string() + ": " + card.error().message};
+  return card;
 }
 
 }  // namespace
@@ -92,6 +105,7 @@ int run_headless(Config& config, const Options& options) {
     runtime.poll();
     return 0;
   }
+  auto& card_reader = runtime.use_fake_card_reader();   // the script's card steps feed it
   runtime.start();
   using K = ScriptStep::Kind;
   using BK = core::braille::BrailleKeyKind;
@@ -120,11 +134,16 @@ int run_headless(Config& config, const Options& options) {
       case K::BrailleRoute: runtime.braille_key({BK::Route, step.x}); break;
       case K::BraillePan: runtime.braille_key({step.text == "left" ? BK::PanLeft : BK::PanRight, 0}); break;
       case K::BrailleDots: runtime.braille_key({BK::Dots, step.x}); break;
-      case K::Card:
-      case K::CardRemove:
-        std::fprintf(stderr, "kiosk: %s:%d: no card reader in this build yet; step skipped\n",
-                     options.script.c_str(), step.line);
+      case K::Card: {
+        auto card = read_card_file(options.script, step.text);
+        if (!card) {
+          std::fprintf(stderr, "kiosk: %s:%d: %s\n", options.script.c_str(), step.line, card.error().message.c_str());
+          return 2;
+        }
+        card_reader.place(card.value());
         break;
+      }
+      case K::CardRemove: card_reader.remove(); break;
     }
     runtime.poll();   // worker results the step caused are handled before the next step
     settle(runtime);

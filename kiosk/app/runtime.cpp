@@ -31,6 +31,31 @@ Runtime::Runtime(Config& config, std::function<std::int64_t()> now,
       },
       [this](const core::FieldInput& input) { dispatch(m_kiosk.edit_field(input, m_now())); }});
   open_backend();
+  // A list naming no known driver has been refused by the config check; "null" is the floor.
+  m_card_reader = drivers::card_reader::open_card_reader(m_config.card_reader_drivers);
+  if (!m_card_reader) m_card_reader = drivers::card_reader::open_card_reader({"null"});
+  m_printer = drivers::printer::open_printer(m_config.printer_drivers);
+  if (!m_printer) m_printer = drivers::printer::open_printer({"null"});
+}
+
+drivers::card_reader::FakeCardReader& Runtime::use_fake_card_reader() {
+  auto fake = std::make_unique<drivers::card_reader::FakeCardReader>();
+  auto& ref = *fake;
+  m_card_reader = std::move(fake);
+  return ref;
+}
+
+// Card events reach the service on screen (or open identity); the transcript says what
+// happened at the reader, never what the card holds.
+void Runtime::poll_card_reader() {
+  for (const core::CardEvent& event : m_card_reader->drain()) {
+    using K = core::CardEvent::Kind;
+    const char* what = event.kind == K::Placed ? "placed" : event.kind == K::Removed ? "removed"
+                       : event.kind == K::Unreadable ? "unreadable" : "reader_lost";
+    m_transcript.write({{"type", "card"}, {"event", what}});
+    dispatch(m_kiosk.card(event, m_now()));
+    redraw();
+  }
 }
 
 // The federation backend (the embedded `local` one in the demo). Without it, live
@@ -65,6 +90,7 @@ void Runtime::poll() {
 #ifdef KIOSK_HAVE_BACKEND
   if (m_api && m_api->poll() > 0) redraw();
 #endif
+  poll_card_reader();
   for (auto& channel : m_channels) channel->poll(*m_context);
 }
 

@@ -11,7 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "drivers/card_reader/card_reader_driver.h"
 #include "drivers/display/display.h"
+#include "drivers/printer/printer_driver.h"
 #include "kiosk/app/channel.h"
 #include "kiosk/app/config.h"
 #include "kiosk/app/transcript.h"
@@ -49,6 +51,9 @@ class Runtime {
   void tick();
   void announce(const std::string& text);                // --announce
 
+  // Headless runs: the card reader becomes the fake one the script's card steps feed.
+  drivers::card_reader::FakeCardReader& use_fake_card_reader();
+  drivers::printer::PrinterDriver& printer() { return *m_printer; }   // receipts (to come)
   void add_channel(std::unique_ptr<Channel> channel);   // before or after open_display()
   void poll();                                           // drains the channels' drivers
   void redraw();                                         // only draws when something changed
@@ -63,6 +68,7 @@ class Runtime {
   void dispatch(const core::Effects& effects);
   void dispatch_one(const core::Effect& effect);
   void send(const core::Request& request);
+  void poll_card_reader();
   void page(int direction);
   nlohmann::json setting_json(const core::SettingValue& value) const;
   const core::Theme* theme(const std::string& id) const;
@@ -86,6 +92,8 @@ class Runtime {
   std::vector<core::Effects> m_deferred;   // batches raised while another was dispatched
   std::optional<core::Effects> m_start_effects;   // shown by show_first_screen(), not yet dispatched
   std::vector<std::unique_ptr<Channel>> m_channels;
+  std::unique_ptr<drivers::card_reader::CardReaderDriver> m_card_reader;   // never null
+  std::unique_ptr<drivers::printer::PrinterDriver> m_printer;              // never null
   std::unique_ptr<ChannelContext> m_context;
 };
 

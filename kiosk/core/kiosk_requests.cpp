@@ -63,14 +63,6 @@ Effects Kiosk::reply(const Reply& reply, std::int64_t now) {
   return out;
 }
 
-Effects Kiosk::card(const CardEvent& event, std::int64_t now) {
-  m_now = now;
-  Effects out;
-  Service* service = current_service();
-  if (m_screen == Screen::Service && service) apply(service->on_card(event, context()), out);
-  return out;
-}
-
 // Back while a live request of the service on screen is in flight: stop waiting for it.
 bool Kiosk::cancel_wait(Effects& out) {
   Service* service = current_service();

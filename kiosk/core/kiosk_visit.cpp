@@ -10,6 +10,32 @@ namespace {
 constexpr const char* kIdentityService = "identity";
 }  // namespace
 
+// A card goes to the service on screen. A card placed anywhere else (the attract screen
+// included: it starts the visit, docs/design.md 5) opens the identity service with it.
+Effects Kiosk::card(const CardEvent& event, std::int64_t now) {
+  m_now = now;
+  Effects out;
+  const bool placed = event.kind == CardEvent::Kind::Placed;
+  if (!in_session()) {
+    if (!placed) return out;
+    start_session(InputSource::Key, now, out);
+  } else {
+    m_timer.input(now);
+  }
+  Service* service = current_service();
+  if (m_screen == Screen::Service && service) {
+    apply(service->on_card(event, context()), out);
+    return out;
+  }
+  const auto identity = service_index(kIdentityService);
+  if (!placed || !identity) return out;   // no identity service: nothing reads the card
+  m_service = *identity;
+  m_services[m_service]->start();
+  show(Screen::Service, out);
+  apply(m_services[m_service]->on_card(event, context()), out);
+  return out;
+}
+
 std::optional<std::size_t> Kiosk::service_index(const std::string& id) const {
   for (std::size_t i = 0; i < m_services.size(); ++i)
     if (m_services[i]->id() == id) return i;

@@ -66,6 +66,13 @@ TEST(OutboxSubmitFile, EveryWronglyTypedEntryIsRefusedByNumberWithWhatIsWrong) {
   }
 }
 
+// Found by the fuzzer: a number too large for a double threw out of the parser.
+TEST(OutboxSubmitFile, ANumberOutOfRangeIsAnErrorNotACrash) {
+  const auto file = parse_submit_file("[1e222551");
+  EXPECT_FALSE(file.ok());
+  EXPECT_EQ(file.error, "not JSON (a value out of range)");
+}
+
 TEST(OutboxSubmitFile, ASyntaxErrorIsToldAsOne) {
   const auto file = parse_submit_file(R"([{"kind":"service_application")");
   EXPECT_FALSE(file.ok());

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "kiosk_fixture.h"
 
@@ -64,6 +65,11 @@ class Identity final : public OneScreen {
     outcome.visit = visit;
     return outcome;
   }
+  ServiceOutcome on_card(const CardEvent& event, const ServiceContext&) override {
+    cards.push_back(event);
+    return {};
+  }
+  std::vector<CardEvent> cards;
 };
 
 struct VisitSeam : fixtures::KioskTest {
@@ -129,6 +135,35 @@ TEST_F(VisitSeam, TheVisitIsWipedWhenTheSessionEnds) {
   EXPECT_FALSE(kiosk.in_session());
   EXPECT_FALSE(kiosk.visit().identified());
   EXPECT_TRUE(kiosk.visit().masked_name.empty());
+}
+
+TEST_F(VisitSeam, ACardOnAnotherScreenOpensIdentityWithIt) {
+  kiosk.command(Command::Back, InputSource::Key, now);   // personal → home
+  CardEvent placed;
+  placed.card.name = "张三明";
+  kiosk.card(placed, now);
+  EXPECT_EQ(kiosk.tree().screen_id, "identity");
+  ASSERT_EQ(identity->cards.size(), 1u);
+  EXPECT_EQ(identity->cards.front().card.name, "张三明");
+  kiosk.card(CardEvent{CardEvent::Kind::Removed, {}}, now);   // picked up: the visit goes on
+  EXPECT_EQ(identity->cards.size(), 2u);
+  EXPECT_TRUE(kiosk.in_session());
+}
+
+TEST(VisitCard, ACardOnTheAttractScreenStartsTheVisit) {
+  Catalog catalog;
+  KioskOptions options;
+  Kiosk kiosk{options, catalog};
+  auto identity = std::make_unique<Identity>();
+  Identity* seen = identity.get();
+  kiosk.add_service(std::move(identity));
+  kiosk.start(0);
+  kiosk.card(CardEvent{CardEvent::Kind::Removed, {}}, 0);   // nothing placed: still waiting
+  EXPECT_FALSE(kiosk.in_session());
+  kiosk.card(CardEvent{}, 0);
+  EXPECT_TRUE(kiosk.in_session());
+  EXPECT_EQ(kiosk.tree().screen_id, "identity");
+  EXPECT_EQ(seen->cards.size(), 1u);
 }
 
 }  // namespace

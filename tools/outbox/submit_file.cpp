@@ -57,6 +57,9 @@ SubmitFile parse_submit_file(const std::string& text) {
   } catch (const nlohmann::json::parse_error& e) {
     file.error = "not JSON (syntax error at byte " + std::to_string(e.byte) + ")";
     return file;
+  } catch (const nlohmann::json::exception&) {   // e.g. a number too large for a double
+    file.error = "not JSON (a value out of range)";
+    return file;
   }
   if (doc.is_object()) {
     const auto it = doc.find("applications");

@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& entry : file.entries) {
     const auto endpoint = kiosk::backend::endpoint_from_name(entry.kind);
     if (!endpoint || kiosk::backend::endpoint_info(*endpoint).kind != kiosk::backend::CallKind::Application ||
-        entry.idempotency_key.empty()) {
+        entry.idempotency_key.empty() || !entry.body.is_object()) {
       std::abort();
     }
   }
