@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <memory>
+#include <string>
 
 #include "kiosk/core/present/speech/speech_presenter.h"
 
@@ -365,6 +367,55 @@ TEST_F(SpeechFlowTest, PersonalContentOnSpeakerOnlyAfterConsent) {
   EXPECT_EQ(after.route, SpeechRoute::Speaker);
   EXPECT_EQ(after.text, "请拨打13800138000");
   EXPECT_TRUE(after.is_private);
+}
+
+// A service with one ID-number field holding a typed number.
+class IdFieldService final : public Service {
+ public:
+  IdFieldService() { for (char c : std::string("14108119800101")) m_field.apply(FieldInput{FieldKey::Char, c, 0}); }
+  std::string id() const override { return "idf"; }
+  Message menu_name() const override { return Message::text("idf"); }
+  Message menu_hint() const override { return {}; }
+  void start() override {}
+  Tree build(const ServiceContext&) const override {
+    Tree tree{"idf", Message::text("idf"), {}, {}};
+    tree.nodes.push_back(m_field.node("idf.number", Message::text("身份证号码"), {}));
+    return tree;
+  }
+  ServiceOutcome activate(const std::string&, const ServiceContext&) override { return {}; }
+  ServiceOutcome back() override { return ServiceOutcome::of(ServiceOutcome::Kind::Leave); }
+  void reset() override {}
+
+ private:
+  TextField m_field{FieldKind::IdNumber, 18};
+};
+
+// S7: the digits of an ID number reach the headset; the loudspeaker hears how many.
+TEST(SpeechFieldEcho, AnIdNumberIsCountedOnTheSpeakerAndReadOnTheHeadset) {
+  Catalog catalog;
+  catalog.add("zh-CN", "speech.hidden", {"内容已隐藏，请使用耳机", ""});
+  catalog.add("zh-CN", "speech.field_count", {"已输入{n}位", ""});
+  Kiosk kiosk(KioskOptions{}, catalog);
+  kiosk.add_service(std::make_unique<IdFieldService>());
+  SpeechPresenter presenter;
+  (void)presenter.present(kiosk.start(0), kiosk);
+  (void)presenter.present(kiosk.command(Command::Select, InputSource::Key, 0), kiosk);   // home, speech on
+  (void)presenter.present(kiosk.focus_node("home.idf", 0), kiosk);
+  (void)presenter.present(kiosk.command(Command::Select, InputSource::Key, 0), kiosk);
+  ASSERT_EQ(kiosk.focus().current(), "idf.number");
+  auto said = [&](const Effects& effects) {
+    std::string text;
+    for (const auto& a : presenter.present(effects, kiosk))
+      if (a.kind == SpeechActionKind::Speak) text += a.text;
+    return text;
+  };
+  const std::string speaker = said(kiosk.command(Command::Repeat, InputSource::Key, 1));
+  EXPECT_NE(speaker.find("已输入14位"), std::string::npos) << speaker;
+  EXPECT_EQ(speaker.find("141081"), std::string::npos) << speaker;
+  EXPECT_EQ(speaker.find("内容已隐藏"), std::string::npos) << speaker;
+  (void)said(kiosk.headphones(true, 2));
+  const std::string headset = said(kiosk.focus_node("idf.number", 3));
+  EXPECT_NE(headset.find("14108119800101"), std::string::npos) << headset;
 }
 
 }  // namespace

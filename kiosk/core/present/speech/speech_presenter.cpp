@@ -5,6 +5,8 @@
 #include <type_traits>
 #include <variant>
 
+#include "kiosk/core/text/utf8.h"
+
 namespace kiosk::core::speech {
 
 namespace {
@@ -42,9 +44,10 @@ std::vector<SpeechPresenter::Part> SpeechPresenter::item_parts(const Kiosk& kios
   // Only what the item says about the resident is personal (its name, value and hint);
   // its role, state and position are not, so a hidden item keeps "第3项，共7项".
   const Privacy own = node->privacy == Privacy::Personal ? Privacy::Personal : Privacy::Public;
-  Privacy privacy = own;
+  // A field's label is the kiosk's own text; only what was typed into it is personal.
+  Privacy privacy = is_field(node->role) ? Privacy::Public : own;
   auto say = [&](std::string text) {
-    if (!text.empty()) parts.push_back(Part{std::move(text), privacy, false});
+    if (!text.empty()) parts.push_back(Part{std::move(text), privacy, false, {}});
   };
   const Message& name = settings.easy_read && !node->easy_read.empty() ? node->easy_read : node->name;
   say(text_of(kiosk, name));
@@ -61,8 +64,12 @@ std::vector<SpeechPresenter::Part> SpeechPresenter::item_parts(const Kiosk& kios
   if (node->state.busy) say(text_of(kiosk, Message::of("speech.state.busy")));
   privacy = own;
   if (!node->value.empty()) {
-    // S7: a secret value is never said, whatever the route.
+    // S7: a secret value is never said, whatever the route; the digits of a personal
+    // field go to the headset (and the braille display), the loudspeaker hears how many.
     say(node->privacy == Privacy::Secret ? text_of(kiosk, Message::of("speech.secret")) : node->value);
+    if (is_field(node->role) && node->privacy == Privacy::Personal)
+      parts.back().on_speaker = text_of(kiosk, Message::of("speech.field_count")
+                                                   .arg("n", std::to_string(utf8_to_u32(node->value).size())));
   }
   privacy = Privacy::Public;
   if (full && count > 0)
@@ -114,6 +121,8 @@ SpeechAction SpeechPresenter::compose(const std::vector<Part>& parts, const Kios
     } else if (part.privacy == Privacy::Personal) {
       if (clear_personal) {
         action.is_private = true;
+      } else if (!part.on_speaker.empty()) {
+        piece = part.on_speaker;
       } else {
         piece = hidden;   // S6: said once for a run of personal parts
         is_hidden = true;
@@ -153,7 +162,7 @@ std::vector<SpeechAction> SpeechPresenter::present(const Effects& effects, const
     // An alert that repeats the screen's prompt (the timeout warning) is said once.
     for (const auto& part : parts)
       if (part.sentence && part.text == text) return;
-    parts.push_back(Part{std::move(text), privacy, true});
+    parts.push_back(Part{std::move(text), privacy, true, {}});
   };
   auto append = [&](std::vector<Part> more) {
     for (auto& part : more) parts.push_back(std::move(part));

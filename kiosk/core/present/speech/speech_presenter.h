@@ -55,6 +55,9 @@ class SpeechPresenter {
     std::string text;
     Privacy privacy = Privacy::Public;
     bool sentence = false;   // ends a sentence (title, prompt, alert) rather than a phrase
+    // Said instead of a personal part on the loudspeaker without consent, in place of the
+    // "hidden" notice (S7: a typed ID number is "已输入 n 位" there).
+    std::string on_speaker;
   };
   std::vector<Part> item_parts(const Kiosk& kiosk, const std::string& node_id, int index,
                                int count, bool first_visit) const;
