@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "drivers/card_reader/card_reader_driver.h"
 
-#include <cstdlib>
+#include "drivers/driver_table.h"
 
 namespace kiosk::drivers::card_reader {
 
@@ -44,17 +44,7 @@ const std::vector<CardReaderInfo>& card_readers() {
 }
 
 std::unique_ptr<CardReaderDriver> open_card_reader(const std::vector<std::string>& priority) {
-  std::vector<std::string> entries = priority;
-  if (const char* env = std::getenv("KIOSK_CARD_READER"); env != nullptr && *env != '\0') entries = {env};
-  for (const std::string& entry : entries) {
-    const auto colon = entry.find(':');
-    const std::string code = entry.substr(0, colon);
-    const std::string argument = colon == std::string::npos ? std::string() : entry.substr(colon + 1);
-    for (const CardReaderInfo& info : card_readers())
-      if (code == info.code)
-        if (auto driver = info.factory(argument)) return driver;
-  }
-  return nullptr;
+  return open_from_table<CardReaderDriver>(card_readers(), priority, "KIOSK_CARD_READER");
 }
 
 }  // namespace kiosk::drivers::card_reader

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "drivers/printer/printer_driver.h"
 
-#include <cstdlib>
+#include "drivers/driver_table.h"
 
 namespace kiosk::drivers::printer {
 
@@ -42,17 +42,7 @@ const std::vector<PrinterInfo>& printers() {
 }
 
 std::unique_ptr<PrinterDriver> open_printer(const std::vector<std::string>& priority) {
-  std::vector<std::string> entries = priority;
-  if (const char* env = std::getenv("KIOSK_PRINTER"); env != nullptr && *env != '\0') entries = {env};
-  for (const std::string& entry : entries) {
-    const auto colon = entry.find(':');
-    const std::string code = entry.substr(0, colon);
-    const std::string argument = colon == std::string::npos ? std::string() : entry.substr(colon + 1);
-    for (const PrinterInfo& info : printers())
-      if (code == info.code)
-        if (auto driver = info.factory(argument)) return driver;
-  }
-  return nullptr;
+  return open_from_table<PrinterDriver>(printers(), priority, "KIOSK_PRINTER");
 }
 
 }  // namespace kiosk::drivers::printer
