@@ -141,130 +141,140 @@ SpeechAction SpeechPresenter::compose(const std::vector<Part>& parts, const Kios
   return action;
 }
 
+void SpeechPresenter::Batch::sentence(const Kiosk& kiosk, const Message& message, Privacy privacy) {
+  auto text = text_of(kiosk, message);
+  if (text.empty()) return;
+  // An alert that repeats the screen's prompt (the timeout warning) is said once.
+  for (const auto& part : parts)
+    if (part.sentence && part.text == text) return;
+  parts.push_back(Part{std::move(text), privacy, true, {}});
+}
+
+void SpeechPresenter::Batch::append(std::vector<Part> more) {
+  for (auto& part : more) parts.push_back(std::move(part));
+}
+
 std::vector<SpeechAction> SpeechPresenter::present(const Effects& effects, const Kiosk& kiosk) {
-  std::vector<SpeechAction> out;
-  std::vector<Part> parts;
-  bool announce = false;
-  bool must_speak = false;   // the timeout warning is spoken even with speech off
-  bool pause = false;
-  bool repeat_only = true;
-  const auto& settings = kiosk.settings();
-  bool spoke_before_reset = settings.speech;   // speech was on before this batch turned it off
+  Batch batch;
+  batch.spoke_before_reset = kiosk.settings().speech;
   const std::string& screen_id = kiosk.tree().screen_id;
   if (screen_id != m_screen) {
     if (!m_screen.empty()) m_known.insert(m_screen);
     m_screen = screen_id;
   }
-  const bool first_visit = !m_known.contains(screen_id);
-  auto sentence = [&](const Message& message, Privacy privacy = Privacy::Public) {
-    auto text = text_of(kiosk, message);
-    if (text.empty()) return;
-    // An alert that repeats the screen's prompt (the timeout warning) is said once.
-    for (const auto& part : parts)
-      if (part.sentence && part.text == text) return;
-    parts.push_back(Part{std::move(text), privacy, true, {}});
-  };
-  auto append = [&](std::vector<Part> more) {
-    for (auto& part : more) parts.push_back(std::move(part));
-  };
+  batch.first_visit = !m_known.contains(screen_id);
+  for (const auto& effect : effects) take(effect, kiosk, batch);
+  say_changed_control(kiosk, batch);
+  // The pause key halts speech itself; the Interrupt every key sends must not turn it
+  // into a stop, or resume would have nothing to restart.
+  if (batch.pause) std::erase_if(batch.out, [](const SpeechAction& a) { return a.kind == SpeechActionKind::Stop; });
+  return finish(batch, kiosk);
+}
 
-  for (const auto& effect : effects) {
-    if (const auto* request = std::get_if<SpeechRequest>(&effect)) {
-      switch (request->control) {
-        case SpeechControl::Interrupt: out.push_back(SpeechAction{}); break;
-        case SpeechControl::PauseToggle:
-          pause = true;
-          out.push_back(action_of(SpeechActionKind::PauseToggle));
-          break;
-        case SpeechControl::Repeat: append(m_last); break;
-        case SpeechControl::Help: {
-          repeat_only = false;
-          const Node* node = kiosk.focused_node();
-          if (node && !node->hint.empty()) sentence(node->hint, node->privacy == Privacy::Personal ? Privacy::Personal : Privacy::Public);
-          else sentence(Message::of("help.item_none"));
-          break;
-        }
-        case SpeechControl::Guide:
-        case SpeechControl::TouchGuide:
-          // The guide replaces what the batch had: title, the key (or touch) line, the focus.
-          repeat_only = false;
-          parts.clear();
-          sentence(kiosk.tree().title);
-          sentence(Message::of(request->control == SpeechControl::TouchGuide ? "speech.guide_touch" : "speech.guide"));
-          append(focused_item(kiosk, true));
-          break;
-        case SpeechControl::Where:      // the "where" Alert carries the text
-        case SpeechControl::HelpKeys:   // the help screen's ScreenShown is spoken
-          break;
-      }
-    } else if (const auto* screen = std::get_if<ScreenShown>(&effect)) {
-      repeat_only = false;
-      sentence(screen->title);
-      if (first_visit || settings.verbosity == Verbosity::Full) {
-        if (!kiosk.tree().prompt.empty()) sentence(kiosk.tree().prompt);
-      }
-    } else if (const auto* focus = std::get_if<FocusMoved>(&effect)) {
-      repeat_only = false;
-      append(item_parts(kiosk, focus->node_id, focus->index, focus->count, first_visit));
-    } else if (const auto* alert = std::get_if<Alert>(&effect)) {
-      repeat_only = false;
-      if (alert->code == "announce") announce = true;
-      if (alert->code == "timeout_warning" || alert->code == "timeout_countdown" || alert->code == "session_expired")
-        must_speak = true;
-      // The goodbye is heard by whoever had speech in the visit that just ended.
-      if (alert->code == "goodbye" && spoke_before_reset) must_speak = true;
-      sentence(alert->text, alert->privacy);
-    } else if (const auto* setting = std::get_if<SettingChanged>(&effect)) {
-      if (setting->name == "speech" && setting->value == SettingValue(false)) spoke_before_reset = true;
-      if (setting->name == "rate" || setting->name == "volume") {
-        repeat_only = false;
-        const int* value = std::get_if<int>(&setting->value);
-        sentence(Message::of("speech." + setting->name).arg("value", value ? std::to_string(*value) : std::string()));
-        append(focused_item(kiosk, first_visit));
-      }
-    } else if (const auto* earcon = std::get_if<Earcon>(&effect)) {
-      if (settings.earcons) {
-        SpeechAction action = action_of(SpeechActionKind::Earcon);
-        action.text = earcon->name;
-        out.push_back(std::move(action));
-      }
-    } else if (const auto* session = std::get_if<SessionEvent>(&effect)) {
-      if (session->event == "reset") {
-        // Nothing of the ended session is said (not even its settings going back).
-        parts.clear();
-        repeat_only = true;
-        m_known.clear();
-        m_last.clear();
-        m_last_announce = false;
-      }
+void SpeechPresenter::take_request(const SpeechRequest& request, const Kiosk& kiosk, Batch& batch) const {
+  switch (request.control) {
+    case SpeechControl::Interrupt: batch.out.push_back(SpeechAction{}); break;
+    case SpeechControl::PauseToggle:
+      batch.pause = true;
+      batch.out.push_back(action_of(SpeechActionKind::PauseToggle));
+      break;
+    case SpeechControl::Repeat: batch.append(m_last); break;
+    case SpeechControl::Help: {
+      batch.repeat_only = false;
+      const Node* node = kiosk.focused_node();
+      if (node && !node->hint.empty())
+        batch.sentence(kiosk, node->hint, node->privacy == Privacy::Personal ? Privacy::Personal : Privacy::Public);
+      else
+        batch.sentence(kiosk, Message::of("help.item_none"));
+      break;
+    }
+    case SpeechControl::Guide:
+    case SpeechControl::TouchGuide:
+      // The guide replaces what the batch had: title, the key (or touch) line, the focus.
+      batch.repeat_only = false;
+      batch.parts.clear();
+      batch.sentence(kiosk, kiosk.tree().title);
+      batch.sentence(kiosk, Message::of(request.control == SpeechControl::TouchGuide ? "speech.guide_touch" : "speech.guide"));
+      batch.append(focused_item(kiosk, true));
+      break;
+    case SpeechControl::Where:      // the "where" Alert carries the text
+    case SpeechControl::HelpKeys:   // the help screen's ScreenShown is spoken
+      break;
+  }
+}
+
+void SpeechPresenter::take(const Effect& effect, const Kiosk& kiosk, Batch& batch) {
+  const auto& settings = kiosk.settings();
+  if (const auto* request = std::get_if<SpeechRequest>(&effect)) {
+    take_request(*request, kiosk, batch);
+  } else if (const auto* screen = std::get_if<ScreenShown>(&effect)) {
+    batch.repeat_only = false;
+    batch.sentence(kiosk, screen->title);
+    if ((batch.first_visit || settings.verbosity == Verbosity::Full) && !kiosk.tree().prompt.empty())
+      batch.sentence(kiosk, kiosk.tree().prompt);
+  } else if (const auto* focus = std::get_if<FocusMoved>(&effect)) {
+    batch.repeat_only = false;
+    batch.append(item_parts(kiosk, focus->node_id, focus->index, focus->count, batch.first_visit));
+  } else if (const auto* alert = std::get_if<Alert>(&effect)) {
+    batch.repeat_only = false;
+    if (alert->code == "announce") batch.announce = true;
+    if (alert->code == "timeout_warning" || alert->code == "timeout_countdown" || alert->code == "session_expired")
+      batch.must_speak = true;
+    // The goodbye is heard by whoever had speech in the visit that just ended.
+    if (alert->code == "goodbye" && batch.spoke_before_reset) batch.must_speak = true;
+    batch.sentence(kiosk, alert->text, alert->privacy);
+  } else if (const auto* setting = std::get_if<SettingChanged>(&effect)) {
+    if (setting->name == "speech" && setting->value == SettingValue(false)) batch.spoke_before_reset = true;
+    if (setting->name == "rate" || setting->name == "volume") {
+      batch.repeat_only = false;
+      const int* value = std::get_if<int>(&setting->value);
+      batch.sentence(kiosk, Message::of("speech." + setting->name).arg("value", value ? std::to_string(*value) : std::string()));
+      batch.append(focused_item(kiosk, batch.first_visit));
+    }
+  } else if (const auto* earcon = std::get_if<Earcon>(&effect)) {
+    if (settings.earcons) {
+      SpeechAction action = action_of(SpeechActionKind::Earcon);
+      action.text = earcon->name;
+      batch.out.push_back(std::move(action));
+    }
+  } else if (const auto* session = std::get_if<SessionEvent>(&effect)) {
+    if (session->event == "reset") {
+      // Nothing of the ended session is said (not even its settings going back).
+      batch.parts.clear();
+      batch.repeat_only = true;
+      m_known.clear();
+      m_last.clear();
+      m_last_announce = false;
     }
   }
-  // A choice or checkbox changed in place (Left/Right, Select): the tree was rebuilt with
-  // the focus kept, so nothing above said the new value. Say the item again.
+}
+
+// A choice or checkbox changed in place (Left/Right, Select): the tree was rebuilt with
+// the focus kept, so no effect said the new value. Say the item again.
+void SpeechPresenter::say_changed_control(const Kiosk& kiosk, Batch& batch) {
   const Node* focused = kiosk.focused_node();
   const bool control = focused && (focused->role == Role::Choice || focused->role == Role::Checkbox);
   std::string focus_signature;
   if (control) {
     for (const auto& part : item_parts(kiosk, focused->id, 0, 0, false)) focus_signature += part.text + '\n';
-    if (parts.empty() && !pause && focused->id == m_focus_id && focus_signature != m_focus_signature) {
-      repeat_only = false;
-      append(focused_item(kiosk, first_visit));
+    if (batch.parts.empty() && !batch.pause && focused->id == m_focus_id && focus_signature != m_focus_signature) {
+      batch.repeat_only = false;
+      batch.append(focused_item(kiosk, batch.first_visit));
     }
   }
   m_focus_id = focused ? focused->id : std::string();
   m_focus_signature = std::move(focus_signature);
+}
 
-  // The pause key halts speech itself; the Interrupt every key sends must not turn it
-  // into a stop, or resume would have nothing to restart.
-  if (pause) std::erase_if(out, [](const SpeechAction& a) { return a.kind == SpeechActionKind::Stop; });
-
-  if (parts.empty()) return out;
-  SpeechAction action = compose(parts, kiosk, announce || (repeat_only && m_last_announce));
-  if (!repeat_only) {
-    m_last = parts;
-    m_last_announce = announce;
+std::vector<SpeechAction> SpeechPresenter::finish(Batch& batch, const Kiosk& kiosk) {
+  std::vector<SpeechAction>& out = batch.out;
+  if (batch.parts.empty()) return out;
+  SpeechAction action = compose(batch.parts, kiosk, batch.announce || (batch.repeat_only && m_last_announce));
+  if (!batch.repeat_only) {
+    m_last = batch.parts;
+    m_last_announce = batch.announce;
   }
-  if (!(settings.speech || announce || must_speak)) {
+  if (!(kiosk.settings().speech || batch.announce || batch.must_speak)) {
     // Captions are always on: the same prompt, shown only.
     if (action.caption_text.empty() || !action.caption) return out;
     action.kind = SpeechActionKind::Caption;

@@ -64,6 +64,24 @@ class SpeechPresenter {
   std::vector<Part> focused_item(const Kiosk& kiosk, bool first_visit) const;
   SpeechAction compose(const std::vector<Part>& parts, const Kiosk& kiosk, bool announce) const;
 
+  // What one present() call gathers from its effects before it speaks.
+  struct Batch {
+    std::vector<SpeechAction> out;
+    std::vector<Part> parts;
+    bool announce = false;
+    bool must_speak = false;          // the timeout warning is spoken even with speech off
+    bool pause = false;
+    bool repeat_only = true;
+    bool spoke_before_reset = false;  // speech was on before this batch turned it off
+    bool first_visit = false;
+    void sentence(const Kiosk& kiosk, const Message& message, Privacy privacy = Privacy::Public);
+    void append(std::vector<Part> more);
+  };
+  void take_request(const SpeechRequest& request, const Kiosk& kiosk, Batch& batch) const;
+  void take(const Effect& effect, const Kiosk& kiosk, Batch& batch);
+  void say_changed_control(const Kiosk& kiosk, Batch& batch);
+  std::vector<SpeechAction> finish(Batch& batch, const Kiosk& kiosk);
+
   std::vector<Part> m_last;        // the last full prompt, for Repeat
   bool m_last_announce = false;
   std::set<std::string> m_known;   // screens left at least once this session (Brief verbosity)
