@@ -15,9 +15,9 @@
 
 #include "kiosk/app/about/versions.h"
 #include "kiosk/app/channels/channels.h"
-#include "kiosk/app/headless.h"
+#include "kiosk/app/headless/headless.h"
 #include "kiosk/app/options.h"
-#include "kiosk/app/runtime.h"
+#include "kiosk/app/runtime/runtime.h"
 #include "kiosk/app/x_errors.h"
 
 namespace kiosk::app {

@@ -6,7 +6,7 @@
 #include <memory>
 #include <vector>
 
-#include "kiosk/app/channel.h"
+#include "kiosk/app/channels/channel.h"
 #include "kiosk/app/config.h"
 
 namespace kiosk::app {

@@ -26,7 +26,7 @@
 
 #include "drivers/display/display.h"
 #include "drivers/video/sdl_video.h"
-#include "kiosk/app/channel.h"
+#include "kiosk/app/channels/channel.h"
 #include "kiosk/core/present/sign/sign_manifest.h"
 #include "kiosk/core/present/sign/sign_playlist.h"
 

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/app/channel.h"
+#include "kiosk/app/channels/channel.h"
 #include "kiosk/core/text/lexicon.h"
 #include "kiosk/core/present/speech/speech_presenter.h"
 

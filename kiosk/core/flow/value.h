@@ -2,7 +2,7 @@
 #pragma once
 // A JSON-shaped value the core can hold without a JSON library: the typed fields of a
 // backend request and the data of its reply. The app converts it to and from the wire
-// (kiosk/app/requests.cpp). Plain value; any thread may copy it.
+// (kiosk/app/runtime/requests.cpp). Plain value; any thread may copy it.
 #include <cstdint>
 #include <map>
 #include <string>

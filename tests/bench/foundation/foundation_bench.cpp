@@ -37,7 +37,7 @@
 #include "drivers/display/texture_cache.h"
 #include "kiosk/app/channels/channels.h"
 #include "kiosk/app/config.h"
-#include "kiosk/app/runtime.h"
+#include "kiosk/app/runtime/runtime.h"
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Answers from the federation gateway are outside input: whatever status and body come
 // back, the kiosk gets data or a clear error (kiosk/backend/api/transport.h), and the
-// core's Reply (kiosk/app/requests.h) is built from it, never a crash. The first byte of
+// core's Reply (kiosk/app/runtime/requests.h) is built from it, never a crash. The first byte of
 // an input picks the HTTP status; the rest is the body.
 #include <cstdint>
 #include <cstdlib>
 #include <iterator>
 #include <string>
 
-#include "kiosk/app/requests.h"
+#include "kiosk/app/runtime/requests.h"
 #include "kiosk/backend/api/endpoints.h"
 #include "kiosk/backend/api/transport.h"
 

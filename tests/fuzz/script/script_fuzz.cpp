@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Headless scripts (kiosk/app/script.h) come from content editors and test authors: any
+// Headless scripts (kiosk/app/headless/script.h) come from content editors and test authors: any
 // bytes give steps or an error naming a line of the script, never a crash.
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 
-#include "kiosk/app/script.h"
+#include "kiosk/app/headless/script.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

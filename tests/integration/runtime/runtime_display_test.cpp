@@ -17,7 +17,7 @@
 #include "drivers/display/recording_display.h"
 #include "kiosk/app/channels/sign_channel.h"
 #include "kiosk/app/config.h"
-#include "kiosk/app/runtime.h"
+#include "kiosk/app/runtime/runtime.h"
 
 using namespace kiosk;
 using drivers::display::RecordingDisplay;

@@ -10,7 +10,7 @@
 #include <string>
 
 #include "kiosk/app/config.h"
-#include "kiosk/app/runtime.h"
+#include "kiosk/app/runtime/runtime.h"
 #include "kiosk/core/present/layout.h"
 
 using namespace kiosk;

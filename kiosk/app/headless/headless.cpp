@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "kiosk/app/headless.h"
+#include "kiosk/app/headless/headless.h"
 
 #include <chrono>
 #include <cstdio>
@@ -11,8 +11,8 @@
 
 #include "drivers/card_reader/card_file.h"
 #include "kiosk/app/channels/channels.h"
-#include "kiosk/app/runtime.h"
-#include "kiosk/app/script.h"
+#include "kiosk/app/runtime/runtime.h"
+#include "kiosk/app/headless/script.h"
 
 namespace kiosk::app {
 

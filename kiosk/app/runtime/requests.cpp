@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "kiosk/app/requests.h"
+#include "kiosk/app/runtime/requests.h"
 
 #include <utility>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "kiosk/app/transcript.h"
+#include "kiosk/app/runtime/transcript.h"
 
 namespace kiosk::app {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "kiosk/app/script.h"
+#include "kiosk/app/headless/script.h"
 
 #include <sstream>
 

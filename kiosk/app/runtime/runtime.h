@@ -14,9 +14,9 @@
 #include "drivers/card_reader/card_reader_driver.h"
 #include "drivers/display/display.h"
 #include "drivers/printer/printer_driver.h"
-#include "kiosk/app/channel.h"
+#include "kiosk/app/channels/channel.h"
 #include "kiosk/app/config.h"
-#include "kiosk/app/transcript.h"
+#include "kiosk/app/runtime/transcript.h"
 #include "kiosk/core/kiosk.h"
 #include "kiosk/core/present/layout.h"
 #ifdef KIOSK_HAVE_BACKEND

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "kiosk/app/runtime.h"
+#include "kiosk/app/runtime/runtime.h"
 
 #include <toml++/toml.h>
 
@@ -12,7 +12,7 @@
 #endif
 
 #include "drivers/display/sdl_display.h"
-#include "kiosk/app/requests.h"
+#include "kiosk/app/runtime/requests.h"
 
 namespace kiosk::app {
 

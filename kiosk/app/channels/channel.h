@@ -10,7 +10,7 @@
 
 #include "drivers/display/display.h"
 #include "kiosk/app/config.h"
-#include "kiosk/app/transcript.h"
+#include "kiosk/app/runtime/transcript.h"
 #include "kiosk/core/present/braille/braille_input.h"
 #include "kiosk/core/effects.h"
 #include "kiosk/core/kiosk.h"
