@@ -150,6 +150,7 @@ class Kiosk {
   void identify_for_current(Effects& out);
   bool leave_identity(Effects& out);
   std::optional<std::size_t> service_index(const std::string& id) const;
+  void open_service(std::size_t index, Effects& out);
 
   KioskOptions m_options;
   const Catalog& m_catalog;

@@ -52,9 +52,7 @@ void Kiosk::activate(const std::string& node_id, Effects& out) {
   if (node_id == "attract.start") return;
   for (std::size_t i = 0; i < m_services.size(); ++i) {
     if (node_id == "home." + m_services[i]->id()) {
-      m_service = i;
-      m_services[i]->start();
-      return show(Screen::Service, out);
+      return open_service(i, out);
     }
   }
   if (node_id == "language.zh" || node_id == "language.en") {

@@ -29,11 +29,16 @@ Effects Kiosk::card(const CardEvent& event, std::int64_t now) {
   }
   const auto identity = service_index(kIdentityService);
   if (!placed || !identity) return out;   // no identity service: nothing reads the card
-  m_service = *identity;
-  m_services[m_service]->start();
-  show(Screen::Service, out);
+  open_service(*identity, out);
   apply(m_services[m_service]->on_card(event, context()), out);
   return out;
+}
+
+// A fresh visit of service `index`, on its first screen.
+void Kiosk::open_service(std::size_t index, Effects& out) {
+  m_service = index;
+  m_services[index]->start();
+  show(Screen::Service, out);
 }
 
 std::optional<std::size_t> Kiosk::service_index(const std::string& id) const {
@@ -49,9 +54,7 @@ void Kiosk::identify_for_current(Effects& out) {
     return;
   }
   m_resume_after_identity = m_service;
-  m_service = *identity;
-  m_services[m_service]->start();
-  show(Screen::Service, out);
+  open_service(*identity, out);
 }
 
 // The identity service left. Returns false when no other service was waiting for it
@@ -65,8 +68,7 @@ bool Kiosk::leave_identity(Effects& out) {
     show(Screen::Home, out, "home." + m_services[waiting]->id());
     return true;
   }
-  m_services[waiting]->start();
-  show(Screen::Service, out);
+  open_service(waiting, out);
   return true;
 }
 

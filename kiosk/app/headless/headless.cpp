@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -45,14 +46,21 @@ void settle(Runtime& runtime) {
   }
 }
 
+// The whole file, or nullopt when it cannot be read.
+std::optional<std::string> read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
 // A `card` step's file, relative to the script's folder.
 core::Result<core::IdCard> read_card_file(const std::string& script, const std::string& file) {
   const fs::path path = fs::path(script).parent_path() / file;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return core::Error{"card_file", "cannot read the card file " + path.string()};
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  auto card = drivers::card_reader::parse_card_file(buffer.str());
+  const auto text = read_file(path);
+  if (!text) return core::Error{"card_file", "cannot read the card file " + path.string()};
+  auto card = drivers::card_reader::parse_card_file(*text);
   if (!card) return core::Error{card.error().code, path.string() + ": " + card.error().message};
   return card;
 }
@@ -63,14 +71,12 @@ int run_headless(Config& config, const Options& options) {
   setenv("SDL_AUDIODRIVER", "dummy", 0);
   std::string script_text;
   if (!options.script.empty()) {
-    std::ifstream in(options.script, std::ios::binary);
-    if (!in) {
+    const auto text = read_file(options.script);
+    if (!text) {
       std::fprintf(stderr, "kiosk: cannot read script %s\n", options.script.c_str());
       return 2;
     }
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    script_text = buffer.str();
+    script_text = *text;
   }
   ParsedScript script = parse_script(script_text);
   if (script.error) {
