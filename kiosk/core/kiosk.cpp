@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "kiosk/core/text/utf8.h"
 #include "kiosk/core/ui/key_help.h"
 
 namespace kiosk::core {
@@ -37,7 +38,7 @@ Kiosk::Kiosk(KioskOptions options, const Catalog& catalog)
 void Kiosk::add_service(std::unique_ptr<Service> service) { m_services.push_back(std::move(service)); }
 
 ServiceContext Kiosk::context() const {
-  return ServiceContext{m_settings, m_catalog, m_speaker_consent, m_headset, m_now, m_visit};
+  return ServiceContext{m_settings, m_catalog, m_speaker_consent, m_headset, m_now, m_visit, m_today};
 }
 
 Service* Kiosk::current_service() const {
@@ -84,11 +85,25 @@ Tree Kiosk::build_current() const {
     call.hint = Message::of("home.call_staff.hint");
     tree.nodes.push_back(std::move(call));
   }
+  if (Node* field = m_error_field.empty() ? nullptr : tree.find(m_error_field)) {
+    field->state.invalid = true;
+    field->error = m_field_error;
+  }
+  // Every screen of an identified visit says whom it is for ("为周*斌办理").
+  if (m_visit.identified() && !m_visit.masked_name.empty() && (m_screen == Screen::Home || m_screen == Screen::Service)) {
+    Node who;
+    who.id = "visit.for";
+    who.role = Role::Status;
+    who.name = Message::of("visit.for").arg("name", m_visit.masked_name);
+    who.focusable = false;
+    tree.nodes.insert(tree.nodes.begin(), std::move(who));
+  }
   return tree;
 }
 
 void Kiosk::show(Screen screen, Effects& out, const std::string& focus) {
   m_screen = screen;
+  m_error_field.clear();
   m_explored.clear();
   if (screen != Screen::Help) m_describing_keys = false;
   m_tree = build_current();
@@ -514,7 +529,12 @@ Effects Kiosk::type_text(const std::string& utf8, std::int64_t now) {
   m_timer.input(now);
   const Node* node = focused_node();
   if (!node || !is_field(node->role)) return out;
-  for (char c : utf8) edit(FieldInput{FieldKey::Char, c, 0}, out);
+  // Typed or pasted: full-width digits and letters count as their half-width twins, x as X.
+  for (char32_t c : speech::utf8_to_u32(utf8)) {
+    if (c >= U'\uFF01' && c <= U'\uFF5E') c -= 0xFEE0;
+    if (c == U'x') c = U'X';
+    if (c < 0x80) edit(FieldInput{FieldKey::Char, static_cast<char>(c), 0}, out);
+  }
   return out;
 }
 
@@ -524,7 +544,12 @@ Effects Kiosk::edit_field(const FieldInput& input, std::int64_t now) {
   if (!in_session()) return out;
   m_timer.input(now);
   const Node* node = focused_node();
-  if (node && is_field(node->role)) edit(input, out);
+  if (!node || !is_field(node->role)) {   // the on-screen pad: the screen's first field
+    const auto first = std::find_if(m_tree.nodes.begin(), m_tree.nodes.end(), [](const Node& n) { return is_field(n.role); });
+    if (first == m_tree.nodes.end() || !m_focus.focus(first->id)) return out;
+    emit_focus(out, false);
+  }
+  edit(input, out);
   return out;
 }
 
@@ -533,6 +558,7 @@ void Kiosk::edit(const FieldInput& input, Effects& out) {
   const Node* node = focused_node();
   Service* service = current_service();
   if (!node || !service || m_screen != Screen::Service) return;
+  if (node->id == m_error_field) m_error_field.clear();   // the resident is mending it
   apply(service->edit(node->id, input, context()), out);
 }
 

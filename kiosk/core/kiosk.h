@@ -54,9 +54,9 @@ class Kiosk {
   Effects start(std::int64_t now);                          // shows the attract screen
   Effects command(Command command, InputSource source, std::int64_t now);
   Effects touch(const std::string& node_id, TouchKind kind, std::int64_t now);
-  // A touch on the touch bar (layout.h kTouchBar) that only reads the button: a hold, or
-  // the first touch in touch-to-explore. nullopt: act on it now (the Runtime pages, or
-  // sends the button's command).
+  // A touch on the touch bar or the on-screen pad (layout.h kTouchBar, kPad) that only
+  // reads the button: a hold, or the first touch in touch-to-explore. nullopt: act on it
+  // now (the Runtime pages, sends the button's command, or types the pad key).
   std::optional<Effects> explore_bar(const std::string& bar_id, TouchKind kind, std::int64_t now);
   Effects type_text(const std::string& utf8, std::int64_t now);
   // Typed input into the focused text field from any device (the braille routing key puts
@@ -71,6 +71,10 @@ class Kiosk {
   // A card reader's event (flow/id_card.h), from the driver's worker via the main loop, or
   // from a headless `card` step. Goes to the service on screen.
   Effects card(const CardEvent& event, std::int64_t now);
+
+  // The hall's local date (YYYYMMDD): birth dates after it are refused, cards past it have
+  // expired. The app sets it at start-up and at midnight; 0 = unknown (no date checks).
+  void set_today(int yyyymmdd) { m_today = yyyymmdd; }
 
   const Tree& tree() const { return m_tree; }
   const FocusRing& focus() const { return m_focus; }
@@ -180,6 +184,11 @@ class Kiosk {
   std::int64_t m_now = 0;            // the time of the input being handled
   Visit m_visit;                     // wiped at the session's end
   std::optional<std::size_t> m_resume_after_identity;   // the service that asked for identity
+  int m_today = 0;                   // YYYYMMDD
+  // C1: the field a service's last alert was about, and the alert's text, shown at it
+  // until the field is edited or the screen changes.
+  std::string m_error_field;
+  Message m_field_error;
 };
 
 }  // namespace kiosk::core

@@ -187,6 +187,11 @@ void Kiosk::go_back(Effects& out) {
 void Kiosk::apply(const ServiceOutcome& outcome, Effects& out) {
   if (outcome.speaker_consent) m_speaker_consent = *outcome.speaker_consent;
   if (outcome.visit) m_visit = *outcome.visit;
+  const bool field_error = outcome.alert && !outcome.error_field.empty();
+  if (field_error) {   // C1: set before the rebuild shows it at the field
+    m_error_field = outcome.error_field;
+    m_field_error = outcome.alert->text;
+  }
   switch (outcome.kind) {
     case ServiceOutcome::Kind::Stay: break;
     case ServiceOutcome::Kind::Rebuild: rebuild(out, outcome.focus); break;
@@ -198,7 +203,10 @@ void Kiosk::apply(const ServiceOutcome& outcome, Effects& out) {
   }
   if (outcome.request) issue(*outcome.request, current_service()->id(), {}, out);
   if (outcome.alert) {
-    if (outcome.alert->code.find("invalid") != std::string::npos) out.push_back(Earcon{"error"});
+    if (field_error || outcome.alert->code.find("invalid") != std::string::npos) {
+      out.push_back(SpeechRequest{SpeechControl::Interrupt});
+      out.push_back(Earcon{"error"});
+    }
     raise(outcome.alert->code, outcome.alert->text, out, outcome.alert->privacy);
   }
 }

@@ -72,11 +72,20 @@ TEST_F(BraillePresenterTest, SecretValueIsFullCellsAndNeverInText) {
 }
 
 TEST_F(BraillePresenterTest, PersonalValueFollowsThePrivacyFlag) {
+  BrailleItem status = item("s.amount", Role::Text, "amount", "122");
+  status.privacy = Privacy::Personal;
+  presenter.present(status, PersonalContent::Hidden);
+  EXPECT_EQ(text(), "amount hidden");
+  presenter.present(status, PersonalContent::Shown);
+  EXPECT_EQ(text(), "amount 122");
+}
+
+// S7: what the resident types into an ID-type field is echoed on the braille display,
+// their own like the headset, even when the loudspeaker may only count the digits.
+TEST_F(BraillePresenterTest, ATypedIdNumberIsEchoedOnBrailleWithoutConsent) {
   BrailleItem id = item("f.id", Role::TextField, "ID", "110101");
   id.privacy = Privacy::Personal;
   presenter.present(id, PersonalContent::Hidden);
-  EXPECT_EQ(text(), "ID edt hidden");
-  presenter.present(id, PersonalContent::Shown);
   EXPECT_EQ(text(), "ID edt 110101");
 }
 

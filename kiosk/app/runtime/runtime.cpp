@@ -4,6 +4,7 @@
 #include <toml++/toml.h>
 
 #include <cstdio>
+#include <ctime>
 #include <utility>
 
 #ifdef KIOSK_HAVE_BACKEND
@@ -16,11 +17,22 @@
 
 namespace kiosk::app {
 
+namespace {
+// The hall's date in China Standard Time (UTC+8, no daylight saving), YYYYMMDD.
+int hall_today() {
+  const std::time_t t = std::time(nullptr) + 8 * 3600;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+}
+}  // namespace
+
 Runtime::Runtime(Config& config, std::function<std::int64_t()> now,
                  std::unique_ptr<drivers::display::Display> display)
     : m_config(config), m_now(std::move(now)), m_kiosk(config.kiosk, config.catalog),
       m_display(display ? std::move(display) : std::make_unique<drivers::display::SdlDisplay>()) {
   for (auto& service : make_services(config)) m_kiosk.add_service(std::move(service));
+  m_kiosk.set_today(hall_today());
   m_transcript.set_clock(m_now);
   m_context = std::make_unique<ChannelContext>(ChannelContext{
       m_kiosk, m_config, m_transcript,
@@ -182,11 +194,15 @@ void Runtime::touch(int x, int y, core::TouchKind kind) {
     if (target.rect.contains(x, y)) hit = target.node_id;
   // The touch bar (issue 12): the keys a touch user has no other way to press.
   using C = core::Command;
-  if (hit.rfind("bar.", 0) == 0) {
+  if (hit.rfind("bar.", 0) == 0 || hit.rfind("pad.", 0) == 0) {
     if (auto explored = m_kiosk.explore_bar(hit, kind, m_now())) {
       dispatch(*explored);
       return redraw();
     }
+  }
+  if (const auto input = core::pad_input(hit)) {
+    dispatch(m_kiosk.edit_field(*input, m_now()));
+    return redraw();
   }
   if (hit == "bar.back") return command(C::Back, core::InputSource::Touch);
   if (hit == "bar.home") return command(C::Home, core::InputSource::Touch);
@@ -223,6 +239,7 @@ void Runtime::braille_key(const core::braille::BrailleKey& key) {
 }
 
 void Runtime::tick() {
+  m_kiosk.set_today(hall_today());
   auto effects = m_kiosk.tick(m_now());
   if (effects.empty()) return;
   dispatch(effects);

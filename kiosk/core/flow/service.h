@@ -26,6 +26,7 @@ struct ServiceContext {
   bool headset;
   std::int64_t now;       // ms on the Kiosk's clock (the virtual clock when headless)
   const Visit& visit = no_visit();   // who the visit is for (nobody until identified)
+  int today = 0;          // the hall's date, YYYYMMDD; 0 = unknown
 };
 
 // Service::next_deadline() when the service has no timer running.
@@ -43,6 +44,10 @@ struct ServiceOutcome {
   std::optional<RequestSpec> request;   // a backend round trip; the answer reaches on_reply()
   std::optional<bool> speaker_consent;   // the resident gave (or withdrew) consent
   std::optional<Visit> visit;            // the identity service: who the visit is for now
+  // C1: the alert is about this field (node id): the Kiosk marks it invalid, shows the
+  // alert's text at it, plays the error earcon and moves focus there. Cleared by the
+  // next edit of the field or the next screen.
+  std::string error_field;
 
   static ServiceOutcome of(Kind kind, std::string focus_id = {}) {
     ServiceOutcome outcome;
@@ -51,6 +56,11 @@ struct ServiceOutcome {
     return outcome;
   }
 };
+
+// What a failed round trip tells the resident: the gateway's own plain sentence (it says
+// the way forward) when there is one, else the kiosk's for its error code. The alert's
+// code is the gateway's problem code, or the kiosk's error code.
+Alert failure_alert(const ReplyError& error);
 
 class Service {
  public:

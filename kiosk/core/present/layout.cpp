@@ -51,6 +51,8 @@ std::string node_label(const Node& node, const Catalog& catalog, const Settings&
     label += separator + catalog.text(node.state.selected ? "state.on" : "state.off", lang);
   const std::string& shown = node.masked_value ? *node.masked_value : node.value;
   if (!shown.empty()) label += separator + shown;
+  // C1: the error under the field, after a warning sign (not colour alone).
+  if (!node.error.empty()) label += "\n⚠ " + catalog.text(node.error, lang, settings.easy_read);
   return label;
 }
 
@@ -111,6 +113,30 @@ void draw_touch_bar(const LayoutInput& in, const Sizes& s, const TextMeasurer& m
     out.list.texts.push_back({{box.x + (box.w - w) / 2, box.y + (box.h - line) / 2, w, line}, {label}, px,
                               FontFace::Regular, ColorRole::ButtonText, false});
     out.targets.push_back({id, box});
+  }
+}
+}  // namespace
+
+std::optional<FieldInput> pad_input(const std::string& id) {
+  for (const PadKey& key : kPad)
+    if (id == key.id) return key.input;
+  return std::nullopt;
+}
+
+namespace {
+// Draws the pad's 3 x 4 keys in `area` (exactly 3 keys and 2 gaps wide, 4 and 3 high).
+void draw_pad(const LayoutInput& in, const Sizes& s, const TextMeasurer& measurer, const Rect& area, ScreenLayout& out) {
+  const int key_w = (area.w - 2 * s.gap) / 3, key_h = (area.h - 3 * s.gap) / 4;
+  const int line = measurer.line_height(s.body_px, FontFace::Regular);
+  for (int i = 0; i < static_cast<int>(std::size(kPad)); ++i) {
+    const Rect box{area.x + (i % 3) * (key_w + s.gap), area.y + (i / 3) * (key_h + s.gap), key_w, key_h};
+    out.list.rects.push_back({box, ColorRole::ButtonFace, 0});
+    out.list.rects.push_back({box, ColorRole::Border, 2});
+    const std::string label = in.catalog.text(kPad[i].id, in.settings.language);
+    const int w = std::min(measurer.width(label, s.body_px, FontFace::Regular), box.w - s.gap);
+    out.list.texts.push_back({{box.x + (box.w - w) / 2, box.y + (box.h - line) / 2, w, line}, {label}, s.body_px,
+                              FontFace::Regular, ColorRole::ButtonText, false});
+    out.targets.push_back({kPad[i].id, box});
   }
 }
 }  // namespace
@@ -277,6 +303,17 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer,
     list.videos.push_back({pane, in.tree.screen_id});
     content_right = pane.x - s.gap;
   }
+  // The on-screen pad: right of the content (left of the sign pane), as low as the
+  // content goes, the most reachable place; keys at least 15 mm, larger with the text.
+  const bool has_field = std::any_of(in.tree.nodes.begin(), in.tree.nodes.end(), [](const Node& n) { return is_field(n.role); });
+  if (has_field && in.touch_bar) {
+    const int room = content_limit(true) - content_top;
+    const int key = std::clamp(body_line + s.gap, s.target_min, std::max(s.target_min, (room - 3 * s.gap) / 4));
+    const Rect area{content_right - 3 * key - 2 * s.gap, std::max(content_top, content_limit(true) - 4 * key - 3 * s.gap),
+                    3 * key + 2 * s.gap, 4 * key + 3 * s.gap};
+    out.pad = area;
+    content_right = area.x - s.gap;
+  }
   const int width = content_right - left;
 
   // Measure every node, then split into pages.
@@ -408,6 +445,7 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer,
   }
   out.content = {left, content_top, width, content_bottom - content_top};
 
+  if (out.pad) draw_pad(in, s, measurer, *out.pad, out);
   if (in.touch_bar)
     draw_touch_bar(in, s, measurer, s.margin, metrics.width - s.margin, reach_bottom - bar_h, bar_h, paged, out);
   int bottom = frame_bottom;

@@ -13,6 +13,7 @@
 #include "kiosk/core/effects.h"
 #include "kiosk/core/text/i18n.h"
 #include "kiosk/core/settings.h"
+#include "kiosk/core/ui/field.h"
 #include "kiosk/core/ui/ui_tree.h"
 
 namespace kiosk::core {
@@ -59,6 +60,25 @@ struct LayoutInput {
 // wheelchair. The page buttons are there only when the screen has pages.
 inline constexpr const char* kTouchBar[] = {"bar.back", "bar.home", "bar.prev_page", "bar.next_page", "bar.call_staff"};
 
+// The on-screen 12-key pad (issue 11: touch users type too), shown beside the content of
+// a screen with a text field. Same layout as the tactile pad: 1 at the top left; the
+// bottom row is X (the star key: an ID number's check character), 0 and delete. Each key
+// is at least 15 x 15 mm; its label is the catalogue's text for its id. The keys are not
+// in the focus ring (keys and braille have their own digits); a touch types into the
+// focused field, or into the screen's first field.
+struct PadKey {
+  const char* id;
+  FieldInput input;
+};
+inline constexpr PadKey kPad[] = {
+    {"pad.1", {FieldKey::Char, '1', 0}}, {"pad.2", {FieldKey::Char, '2', 0}}, {"pad.3", {FieldKey::Char, '3', 0}},
+    {"pad.4", {FieldKey::Char, '4', 0}}, {"pad.5", {FieldKey::Char, '5', 0}}, {"pad.6", {FieldKey::Char, '6', 0}},
+    {"pad.7", {FieldKey::Char, '7', 0}}, {"pad.8", {FieldKey::Char, '8', 0}}, {"pad.9", {FieldKey::Char, '9', 0}},
+    {"pad.star", {FieldKey::Char, 'X', 0}}, {"pad.0", {FieldKey::Char, '0', 0}}, {"pad.delete", {FieldKey::Backspace, 0, 0}},
+};
+// The input a pad key types; nullopt for any other id.
+std::optional<FieldInput> pad_input(const std::string& id);
+
 struct HitTarget {
   std::string node_id;
   Rect rect;
@@ -73,6 +93,7 @@ struct ScreenLayout {
   int page = 0;                                   // the page shown (the focus's)
   Rect content;                                   // area the nodes are laid out in
   std::optional<Rect> sign_pane;
+  std::optional<Rect> pad;                        // the on-screen pad, on a screen with a field
   int body_px = 0;                                // font size of body text
   int focus_thickness = 0;
 };

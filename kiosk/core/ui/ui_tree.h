@@ -46,6 +46,7 @@ struct Node {
   bool focusable = true;          // EZ Access: plain text is focusable too
   std::string field_kind;         // a text field's field_kind_name() (ui/field.h); else empty
   int cursor = -1;                // a text field's cursor, 0..length; -1 = not a field
+  Message error;                  // C1: what is wrong with this field and how to fix it; empty = none
   bool operator==(const Node&) const = default;
 };
 

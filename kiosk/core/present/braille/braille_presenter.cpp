@@ -147,7 +147,9 @@ void BraillePresenter::rebuild() {
         line.text += std::string(static_cast<std::size_t>(length), '*');
         append_cells(line, Part::Value, length, kFullCell);
       }
-    } else if (item.privacy == Privacy::Personal && m_personal == PersonalContent::Hidden) {
+    } else if (item.privacy == Privacy::Personal && m_personal == PersonalContent::Hidden && !is_field(item.role)) {
+      // S7: what the resident types (an ID or phone number) is echoed on the braille
+      // display, their own, as on the headset; other personal content waits for consent.
       if (length > 0) append_text(line, Part::Role, m_vocabulary.hidden);
     } else {
       append_text(line, Part::Value, item.value);

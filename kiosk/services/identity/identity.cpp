@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The identity service's steps and round trips; its screens are in identity_screens.cpp.
+#include "kiosk/services/identity/identity.h"
+
+#include <utility>
+
+#include "kiosk/services/identity/id_number.h"
+#include "kiosk/services/identity/masking.h"
+
+namespace kiosk::services::identity {
+
+using core::Message;
+using core::ServiceOutcome;
+using Kind = core::ServiceOutcome::Kind;
+
+namespace {
+
+ServiceOutcome with_alert(ServiceOutcome outcome, std::string code, Message text,
+                          core::Privacy privacy = core::Privacy::Public) {
+  outcome.alert = core::Alert{std::move(code), std::move(text), privacy};
+  return outcome;
+}
+
+// C1: the alert is about a field; the Kiosk shows it there and moves focus to it.
+ServiceOutcome field_error(const std::string& field_id, const std::string& code, Message text) {
+  ServiceOutcome outcome = with_alert(ServiceOutcome::of(Kind::Rebuild, field_id), code, std::move(text));
+  outcome.error_field = field_id;
+  return outcome;
+}
+
+core::RequestSpec live(std::string endpoint) {
+  core::RequestSpec spec;
+  spec.endpoint = std::move(endpoint);
+  spec.kind = core::RequestKind::Live;
+  return spec;
+}
+
+bool card_expired(const core::IdCard& card, int today) {
+  if (card.valid_to.size() != 8 || today <= 0) return false;   // 长期: no end
+  int end = 0;
+  for (char c : card.valid_to) {
+    if (c < '0' || c > '9') return false;
+    end = end * 10 + (c - '0');
+  }
+  return end < today;
+}
+
+}  // namespace
+
+void IdentityService::start() {
+  reset();
+}
+
+void IdentityService::reset() {
+  m_step = Step::Start;
+  m_waiting = Waiting::None;
+  m_agent = m_actor_done = m_code_locked = false;
+  m_actor = {};
+  m_resident_id.clear();
+  m_resident_name.clear();
+  for (core::TextField* f : {&m_id, &m_code, &m_staff_number, &m_staff_pin}) f->clear();
+  m_sms = true;
+  m_visit_id.clear();
+  m_phone_masked.clear();
+  m_code_expires = m_resend_at = core::kNoDeadline;
+  m_relationship.clear();
+  m_refusal.clear();
+  m_visit = {};
+}
+
+ServiceOutcome IdentityService::go(Step step, std::string focus) {
+  m_step = step;
+  return ServiceOutcome::of(Kind::NewScreen, std::move(focus));
+}
+
+core::TextField* IdentityService::field(const std::string& node_id) {
+  if (node_id == "identify_keyed.id" || node_id == "agent_resident.id") return &m_id;
+  if (node_id == "verify.code") return &m_code;
+  if (node_id == "identify_staff.number") return &m_staff_number;
+  if (node_id == "identify_staff.pin") return &m_staff_pin;
+  return nullptr;
+}
+
+ServiceOutcome IdentityService::edit(const std::string& node_id, const core::FieldInput& input,
+                                     const core::ServiceContext& context) {
+  (void)context;
+  core::TextField* f = field(node_id);
+  if (!f) return {};
+  switch (f->apply(input)) {
+    case core::FieldEditResult::Full:
+      return with_alert({}, "field_full", Message::of("identity.field_full"));
+    case core::FieldEditResult::Rejected:
+      return field_error(node_id, "field_rejected",
+                         Message::of(core::field_takes_x(f->kind()) ? "identity.error.x_last" : "identity.error.digits_only"));
+    case core::FieldEditResult::Unchanged: return {};
+    default: return ServiceOutcome::of(Kind::Rebuild, node_id);
+  }
+}
+
+ServiceOutcome IdentityService::activate(const std::string& node_id, const core::ServiceContext& context) {
+  m_now = context.now;
+  if (node_id == "identify.keyed") return go(m_actor_done ? Step::AgentResident : Step::Keyed, "identify_keyed.id");
+  if (node_id == "identify.agent") {
+    m_agent = true;
+    return with_alert(ServiceOutcome::of(Kind::Rebuild, "identify.keyed"), "agent_actor_first",
+                      Message::of("identity.agent.actor_first"));
+  }
+  if (node_id == "identify_keyed.id" || node_id == "identify_keyed.submit") return submit_number("identify_keyed.id", context);
+  if (node_id == "agent_resident.id" || node_id == "agent_resident.submit") return submit_number("agent_resident.id", context);
+  if (node_id == "identify_factor.sms") return open_visit(true);
+  if (node_id == "identify_factor.staff" || node_id == "verify.staff") return go(Step::Staff, "identify_staff.number");
+  if (node_id == "identify_staff.submit" || node_id == "identify_staff.pin") return open_visit(false);
+  if (node_id == "identify_staff.number") return ServiceOutcome::of(Kind::Rebuild, "identify_staff.pin");
+  if (node_id == "verify.code" || node_id == "verify.submit") return verify_code();
+  if (node_id == "verify.resend") return resend(context);
+  const std::string relationship = "agent_relationship.", authority = "agent_authority.";
+  if (node_id.rfind(relationship, 0) == 0) {
+    m_relationship = node_id.substr(relationship.size());
+    return go(Step::AgentAuthority);
+  }
+  if (node_id.rfind(authority, 0) == 0) return represent(node_id.substr(authority.size()));
+  if (node_id == "agent_refused.self") {
+    m_agent = false;
+    return finish();
+  }
+  if (node_id == "agent_refused.home") return ServiceOutcome::of(Kind::Leave);
+  return {};
+}
+
+// The ID number typed on identify_keyed (the actor) or agent_resident (the resident).
+ServiceOutcome IdentityService::submit_number(const std::string& field_id, const core::ServiceContext& context) {
+  const IdCheck check = check_id_number(m_id.value(), context.today);
+  if (!check.ok())
+    return field_error(field_id, id_problem_code(check.problem),
+                       Message::of(std::string("identity.error.") + id_problem_code(check.problem)));
+  if (check.converted_from_15) {   // read the new number back; the next Select goes on
+    m_id.clear();
+    for (char c : check.number) m_id.apply({core::FieldKey::Char, c, 0});
+    ServiceOutcome outcome = with_alert(ServiceOutcome::of(Kind::Rebuild, field_id), "id_converted",
+                                        Message::of("identity.id_converted").arg("number", check.number),
+                                        core::Privacy::Personal);
+    return outcome;
+  }
+  Person person{check.number, false, {}};
+  m_id.clear();
+  return took_person(std::move(person), context);
+}
+
+ServiceOutcome IdentityService::took_person(Person person, const core::ServiceContext& context) {
+  (void)context;
+  const bool by_card = person.by_card;
+  ServiceOutcome outcome;
+  if (!m_actor_done) {
+    m_actor = std::move(person);
+    outcome = go(Step::Factor, "identify_factor.sms");
+  } else {
+    if (person.id_number == m_actor.id_number)
+      return field_error("agent_resident.id", "agent_self", Message::of("identity.error.agent_self"));
+    m_resident_id = std::move(person.id_number);
+    m_resident_name = std::move(person.masked_name);
+    outcome = go(Step::AgentRelationship);
+  }
+  if (by_card) outcome = with_alert(std::move(outcome), "take_card", Message::of("identity.take_card"));
+  return outcome;
+}
+
+ServiceOutcome IdentityService::on_card(const core::CardEvent& event, const core::ServiceContext& context) {
+  m_now = context.now;
+  using CK = core::CardEvent::Kind;
+  const bool taking = m_step == Step::Start || m_step == Step::Keyed || m_step == Step::AgentResident;
+  switch (event.kind) {
+    case CK::Removed: return {};
+    case CK::Unreadable: return with_alert({}, "card_unreadable", Message::of("identity.card_unreadable"));
+    case CK::ReaderLost:
+      if (!taking) return with_alert({}, "reader_lost", Message::of("identity.reader_lost"));
+      return with_alert(go(m_actor_done ? Step::AgentResident : Step::Keyed), "reader_lost",
+                        Message::of("identity.reader_lost"));
+    case CK::Placed: break;
+  }
+  if (!taking) return with_alert({}, "card_not_now", Message::of("identity.card_not_now"));
+  const IdCheck check = check_id_number(event.card.id_number, context.today);
+  if (!check.ok()) return with_alert({}, "card_unreadable", Message::of("identity.card_unreadable"));
+  if (card_expired(event.card, context.today))
+    return with_alert(go(m_actor_done ? Step::AgentResident : Step::Keyed), "card_expired",
+                      Message::of("identity.card_expired"));
+  return took_person(Person{check.number, true, mask_name(event.card.name)}, context);
+}
+
+ServiceOutcome IdentityService::open_visit(bool sms) {
+  m_sms = sms;
+  core::RequestSpec spec = live("open_visit");
+  spec.body.set("id_number", m_actor.id_number);
+  spec.body.set("method", std::string(m_actor.by_card ? "id_chip_" : "keyed_") + (sms ? "sms" : "staff"));
+  if (!sms) {
+    if (m_staff_number.value().empty())
+      return field_error("identify_staff.number", "staff_number_missing", Message::of("identity.error.staff_number"));
+    if (m_staff_pin.value().empty())
+      return field_error("identify_staff.pin", "staff_pin_missing", Message::of("identity.error.staff_pin"));
+    spec.body.set("staff_number", m_staff_number.value());
+    spec.body.set("staff_pin", m_staff_pin.value());
+  }
+  m_waiting = Waiting::OpenVisit;
+  ServiceOutcome outcome;
+  outcome.request = std::move(spec);
+  return outcome;
+}
+
+ServiceOutcome IdentityService::verify_code() {
+  if (m_code_locked) return with_alert({}, "code_locked", Message::of("identity.code_locked"));
+  if (m_code.value().size() != 6)
+    return field_error("verify.code", "code_length", Message::of("identity.error.code_length"));
+  core::RequestSpec spec = live("verify_visit");
+  spec.path["id"] = m_visit_id;
+  spec.body.set("code", m_code.value());
+  m_waiting = Waiting::Verify;
+  ServiceOutcome outcome;
+  outcome.request = std::move(spec);
+  return outcome;
+}
+
+ServiceOutcome IdentityService::resend(const core::ServiceContext& context) {
+  if (m_code_locked) return with_alert({}, "code_locked", Message::of("identity.code_locked"));
+  if (m_resend_at != core::kNoDeadline && context.now < m_resend_at) {
+    const std::int64_t seconds = (m_resend_at - context.now + 999) / 1000;
+    return with_alert({}, "resend_too_soon", Message::of("identity.resend_wait").arg("seconds", std::to_string(seconds)));
+  }
+  core::RequestSpec spec = live("resend_code");
+  spec.path["id"] = m_visit_id;
+  m_waiting = Waiting::Resend;
+  ServiceOutcome outcome;
+  outcome.request = std::move(spec);
+  return outcome;
+}
+
+ServiceOutcome IdentityService::represent(const std::string& authority) {
+  core::RequestSpec spec = live("represent");
+  spec.path["id"] = m_visit_id;
+  spec.body.set("represented_id_number", m_resident_id);
+  spec.body.set("relationship", m_relationship);
+  spec.body.set("authority", authority);
+  m_waiting = Waiting::Represent;
+  ServiceOutcome outcome;
+  outcome.request = std::move(spec);
+  return outcome;
+}
+
+}  // namespace kiosk::services::identity
