@@ -35,6 +35,7 @@ Tree Kiosk::build_home() const {
   Tree tree{"home", Message::of("home.title"), Message::of("home.prompt"), {}};
   if (!m_settings.speech) tree.nodes.push_back(item("home.speech_on", Role::Button));
   for (const auto& service : m_services) {
+    if (!service->on_menu()) continue;
     Node node = item("home." + service->id(), Role::Button, service->menu_hint());
     node.name = service->menu_name();
     tree.nodes.push_back(std::move(node));

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "kiosk/backend/local/local_gateway.h"
+#include "kiosk/services/identity/masking.h"
 
 namespace kiosk::backend {
 namespace {
@@ -40,6 +41,12 @@ std::string mask_phone(const std::string& phone) {
 bool relationship_matches(const std::string& given, const std::string& recorded) {
   if (given == recorded) return true;
   return given == "parent" && (recorded == "mother" || recorded == "father");
+}
+
+// The name as a screen may show it (张*明): the gateway answers with it so the kiosk can
+// say whom a visit is for without holding the name.
+std::string masked_name(const json& person) {
+  return person.is_object() ? services::identity::mask_name(person.value("name", "")) : std::string();
 }
 
 }  // namespace
@@ -89,7 +96,7 @@ GatewayResponse LocalGateway::open_visit(const json& b) {
         "INSERT INTO visits(id, actor_ref, method, verified) VALUES(?,?,?,1)");
     if (!ins || !ins->bind(1, id).bind(2, ref).bind(3, method).run())
       return problem(500, "storage_error", "业务系统暂时出错。", "retry_later");
-    return ok(201, {{"visit_id", id}, {"subject_ref", ref}, {"verified", true}});
+    return ok(201, {{"visit_id", id}, {"subject_ref", ref}, {"verified", true}, {"name_masked", masked_name(actor)}});
   }
   const std::string phone = actor.value("phone", "");
   if (phone.empty())
@@ -118,7 +125,8 @@ GatewayResponse LocalGateway::verify_visit(const std::string& id, const json& b)
   if (!r || !r.value()) return problem(404, "visit_unknown", "没有找到这次办理。请重新开始。", "retry_later");
   const std::string ref = st->col_text(0), code = st->col_text(1);
   const std::int64_t expires = st->col_int(2), tries = st->col_int(3);
-  if (st->col_int(4) != 0) return ok(200, {{"visit_id", id}, {"subject_ref", ref}, {"verified", true}});
+  if (st->col_int(4) != 0)
+    return ok(200, {{"visit_id", id}, {"subject_ref", ref}, {"verified", true}, {"name_masked", masked_name(subject(ref))}});
   if (tries >= kCodeTries)
     return problem(423, "code_locked", "验证码错误次数太多，本次不能再输入。请工作人员帮您确认身份。", "call_staff");
   if (m_now() >= expires)
@@ -136,7 +144,7 @@ GatewayResponse LocalGateway::verify_visit(const std::string& id, const json& b)
   }
   auto up = m_db->prepare("UPDATE visits SET verified=1 WHERE id=?");
   if (!up || !up->bind(1, id).run()) return problem(500, "storage_error", "业务系统暂时出错。", "retry_later");
-  return ok(200, {{"visit_id", id}, {"subject_ref", ref}, {"verified", true}});
+  return ok(200, {{"visit_id", id}, {"subject_ref", ref}, {"verified", true}, {"name_masked", masked_name(subject(ref))}});
 }
 
 GatewayResponse LocalGateway::resend_code(const std::string& id) {
@@ -193,6 +201,7 @@ GatewayResponse LocalGateway::represent(const std::string& id, const json& b) {
     return problem(500, "storage_error", "业务系统暂时出错。", "retry_later");
   return ok(200, {{"visit_id", id},
                   {"represented_subject_ref", represented},
+                  {"name_masked", masked_name(resident)},
                   {"relationship", actor.value("relationship", "")},
                   {"authority", authority},
                   {"own_application_required", resident.value("own_application_required", json::array())}});

@@ -68,6 +68,9 @@ class Service {
   virtual std::string id() const = 0;              // home item suffix, e.g. "entitlements"
   virtual Message menu_name() const = 0;
   virtual Message menu_hint() const = 0;
+  // false: offered by the hall but reached another way, not from the home menu (the
+  // identity service: a card placed, or a personal service that needs it).
+  virtual bool on_menu() const { return true; }
   virtual void start() = 0;                        // a fresh visit of the service
   virtual Tree build(const ServiceContext& context) const = 0;
   virtual ServiceOutcome activate(const std::string& node_id, const ServiceContext& context) = 0;

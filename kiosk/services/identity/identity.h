@@ -27,6 +27,9 @@ class IdentityService final : public core::Service {
   std::string id() const override { return "identity"; }
   core::Message menu_name() const override { return core::Message::of("home.identity"); }
   core::Message menu_hint() const override { return core::Message::of("home.identity.hint"); }
+  // Reached by placing a card (on any screen) or through a service that needs to know
+  // whom the visit is for; the home menu keeps its place for the services themselves.
+  bool on_menu() const override { return false; }
   void start() override;
   core::Tree build(const core::ServiceContext& context) const override;
   core::ServiceOutcome activate(const std::string& node_id, const core::ServiceContext& context) override;
