@@ -152,7 +152,7 @@ void Kiosk::start_session(InputSource source, std::int64_t now, Effects& out) {
     m_settings.speech = true;
     out.push_back(SettingChanged{"speech", true});
   }
-  if (m_settings.speech && !m_settings.touch_explore) {
+  if (m_settings.speech && !m_settings.touch_explore && source != InputSource::Card) {
     m_settings.touch_explore = true;
     out.push_back(SettingChanged{"touch_explore", true});
   }

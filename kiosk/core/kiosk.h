@@ -40,7 +40,9 @@ struct KioskOptions {
   std::string hall_name_id = "hall.name";    // catalogue id of the hall's name
 };
 
-enum class InputSource { Key, Braille, Touch, Headset };
+// Card: a visit started by placing an ID card, which says nothing about how the resident
+// reads: speech comes on (the kiosk tells them to take the card back), touches act directly.
+enum class InputSource { Key, Braille, Touch, Headset, Card };
 enum class TouchKind { Tap, Hold };
 
 // Emits a SettingChanged for every field that differs from before to after.

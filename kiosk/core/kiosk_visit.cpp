@@ -18,7 +18,7 @@ Effects Kiosk::card(const CardEvent& event, std::int64_t now) {
   const bool placed = event.kind == CardEvent::Kind::Placed;
   if (!in_session()) {
     if (!placed) return out;
-    start_session(InputSource::Key, now, out);
+    start_session(InputSource::Card, now, out);
   } else {
     m_timer.input(now);
   }

@@ -127,14 +127,19 @@ namespace {
 // Draws the pad's 3 x 4 keys in `area` (exactly 3 keys and 2 gaps wide, 4 and 3 high).
 void draw_pad(const LayoutInput& in, const Sizes& s, const TextMeasurer& measurer, const Rect& area, ScreenLayout& out) {
   const int key_w = (area.w - 2 * s.gap) / 3, key_h = (area.h - 3 * s.gap) / 4;
-  const int line = measurer.line_height(s.body_px, FontFace::Regular);
   for (int i = 0; i < static_cast<int>(std::size(kPad)); ++i) {
     const Rect box{area.x + (i % 3) * (key_w + s.gap), area.y + (i / 3) * (key_h + s.gap), key_w, key_h};
     out.list.rects.push_back({box, ColorRole::ButtonFace, 0});
     out.list.rects.push_back({box, ColorRole::Border, 2});
     const std::string label = in.catalog.text(kPad[i].id, in.settings.language);
-    const int w = std::min(measurer.width(label, s.body_px, FontFace::Regular), box.w - s.gap);
-    out.list.texts.push_back({{box.x + (box.w - w) / 2, box.y + (box.h - line) / 2, w, line}, {label}, s.body_px,
+    // The body size, smaller (never under the small print) where a label would not fit.
+    int px = s.body_px;
+    while (px > s.small_px && (measurer.width(label, px, FontFace::Regular) > box.w - s.gap ||
+                               measurer.line_height(px, FontFace::Regular) > box.h))
+      px -= 2;
+    const int line = measurer.line_height(px, FontFace::Regular);
+    const int w = std::min(measurer.width(label, px, FontFace::Regular), box.w - s.gap);
+    out.list.texts.push_back({{box.x + (box.w - w) / 2, box.y + (box.h - line) / 2, w, line}, {label}, px,
                               FontFace::Regular, ColorRole::ButtonText, false});
     out.targets.push_back({kPad[i].id, box});
   }
@@ -308,9 +313,16 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer,
   const bool has_field = std::any_of(in.tree.nodes.begin(), in.tree.nodes.end(), [](const Node& n) { return is_field(n.role); });
   if (has_field && in.touch_bar) {
     const int room = content_limit(true) - content_top;
-    const int key = std::clamp(body_line + s.gap, s.target_min, std::max(s.target_min, (room - 3 * s.gap) / 4));
-    const Rect area{content_right - 3 * key - 2 * s.gap, std::max(content_top, content_limit(true) - 4 * key - 3 * s.gap),
-                    3 * key + 2 * s.gap, 4 * key + 3 * s.gap};
+    // 20 mm keys where there is room (the tactile pad's pitch), never under 15 mm (V5).
+    const int wanted = std::max(body_line + 2 * s.gap, static_cast<int>(std::ceil(20.0 / metrics.pixel_pitch_mm)));
+    const int key = std::clamp(wanted, s.target_min, std::max(s.target_min, (room - 3 * s.gap) / 4));
+    // Keys as wide as their widest label (删除) at the body size, up to an eighth of the frame.
+    int key_w = key;
+    for (const PadKey& pad_key : kPad)
+      key_w = std::max(key_w, measurer.width(in.catalog.text(pad_key.id, lang), s.body_px, FontFace::Regular) + 2 * s.gap);
+    key_w = std::min(key_w, std::max(key, metrics.width / 8));
+    const Rect area{content_right - 3 * key_w - 2 * s.gap, std::max(content_top, content_limit(true) - 4 * key - 3 * s.gap),
+                    3 * key_w + 2 * s.gap, 4 * key + 3 * s.gap};
     out.pad = area;
     content_right = area.x - s.gap;
   }

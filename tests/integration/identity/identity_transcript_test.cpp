@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Identity through the real kiosk and the embedded gateway (the demo residents): a card
+// placed on the attract screen starts the visit, the SMS code is typed on the keypad and
+// never said, shown or brailled, three wrong codes lock it and lead to staff, and no ID
+// number or code reaches the kiosk's log.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "kiosk_run.h"
+
+namespace fs = std::filesystem;
+using kiosk::testing::fresh_dir;
+using kiosk::testing::hall_config_with;
+using kiosk::testing::KioskRun;
+using kiosk::testing::of_type;
+using kiosk::testing::run_kiosk_in;
+
+namespace {
+
+// R1 of the demo data, as printed on his card.
+constexpr const char* kR1Card =
+    R"({"name": "赵大山", "sex": "男", "nation": "汉", "birth": "19680412", "address": "山西省侯马市浍滨街道1号",)"
+    R"( "id_number": "141081196804120356", "authority": "侯马市公安局", "valid_from": "20160101", "valid_to": "20360101"})";
+
+std::string config_in(const fs::path& dir) {
+  std::ofstream(dir / "r1.json") << kR1Card;
+  return hall_config_with(dir, {{"outbox_path = ", "outbox_path = \"" + (dir / "outbox.db").string() + "\""},
+                                {"outbox_key_file = ", "outbox_key_file = \"" + (dir / "outbox.key").string() + "\""}});
+}
+
+std::string joined(const KioskRun& run, const std::string& type, const std::string& field) {
+  std::string all;
+  for (const auto& e : of_type(run, type)) all += e.value(field, "") + "|";
+  return all;
+}
+
+std::string code_keys(const std::string& code) {
+  std::string keys;
+  for (char c : code) keys += std::string("key ") + c + "\n";
+  return keys;
+}
+
+}  // namespace
+
+TEST(IdentityTranscript, R1PlacesHisCardAndTypesTheSmsCodeOnTheKeypad) {
+  const auto dir = fresh_dir("identity_r1_card");
+  // Headphones in: personal content (whom the visit is for) may be said.
+  const std::string script = "headphones in\ncard r1.json\nkey select\n" + code_keys("135790") + "key select\n";
+  const KioskRun run = run_kiosk_in(dir, script, config_in(dir));
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  EXPECT_EQ(joined(run, "screen", "id"), "attract|home|identify|identify_factor|verify|home|");
+  const std::string alerts = joined(run, "alert", "code");
+  EXPECT_NE(alerts.find("take_card"), std::string::npos) << alerts;   // 请取回您的身份证
+  EXPECT_NE(alerts.find("code_sent"), std::string::npos) << alerts;
+  EXPECT_NE(alerts.find("identified"), std::string::npos) << alerts;
+  // Two live round trips, both answered.
+  std::vector<int> statuses;
+  for (const auto& e : of_type(run, "request")) {
+    EXPECT_EQ(e.value("kind", ""), "live");
+    statuses.push_back(e.value("status", 0));
+  }
+  EXPECT_EQ(statuses, (std::vector<int>{201, 200}));
+  // The code is never said, captioned or brailled; the card's number never either.
+  for (const char* type : {"speech", "braille", "caption"}) {
+    for (const auto& e : of_type(run, type)) {
+      const std::string text = e.dump();
+      EXPECT_EQ(text.find("135790"), std::string::npos) << text;
+      EXPECT_EQ(text.find("141081196804120356"), std::string::npos) << text;
+    }
+  }
+  EXPECT_EQ(run.stderr_text.find("141081196804120356"), std::string::npos);
+  EXPECT_EQ(run.stderr_text.find("135790"), std::string::npos);
+  // Whom the visit is for is said (to the headset) and brailled, masked.
+  bool for_r1 = false;
+  for (const auto& e : of_type(run, "speech")) for_r1 = for_r1 || e.dump().find("赵*山") != std::string::npos;
+  for (const auto& e : of_type(run, "braille")) for_r1 = for_r1 || e.dump().find("赵*山") != std::string::npos;
+  EXPECT_TRUE(for_r1);
+}
+
+TEST(IdentityTranscript, ThreeWrongCodesLockTheCodeAndOfferStaff) {
+  const auto dir = fresh_dir("identity_wrong_codes");
+  std::string script = "card r1.json\nkey select\n";
+  for (int i = 0; i < 3; ++i) script += code_keys("000000") + "key select\n";
+  const KioskRun run = run_kiosk_in(dir, script, config_in(dir));
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  const std::string alerts = joined(run, "alert", "code");
+  EXPECT_NE(alerts.find("code_wrong|"), std::string::npos) << alerts;
+  EXPECT_NE(alerts.find("code_locked"), std::string::npos) << alerts;
+  const auto focus = of_type(run, "focus");
+  ASSERT_FALSE(focus.empty());
+  EXPECT_EQ(focus.back().value("node", ""), "verify.staff");
+  // C1: the wrong code is told with the error earcon.
+  EXPECT_NE(joined(run, "earcon", "name").find("error"), std::string::npos);
+}
+
+TEST(IdentityTranscript, AnExpiredCardLeadsToTheTypedNumber) {
+  const auto dir = fresh_dir("identity_expired");
+  const std::string config = config_in(dir);
+  std::string expired = kR1Card;
+  expired.replace(expired.find("20360101"), 8, "20200101");
+  std::ofstream(dir / "old.json") << expired;
+  const KioskRun run = run_kiosk_in(dir, "card old.json\n", config);
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  EXPECT_NE(joined(run, "alert", "code").find("card_expired"), std::string::npos);
+  EXPECT_EQ(joined(run, "screen", "id"), "attract|home|identify|identify_keyed|");
+}
