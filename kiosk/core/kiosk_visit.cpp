@@ -37,8 +37,13 @@ Effects Kiosk::card(const CardEvent& event, std::int64_t now) {
 // A fresh visit of service `index`, on its first screen.
 void Kiosk::open_service(std::size_t index, Effects& out) {
   m_service = index;
+  if (m_services[index]->personal() && !m_visit.identified()) {
+    identify_for_current(out);
+    return;
+  }
   m_services[index]->start();
   show(Screen::Service, out);
+  apply(m_services[index]->on_open(context()), out);
 }
 
 std::optional<std::size_t> Kiosk::service_index(const std::string& id) const {

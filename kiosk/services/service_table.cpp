@@ -6,6 +6,7 @@
 #include "kiosk/services/entitlements/entitlements_config.h"
 #include "kiosk/services/help_desk/help_desk_config.h"
 #include "kiosk/services/identity/identity_config.h"
+#include "kiosk/services/subsidies/subsidies_config.h"
 
 namespace kiosk::services {
 
@@ -14,13 +15,15 @@ namespace {
 constexpr std::array<std::string_view, 3> kEntitlementSections{"document", "place", "entitlement"};
 constexpr std::array<std::string_view, 1> kHelpDeskSections{"help_desk"};
 
-const std::array<ServiceEntry, 3> kServices{{
+const std::array<ServiceEntry, 4> kServices{{
     {"entitlements", "Entitlements guide: local entitlements for a few optional answers (read-only)",
      kEntitlementSections, &entitlements::make_guide_service},
     {"help_desk", "Hotlines and the federation's window: numbers, hours and place from the county profile",
      kHelpDeskSections, &help_desk::make_help_desk_service},
     {"identity", "Identity: ID card or typed number with an SMS code or staff confirmation; agents acting for a resident",
      {}, &identity::make_identity_service},
+    {"subsidies", "My subsidies: the two subsidies' state, amounts, payments, why not and what to do (live)",
+     {}, &subsidies::make_subsidies_service},
 }};
 
 }  // namespace

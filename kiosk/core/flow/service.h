@@ -71,6 +71,15 @@ class Service {
   // false: offered by the hall but reached another way, not from the home menu (the
   // identity service: a card placed, or a personal service that needs it).
   virtual bool on_menu() const { return true; }
+  // true: about one resident (subsidies, certificates, ...). Opened while the visit is not
+  // identified, the Kiosk runs the identity service first and opens it once it is.
+  virtual bool personal() const { return false; }
+  // Called once the service's first screen is shown (after start()): e.g. the live query
+  // its first screen waits for.
+  virtual ServiceOutcome on_open(const ServiceContext& context) {
+    (void)context;
+    return {};
+  }
   virtual void start() = 0;                        // a fresh visit of the service
   virtual Tree build(const ServiceContext& context) const = 0;
   virtual ServiceOutcome activate(const std::string& node_id, const ServiceContext& context) = 0;

@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "kiosk/services/subsidies/subsidies.h"
+
+#include <cstdio>
+#include <utility>
+
+namespace kiosk::services::subsidies {
+
+using core::Message;
+using core::Node;
+using core::Privacy;
+using core::Role;
+using core::ServiceOutcome;
+using Kind = core::ServiceOutcome::Kind;
+
+namespace {
+
+Node make(std::string id, Role role, Message name, Privacy privacy = Privacy::Public) {
+  Node node;
+  node.id = std::move(id);
+  node.role = role;
+  node.name = std::move(name);
+  node.privacy = privacy;
+  return node;
+}
+
+// The states whose stop reason says why and what to do.
+bool stopped(const std::string& status) { return status == "stopped" || status == "suspended"; }
+
+}  // namespace
+
+std::string money(long long fen) {
+  char text[48];
+  std::snprintf(text, sizeof text, "%lld.%02lld元", fen / 100, (fen < 0 ? -fen : fen) % 100);
+  return text;
+}
+
+std::string date_words(const std::string& iso, const std::string& language) {
+  int year = 0, month = 0, day = 0;
+  const int parts = std::sscanf(iso.c_str(), "%4d-%2d-%2d", &year, &month, &day);
+  if (language == "en" || parts < 2) return iso;
+  std::string out = std::to_string(year) + "年" + std::to_string(month) + "月";
+  if (parts == 3) out += std::to_string(day) + "日";
+  return out;
+}
+
+void SubsidiesService::reset() {
+  m_state = State::Loading;
+  m_answer = {};
+  m_data_as_of.clear();
+  m_failure = {};
+}
+
+ServiceOutcome SubsidiesService::on_open(const core::ServiceContext& context) {
+  core::RequestSpec spec;
+  spec.endpoint = "subsidies";
+  spec.kind = core::RequestKind::Live;
+  spec.path["ref"] = context.visit.resident_ref();   // an opaque reference, never an ID number
+  ServiceOutcome outcome;
+  outcome.request = std::move(spec);
+  return outcome;
+}
+
+ServiceOutcome SubsidiesService::on_reply(const core::Reply& reply, const core::ServiceContext& context) {
+  (void)context;
+  if (!reply.ok) {
+    m_state = State::Failed;
+    const core::Alert alert = core::failure_alert(reply.error);
+    m_failure = alert.text;
+    ServiceOutcome outcome = ServiceOutcome::of(Kind::Rebuild, "subsidy_status.retry");
+    outcome.alert = alert;
+    return outcome;
+  }
+  m_state = State::Shown;
+  m_answer = reply.data;
+  m_data_as_of = reply.data_as_of;
+  return ServiceOutcome::of(Kind::Rebuild, "subsidy_status.data_as_of");
+}
+
+ServiceOutcome SubsidiesService::activate(const std::string& node_id, const core::ServiceContext& context) {
+  if (node_id == "subsidy_status.home") return ServiceOutcome::of(Kind::Leave);
+  if (node_id == "subsidy_status.retry") {
+    m_state = State::Loading;
+    ServiceOutcome outcome = on_open(context);
+    outcome.kind = Kind::Rebuild;
+    return outcome;
+  }
+  if (node_id == "subsidy_status.speaker") {
+    ServiceOutcome outcome = ServiceOutcome::of(Kind::Rebuild, "subsidy_status.data_as_of");
+    outcome.speaker_consent = true;
+    return outcome;
+  }
+  return {};
+}
+
+Message SubsidiesService::with_contacts(std::string id, const std::string& language) const {
+  Message message = Message::of(std::move(id));
+  message.arg("window", m_contacts.window.in(language)).arg("hotline", m_contacts.hotline);
+  return message;
+}
+
+core::Tree SubsidiesService::build(const core::ServiceContext& context) const {
+  const std::string& lang = context.settings.language;
+  core::Tree tree{"subsidy_status", Message::of("subsidy_status.title"), Message::of("subsidy_status.prompt"), {}};
+  if (m_state == State::Loading) {
+    Node loading = make("subsidy_status.loading", Role::Status, Message::of("subsidy_status.loading"));
+    loading.state.busy = true;
+    tree.nodes.push_back(std::move(loading));
+  } else if (m_state == State::Failed) {
+    tree.nodes.push_back(make("subsidy_status.failed", Role::Text, m_failure));
+    tree.nodes.push_back(make("subsidy_status.retry", Role::Button, Message::of("subsidy_status.retry")));
+  } else {
+    Message as_of = Message::of("subsidy_status.data_as_of");
+    as_of.arg("date", date_words(m_data_as_of.substr(0, 10), lang));
+    tree.nodes.push_back(make("subsidy_status.data_as_of", Role::Text, std::move(as_of)));
+    for (const core::Value& entry : m_answer["entitlements"].as_array()) add_case(entry, lang, tree);
+    if (!context.headset && !context.speaker_consent)
+      tree.nodes.push_back(make("subsidy_status.speaker", Role::Button, Message::of("subsidy_status.speaker")));
+  }
+  tree.nodes.push_back(make("subsidy_status.home", Role::Button, Message::of("subsidy_status.home")));
+  return tree;
+}
+
+// One programme: its name, then what the resident most needs first (the state, and why
+// not), then the money, then what comes next.
+void SubsidiesService::add_case(const core::Value& entry, const std::string& lang, core::Tree& tree) const {
+  const std::string programme = entry.string_at("programme");
+  const std::string status = entry.string_at("status");
+  const std::string prefix = "subsidy_status." + programme;
+  tree.nodes.push_back(make(prefix, Role::Heading, Message::of("subsidy." + programme)));
+  Message state = with_contacts("subsidy.state." + status, lang);
+  state.arg("date", date_words(entry.string_at("first_payment"), lang));
+  tree.nodes.push_back(make(prefix + ".state", Role::Text, std::move(state), Privacy::Personal));
+  if (stopped(status) && !entry.string_at("stop_reason").empty())
+    tree.nodes.push_back(make(prefix + ".reason", Role::Text, with_contacts("subsidy.stop." + entry.string_at("stop_reason"), lang),
+                              Privacy::Personal));
+  if (status == "rejected") {
+    const std::string why = entry.string_at("reject_reason") == "grade_not_eligible" ? "grade_not_eligible" : "other";
+    tree.nodes.push_back(make(prefix + ".reason", Role::Text, with_contacts("subsidy.reject." + why, lang), Privacy::Personal));
+  }
+  if (const core::Value& chain = entry["review_chain"]; chain.is_object()) {
+    int step = 1;
+    for (const core::Value& stage : chain["stages"].as_array()) {
+      if (stage.as_string() == chain.string_at("stage")) break;
+      ++step;
+    }
+    Message where = Message::of("subsidy_status.chain");
+    where.arg("step", std::to_string(step)).arg("days", std::to_string(chain["typical_working_days_left"].as_int()));
+    tree.nodes.push_back(make(prefix + ".chain", Role::Text, std::move(where), Privacy::Personal));
+  }
+  if (const auto monthly = entry["monthly_amount_fen"].as_int(); monthly > 0)
+    tree.nodes.push_back(make(prefix + ".monthly", Role::Text, Message::of("subsidy_status.monthly").arg("amount", money(monthly)),
+                              Privacy::Personal));
+  add_payments(entry, prefix, lang, tree);
+  if (const std::string due = entry.string_at("next_review_due"); !due.empty()) {
+    std::string items;
+    for (const core::Value& item : entry["review_brings"].as_array()) items += (items.empty() ? "" : "、") + item.as_string();
+    Message review = Message::of("subsidy_status.next_review");
+    review.arg("date", date_words(due, lang)).arg("items", items);
+    tree.nodes.push_back(make(prefix + ".review", Role::Text, std::move(review), Privacy::Personal));
+  }
+  if (status == "not_applied") {
+    const bool may = entry["may_apply"].as_bool();
+    Message apply = may ? with_contacts("subsidy_status.may_apply", lang) : Message::of("subsidy_status.may_not_apply");
+    for (const core::Value& reason : entry["apply_reasons"].as_array())
+      if (!may && !reason.string_at("text").empty()) apply = Message::text(reason.string_at("text"));
+    tree.nodes.push_back(make(prefix + ".apply", Role::Text, std::move(apply), Privacy::Personal));
+  }
+  if (const std::string office = entry.string_at("paying_office"); !office.empty() && status != "not_applied")
+    tree.nodes.push_back(make(prefix + ".office", Role::Text, Message::of("subsidy_status.paying_office").arg("office", office)));
+}
+
+// The last payments, newest first: a list that pages like any long content.
+void SubsidiesService::add_payments(const core::Value& entry, const std::string& prefix, const std::string& lang,
+                                    core::Tree& tree) const {
+  for (const core::Value& payment : entry["payments"].as_array()) {
+    std::string account = payment.string_at("account_masked");
+    if (const auto stars = account.find_last_of('*'); stars != std::string::npos) account = account.substr(stars + 1);
+    Message line = Message::of("subsidy_status.payment");
+    line.arg("month", date_words(payment.string_at("period"), lang))
+        .arg("amount", money(payment["amount_fen"].as_int()))
+        .arg("date", date_words(payment.string_at("paid_on"), lang))
+        .arg("account", account);
+    tree.nodes.push_back(make(prefix + ".payment." + payment.string_at("period"), Role::ListItem, std::move(line),
+                              Privacy::Personal));
+  }
+}
+
+}  // namespace kiosk::services::subsidies
