@@ -138,15 +138,16 @@ bool Ga467CardReader::serve(ga467::SerialPort& port) {
 // Select, then read the text and photo; the photo is wiped with the answer, unread.
 Ga467CardReader::ReadResult Ga467CardReader::read_card(ga467::SerialPort& port) {
   ga467::Answer answer;
-  const auto step = [&](const std::uint8_t (&command)[2], int timeout_ms) {
-    const Outcome outcome = port.exchange(command, timeout_ms, answer);
+  const auto step = [&](const std::uint8_t (&command)[2], int timeout_ms, std::size_t max_data) {
+    const Outcome outcome = port.exchange(command, timeout_ms, answer, max_data);
     if (outcome == Outcome::Stopped) return ReadResult::Stopped;
     if (outcome == Outcome::Lost) return ReadResult::Lost;
     return outcome == Outcome::Answer && answer.sw3 == ga467::kStatusOk ? ReadResult::Placed : ReadResult::Failed;
   };
-  if (const ReadResult selected = step(ga467::kCmdSelectCard, m_timing.answer_ms); selected != ReadResult::Placed)
+  if (const ReadResult selected = step(ga467::kCmdSelectCard, m_timing.answer_ms,
+                                                 ga467::SerialPort::kShortAnswerMax); selected != ReadResult::Placed)
     return selected;
-  const ReadResult read = step(ga467::kCmdReadBase, m_timing.read_ms);
+  const ReadResult read = step(ga467::kCmdReadBase, m_timing.read_ms, ga467::SerialPort::kAnyLength);
   if (read != ReadResult::Placed) {
     ga467::wipe(answer.data);
     return read;

@@ -61,7 +61,7 @@ bool SerialPort::sleep(int ms) const {
   return ::poll(&stop, 1, ms) == 0;   // interrupted by a signal: the next poll waits again
 }
 
-Outcome SerialPort::exchange(const std::uint8_t (&command)[2], int timeout_ms, Answer& answer) {
+Outcome SerialPort::exchange(const std::uint8_t (&command)[2], int timeout_ms, Answer& answer, std::size_t max_data) {
   if (m_fd < 0) return Outcome::Lost;
   // A late answer to the last command must not pass for this one's.
   ::tcflush(m_fd, TCIFLUSH);
@@ -108,7 +108,10 @@ Outcome SerialPort::exchange(const std::uint8_t (&command)[2], int timeout_ms, A
       if (parsed != Parsed::Frame) return Outcome::Damaged;
       const bool whole = parse_answer(m_body, answer);
       wipe(m_body);
-      return whole ? Outcome::Answer : Outcome::Damaged;
+      if (!whole) return Outcome::Damaged;
+      if (answer.data.size() <= max_data) return Outcome::Answer;
+      wipe(answer.data);   // a late answer to an earlier command: wait on
+
     }
   }
 }

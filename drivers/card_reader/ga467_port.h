@@ -33,8 +33,13 @@ class SerialPort {
 
   // Sends CMD PARA and waits up to `timeout_ms` for the answer. Input left over from an
   // earlier exchange (a late or cut answer) is discarded first, so an answer always
-  // belongs to its command. `answer` is filled on Outcome::Answer.
-  Outcome exchange(const std::uint8_t (&command)[2], int timeout_ms, Answer& answer);
+  // belongs to its command; an answer with more than `max_data` data bytes is one to an
+  // earlier, longer command that came late (a slow read), and is passed over too.
+  // `answer` is filled on Outcome::Answer.
+  Outcome exchange(const std::uint8_t (&command)[2], int timeout_ms, Answer& answer,
+                   std::size_t max_data = kShortAnswerMax);
+  static constexpr std::size_t kShortAnswerMax = 64;   // find, select, SAM status: 0..16
+  static constexpr std::size_t kAnyLength = kMaxLength;
 
   // Sleeps `ms` unless the stop pipe is readable; false when stopped.
   bool sleep(int ms) const;
