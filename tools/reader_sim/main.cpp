@@ -128,6 +128,94 @@ struct Pending {
   Reply reply;
 };
 
+// The reader's loop: commands from the line, answers when due, control lines from stdin.
+class Simulator {
+ public:
+  Simulator(ReaderModel& model, Options& options, std::FILE* log) : m_model(model), m_options(options), m_log(log) {}
+  bool plug() { return ::plug(m_line, m_options.link); }
+  // Until stdin ends or says "quit"; false when a replug failed.
+  bool run() {
+    for (;;) {
+      int timeout = -1;
+      if (!m_pending.empty())
+        timeout = static_cast<int>(std::max<std::int64_t>(
+            0, std::chrono::ceil<std::chrono::milliseconds>(m_pending.front().due - Clock::now()).count()));
+      pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {m_line.master, POLLIN, 0}};
+      if (::poll(fds, m_line.master >= 0 ? 2 : 1, timeout) < 0) continue;
+      send_due();
+      if (m_line.master >= 0 && (fds[1].revents & POLLIN) != 0) take_commands();
+      if ((fds[0].revents & (POLLIN | POLLHUP)) != 0) {
+        char chunk[256];
+        const ssize_t n = ::read(STDIN_FILENO, chunk, sizeof chunk);
+        if (n <= 0) return true;
+        m_input.append(chunk, static_cast<std::size_t>(n));
+        for (std::size_t end; (end = m_input.find('\n')) != std::string::npos;) {
+          const std::string line = m_input.substr(0, end);
+          m_input.erase(0, end + 1);
+          if (line == "quit") return true;
+          if (!control(line)) return false;
+        }
+      }
+    }
+  }
+
+ private:
+  void unplug() {
+    ::unplug(m_line, m_options.link);
+    m_pending.clear();
+    m_parser.clear();
+  }
+
+  bool control(const std::string& line) {
+    if (line == "place") m_model.place();
+    if (line == "remove") m_model.remove();
+    if (line == "unplug" && m_line.master >= 0) unplug();
+    if (line == "replug" && m_line.master < 0) {
+      if (!plug()) return false;
+      m_model.replugged();
+    }
+    return true;
+  }
+
+  void send_due() {
+    while (!m_pending.empty() && m_pending.front().due <= Clock::now()) {
+      const Pending next = std::move(m_pending.front());
+      m_pending.pop_front();
+      if (m_line.master >= 0) write_all(m_line.master, next.reply.bytes);
+      if (next.reply.unplug_after) unplug();
+    }
+  }
+
+  void take_commands() {
+    std::uint8_t buffer[512];
+    const ssize_t n = ::read(m_line.master, buffer, sizeof buffer);
+    if (n > 0) m_parser.feed(std::span<const std::uint8_t>(buffer, static_cast<std::size_t>(n)));
+    for (ga467::Parsed parsed; (parsed = m_parser.next(m_body)) != ga467::Parsed::NeedMore;) {
+      if (parsed == ga467::Parsed::BadLength) continue;
+      if (m_log != nullptr && parsed == ga467::Parsed::Frame && m_body.size() >= 2) {
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now().time_since_epoch());
+        std::fprintf(m_log, "%lld %02X %02X\n", static_cast<long long>(ms.count()), m_body[0], m_body[1]);
+        std::fflush(m_log);
+      }
+      // One command at a time, as a reader works: an answer waits for the one before it.
+      Reply reply = parsed == ga467::Parsed::Frame ? m_model.answer(m_body) : m_model.answer_bad_check();
+      const auto due = std::max(Clock::now(), m_busy_until) + std::chrono::milliseconds(reply.delay_ms);
+      m_busy_until = due;
+      m_pending.push_back({due, std::move(reply)});
+    }
+  }
+
+  ReaderModel& m_model;
+  Options& m_options;
+  std::FILE* m_log;
+  Line m_line;
+  ga467::FrameParser m_parser;
+  std::vector<std::uint8_t> m_body;
+  std::deque<Pending> m_pending;
+  Clock::time_point m_busy_until = Clock::now();
+  std::string m_input;
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -148,69 +236,10 @@ int main(int argc, char** argv) {
   if (!placed) model.remove();
   std::FILE* log = options.log.empty() ? nullptr : std::fopen(options.log.c_str(), "w");
   if (!options.log.empty() && log == nullptr) return usage("cannot write the --log file");
-
-  Line line;
-  if (!plug(line, options.link)) return usage("cannot open a pseudo-terminal or its link");
-  ga467::FrameParser parser;
-  std::vector<std::uint8_t> body;
-  std::deque<Pending> pending;
-  Clock::time_point busy_until = Clock::now();
-  std::string input;
-  for (;;) {
-    int timeout = -1;
-    if (!pending.empty())
-      timeout = static_cast<int>(std::max<std::int64_t>(0, std::chrono::ceil<std::chrono::milliseconds>(
-                                                               pending.front().due - Clock::now()).count()));
-    pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {line.master, POLLIN, 0}};
-    if (::poll(fds, line.master >= 0 ? 2 : 1, timeout) < 0) continue;
-    while (!pending.empty() && pending.front().due <= Clock::now()) {
-      const Pending next = std::move(pending.front());
-      pending.pop_front();
-      if (line.master >= 0) write_all(line.master, next.reply.bytes);
-      if (next.reply.unplug_after) {
-        unplug(line, options.link);
-        pending.clear();
-        parser.clear();
-      }
-    }
-    if (line.master >= 0 && (fds[1].revents & POLLIN) != 0) {
-      std::uint8_t buffer[512];
-      const ssize_t n = ::read(line.master, buffer, sizeof buffer);
-      if (n > 0) parser.feed(std::span<const std::uint8_t>(buffer, static_cast<std::size_t>(n)));
-      for (ga467::Parsed parsed; (parsed = parser.next(body)) != ga467::Parsed::NeedMore;) {
-        if (parsed == ga467::Parsed::BadLength) continue;
-        if (log != nullptr && parsed == ga467::Parsed::Frame && body.size() >= 2) {
-          const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now().time_since_epoch());
-          std::fprintf(log, "%lld %02X %02X\n", static_cast<long long>(ms.count()), body[0], body[1]);
-          std::fflush(log);
-        }
-        // One command at a time, as a reader works: an answer waits for the one before it.
-        Reply reply = parsed == ga467::Parsed::Frame ? model.answer(body) : model.answer_bad_check();
-        const auto due = std::max(Clock::now(), busy_until) + std::chrono::milliseconds(reply.delay_ms);
-        busy_until = due;
-        pending.push_back({due, std::move(reply)});
-      }
-    }
-    if ((fds[0].revents & (POLLIN | POLLHUP)) != 0) {
-      char chunk[256];
-      const ssize_t n = ::read(STDIN_FILENO, chunk, sizeof chunk);
-      if (n <= 0) break;
-      input.append(chunk, static_cast<std::size_t>(n));
-      for (std::size_t end; (end = input.find('\n')) != std::string::npos; input.erase(0, end + 1)) {
-        const std::string command = input.substr(0, end);
-        if (command == "quit") goto done;
-        if (command == "place") model.place();
-        else if (command == "remove") model.remove();
-        else if (command == "unplug" && line.master >= 0) unplug(line, options.link), pending.clear(), parser.clear();
-        else if (command == "replug" && line.master < 0) {
-          if (!plug(line, options.link)) return usage("cannot replug");
-          model.replugged();
-        }
-      }
-    }
-  }
-done:
+  Simulator simulator(model, options, log);
+  if (!simulator.plug()) return usage("cannot open a pseudo-terminal or its link");
+  const bool ended_well = simulator.run();
   if (!options.link.empty()) ::unlink(options.link.c_str());
   if (log != nullptr) std::fclose(log);
-  return 0;
+  return ended_well ? 0 : usage("cannot replug: no pseudo-terminal or link");
 }

@@ -178,6 +178,7 @@ struct FaultCase {
   const char* fault;
   std::vector<std::string> extra;
 };
+void PrintTo(const FaultCase& c, std::ostream* os) { *os << c.fault; }
 
 class Ga467CardReaderFault : public ::testing::TestWithParam<FaultCase> {};
 
