@@ -10,6 +10,7 @@
 #include <condition_variable>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -39,18 +40,19 @@ fs::path fresh_dir(const std::string& name) {
   return dir;
 }
 
-// Collects a driver's events through its wake-up, as the main loop does.
+// Collects a driver's events through its wake-up, as the main loop does. The wake-up's
+// state is shared with the worker's copy of the callback, so either may go first.
 class Events {
  public:
-  explicit Events(cr::CardReaderDriver& driver) : m_driver(driver) {
-    driver.set_wakeup([this] {
-      const std::lock_guard lock(m_mutex);
-      ++m_wakeups;
-      m_cv.notify_all();
+  explicit Events(cr::CardReaderDriver& driver) : m_driver(driver), m_signal(std::make_shared<Signal>()) {
+    driver.set_wakeup([signal = m_signal] {
+      const std::lock_guard lock(signal->mutex);
+      ++signal->wakeups;
+      signal->cv.notify_all();
     });
   }
   ~Events() { detach(); }
-  // Before the driver goes: it must not wake an Events that is gone, nor this a dead driver.
+  // Before the driver goes, when it goes first.
   void detach() {
     if (m_attached) m_driver.set_wakeup({});
     m_attached = false;
@@ -62,17 +64,14 @@ class Events {
       for (auto& event : m_driver.drain()) m_all.push_back(std::move(event));
       for (; m_seen < m_all.size(); ++m_seen)
         if (m_all[m_seen].kind == kind) return ++m_seen, true;
-      std::unique_lock lock(m_mutex);
-      if (m_cv.wait_until(lock, deadline, [&] { return m_wakeups > 0; })) {
-        m_wakeups = 0;
-      } else {
-        lock.unlock();
-        for (auto& event : m_driver.drain()) m_all.push_back(std::move(event));
-        for (; m_seen < m_all.size(); ++m_seen)
-          if (m_all[m_seen].kind == kind) return ++m_seen, true;
-        return false;
-      }
+      std::unique_lock lock(m_signal->mutex);
+      if (!m_signal->cv.wait_until(lock, deadline, [&] { return m_signal->wakeups > 0; })) break;
+      m_signal->wakeups = 0;
     }
+    for (auto& event : m_driver.drain()) m_all.push_back(std::move(event));
+    for (; m_seen < m_all.size(); ++m_seen)
+      if (m_all[m_seen].kind == kind) return ++m_seen, true;
+    return false;
   }
   int count(Kind kind) {
     for (auto& event : m_driver.drain()) m_all.push_back(std::move(event));
@@ -83,11 +82,14 @@ class Events {
   const std::vector<kiosk::core::CardEvent>& all() const { return m_all; }
 
  private:
+  struct Signal {
+    std::mutex mutex;
+    std::condition_variable cv;
+    int wakeups = 0;
+  };
   cr::CardReaderDriver& m_driver;
+  std::shared_ptr<Signal> m_signal;
   bool m_attached = true;
-  std::mutex m_mutex;
-  std::condition_variable m_cv;
-  int m_wakeups = 0;
   std::vector<kiosk::core::CardEvent> m_all;
   std::size_t m_seen = 0;
 };
