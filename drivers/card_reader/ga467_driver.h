@@ -8,7 +8,8 @@
 // Events, through drain() and the wake-up like the fake reader's:
 //   Placed      a card found, selected and its base text decoded;
 //   Unreadable  a card found but its read failed (a status, silence, a damaged or cut
-//               frame, a SAM too slow): once per card on the reader, retried while it stays;
+//               frame, a SAM too slow): once per card on the reader (read again only if
+//               the reader finds it again, which most do only once it has been lifted);
 //   Removed     a card that was there is gone (a read card is not "found" again, so the
 //               worker asks "select card" to know whether it is still there);
 //   ReaderLost  the device cannot be opened, does not answer, or hangs up; once per outage.

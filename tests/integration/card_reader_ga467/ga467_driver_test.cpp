@@ -5,6 +5,7 @@
 // unplug and replug, the poll interval and an idle worker that does not spin.
 #include <gtest/gtest.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 
 #include <chrono>
 #include <condition_variable>
@@ -12,8 +13,10 @@
 #include <fstream>
 #include <memory>
 #include <mutex>
+#include <sstream>
 #include <string>
 #include <thread>
+#include <tuple>
 
 #include "drivers/card_reader/card_file.h"
 #include "drivers/card_reader/card_reader_driver.h"
@@ -283,4 +286,28 @@ TEST(Ga467CardReader, StopsAtOnceEvenInTheMiddleOfASlowRead) {
   const auto start = Clock::now();
   reader.reset();
   EXPECT_LT(Clock::now() - start, std::chrono::milliseconds(300));
+}
+
+TEST(Ga467CardReaderSimulator, ACardThatDoesNotFitOrBadArgumentsExitWith2NamingTheProblem) {
+  const fs::path dir = fresh_dir("sim-bad");
+  std::ofstream(dir / "long.json") << R"({"name":"一二三四五六七八九十一二三四五六","sex":"男","nation":"汉",
+    "birth":"19800101","address":"某街","id_number":"14108119800101035X","authority":"某局",
+    "valid_from":"20200101","valid_to":"长期"})";
+  const auto run = [&](const std::string& args) {
+    const std::string command = std::string(READER_SIM) + " " + args + " </dev/null >/dev/null 2>" + (dir / "err.txt").string();
+    const int status = std::system(command.c_str());
+    std::ifstream in(dir / "err.txt");
+    std::stringstream err;
+    err << in.rdbuf();
+    return std::make_pair(WIFEXITED(status) ? WEXITSTATUS(status) : -1, err.str());
+  };
+  auto [code, err] = run((dir / "long.json").string());
+  EXPECT_EQ(code, 2);
+  EXPECT_NE(err.find("long.json: \"name\" is longer than its 15 characters"), std::string::npos) << err;
+  std::tie(code, err) = run((dir / "card.json").string() + " --fault melted");
+  EXPECT_EQ(code, 2);
+  EXPECT_NE(err.find("unknown fault \"melted\""), std::string::npos) << err;
+  std::tie(code, err) = run((dir / "missing.json").string());
+  EXPECT_EQ(code, 2);
+  EXPECT_NE(err.find("missing.json: cannot read"), std::string::npos) << err;
 }
