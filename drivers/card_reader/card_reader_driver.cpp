@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "drivers/card_reader/card_reader_driver.h"
 
+#include "drivers/card_reader/ga467_driver.h"
 #include "drivers/driver_table.h"
 
 namespace kiosk::drivers::card_reader {
@@ -17,6 +18,12 @@ class NullCardReader final : public CardReaderDriver {
 
 std::unique_ptr<CardReaderDriver> make_null(const std::string&) { return std::make_unique<NullCardReader>(); }
 std::unique_ptr<CardReaderDriver> make_fake(const std::string&) { return std::make_unique<FakeCardReader>(); }
+// The device need not exist yet: a USB reader may be plugged in later, and the worker
+// keeps trying (reporting ReaderLost meanwhile).
+std::unique_ptr<CardReaderDriver> make_ga467(const std::string& device) {
+  if (device.empty()) return nullptr;
+  return std::make_unique<Ga467CardReader>(device);
+}
 
 }  // namespace
 
@@ -38,6 +45,7 @@ void FakeCardReader::fail(core::CardEvent::Kind kind) { post({kind, {}}); }
 const std::vector<CardReaderInfo>& card_readers() {
   static const std::vector<CardReaderInfo> table = {
       {"fake", "a reader fed by headless script steps and tests", &make_fake},
+      {"ga467", "a certified resident-ID reader (GA 467 SAM frames) on a serial device", &make_ga467},
       {"null", "no card reader: identity numbers are keyed", &make_null},
   };
   return table;

@@ -53,8 +53,11 @@ struct CardReaderInfo {
 };
 
 // The codes of the static table, for the config check (which links no driver).
-inline constexpr std::array<std::string_view, 2> kCardReaderCodes{"fake", "null"};
-// The static table: "fake", "null" (a certified GA 467 reader comes with its driver).
+inline constexpr std::array<std::string_view, 3> kCardReaderCodes{"fake", "ga467", "null"};
+// The codes whose argument is a device path, which the config check requires.
+inline constexpr std::array<std::string_view, 1> kCardReaderDeviceCodes{"ga467"};
+// The static table: "fake", "ga467" (a certified reader on the serial device named by the
+// argument, drivers/card_reader/ga467_driver.h; no argument: it does not open), "null".
 const std::vector<CardReaderInfo>& card_readers();
 
 // The first entry of `priority` that opens wins; KIOSK_CARD_READER, when set, replaces the

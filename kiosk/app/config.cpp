@@ -193,6 +193,25 @@ void check_driver_codes(const toml::table& drivers, const char* key, const std::
   }
 }
 
+// An entry whose driver talks to a device must name it after the colon ("ga467:/dev/ttyUSB0").
+template <std::size_t N>
+void check_device_arguments(const toml::table& drivers, const char* key, const std::array<std::string_view, N>& codes,
+                            const fs::path& file, std::vector<ConfigError>& errors) {
+  const toml::array* list = drivers[key].as_array();
+  if (!list) return;
+  for (const auto& element : *list) {
+    const auto entry = element.value<std::string>();
+    if (!entry) continue;
+    const auto colon = entry->find(':');
+    const std::string code = entry->substr(0, colon);
+    if (std::find(codes.begin(), codes.end(), code) == codes.end()) continue;
+    if (colon != std::string::npos && colon + 1 < entry->size()) continue;
+    errors.push_back({file.string(), line_of(&element),
+                      std::string(key) + ": \"" + code + "\" needs the device after a colon, e.g. \"" + code +
+                          ":/dev/ttyUSB0\""});
+  }
+}
+
 // [display] screen_bottom_mm: the touch targets must fit in the reach zone (H1); a screen
 // mounted so that less than half of it is within reach cannot hold them.
 void check_reach(const toml::table& display, core::LayoutMetrics& metrics, const fs::path& file,
@@ -408,6 +427,7 @@ ConfigResult load_config(const fs::path& kiosk_toml) {
     read_list(*drivers, "card_reader", config.card_reader_drivers, kiosk_toml, errors);
     read_list(*drivers, "printer", config.printer_drivers, kiosk_toml, errors);
     check_driver_codes(*drivers, "card_reader", drivers::card_reader::kCardReaderCodes, kiosk_toml, errors);
+    check_device_arguments(*drivers, "card_reader", drivers::card_reader::kCardReaderDeviceCodes, kiosk_toml, errors);
     check_driver_codes(*drivers, "printer", drivers::printer::kPrinterCodes, kiosk_toml, errors);
   }
   if (const auto* braille = (*table)["braille"].as_table()) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/app/runtime/runtime.h"
 
+#include <SDL.h>
 #include <toml++/toml.h>
 
 #include <cstdio>
@@ -126,6 +127,14 @@ bool Runtime::open_display(drivers::display::DisplayMode mode, std::string& erro
   }
   m_display_mode = mode;
   for (auto& channel : m_channels) attach(*channel);
+  if (mode != drivers::display::DisplayMode::Headless) {
+    // A card read on the reader's worker wakes the SDL loop at once, not at its next timeout.
+    m_card_reader->set_wakeup([] {
+      SDL_Event event{};
+      event.type = SDL_USEREVENT;
+      SDL_PushEvent(&event);
+    });
+  }
   return true;
 }
 
