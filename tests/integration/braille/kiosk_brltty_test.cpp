@@ -192,14 +192,16 @@ TEST_F(KioskOnBrltty, NavigationByDisplayKeysShowsEachItemInNationalCommonBraill
   // 优待政策查询: 查询 through the project override (= 茶寻), not zhcn-cbs's zhā xún.
   EXPECT_NE(display->shown().find(translator->translate("茶寻", {}).cells), std::string::npos) << display->shown();
   press("LnDn", button("home.help_desk"));
+  press("LnDn", button("home.subsidies"));
   press("LnDn", button("home.settings"));
+  press("LnUp", button("home.subsidies"));
   press("LnUp", button("home.help_desk"));
   press("LnUp", button("home.entitlements"));
   // Top and bottom of the screen: the ends of the menu.
   press("Bot", button("home.finish"));
   press("Top", button("home.entitlements"));
-  // Braille keyboard: dots 1-4-5 is d, the digit 4 (no number sign needed), item 4 of the menu.
-  press("PassDots " + std::to_string(cb::dots_mask(1, 4, 5)), button("home.language"));
+  // Braille keyboard: dots 1-5 is e, the digit 5 (no number sign needed), item 5 of the menu.
+  press("PassDots " + std::to_string(cb::dots_mask(1, 5)), button("home.language"));
   // The transcript agrees: the same focus and the same line.
   const auto focus = events("focus");
   ASSERT_FALSE(focus.empty());

@@ -108,7 +108,8 @@ TEST(XvfbKeypad, AResidentDrivesTheRealWindowWithKeysAndQuitKeysDoNothing) {
   ASSERT_TRUE(has_event(events, "screen", "id", "attract")) << "no attract screen; see " << dir;
   ASSERT_EQ(x("xdotool search --sync --class '^kiosk$' windowfocus --sync"), 0) << "no kiosk window; see " << dir;
 
-  // A key starts the visit; Down twice (past the two services), Select: the settings. Right x4: 200 %. Down, Right: the
+  // A key starts the visit; Down three times (past the three services), Select: the settings.
+  // Right x4: 200 %. Down, Right: the
   // next theme. The language key. Then Ctrl+Q and Alt+F4, which must not close the kiosk,
   // and Escape (back: home). Help twice: the key list.
   // The first key can reach the window before X has given it the focus: like a resident
@@ -118,7 +119,7 @@ TEST(XvfbKeypad, AResidentDrivesTheRealWindowWithKeysAndQuitKeysDoNothing) {
     events = wait_for(transcript, [](const auto& e) { return has_event(e, "session", "event", "start"); });
   }
   ASSERT_TRUE(has_event(events, "session", "event", "start")) << "no key reached the kiosk; see " << dir;
-  ASSERT_EQ(x("xdotool key --delay 120 Down Down Return Right Right Right Right Down Right F12 ctrl+q alt+F4 Escape F1 F1"), 0);
+  ASSERT_EQ(x("xdotool key --delay 120 Down Down Down Return Right Right Right Right Down Right F12 ctrl+q alt+F4 Escape F1 F1"), 0);
   events = wait_for(transcript, [](const auto& e) { return has_event(e, "screen", "id", "help"); });
   EXPECT_TRUE(has_event(events, "screen", "id", "settings"));
   EXPECT_TRUE(has_event(events, "setting", "value", 200));

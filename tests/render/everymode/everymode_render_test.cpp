@@ -73,7 +73,7 @@ class EveryModeRender : public ::testing::Test {
 TEST_F(EveryModeRender, SelectedChoiceIsShownByAShape) {
   using C = core::Command;
   for (int zoom : core::kZoomSteps) {
-    auto kiosk = visit(zoom, {C::Down, C::Down, C::Down, C::Select});   // the language screen
+    auto kiosk = visit(zoom, {C::Down, C::Down, C::Down, C::Down, C::Select});   // the language screen
     ASSERT_EQ(kiosk->tree().screen_id, "language");
     const auto shown = layout(*kiosk);
     EXPECT_NE(shown_in(shown, "language.zh").find(core::kSelectedMark), std::string::npos) << zoom << shown_in(shown, "language.zh");

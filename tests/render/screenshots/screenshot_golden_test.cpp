@@ -138,7 +138,7 @@ std::string walk_script(const Case& c) {
     if (zoom == "200") s += "key zoom+\nkey zoom+\nkey zoom+\nkey home\n";
     s += "screenshot home-" + zoom + "\n";
     s += "key down\nkey select\nscreenshot help_desk-" + zoom + "\nkey back\n";
-    s += "key down\nkey select\nscreenshot settings-" + zoom + "\nkey back\n";
+    s += "key down\nkey down\nkey select\nscreenshot settings-" + zoom + "\nkey back\n";
     s += "key select\nkey down\nkey down\nkey select\nscreenshot question-" + zoom + "\n";
     // Skip every question: the longest result, every entry "may apply".
     s += "key 8\nkey select\nkey 5\nkey select\nkey 5\nkey select\nkey 4\nkey select\nkey 3\nkey select\n";

@@ -107,7 +107,7 @@ TEST_F(BrailleTranscript, AnnounceUsesThePolyphoneOverride) {
 // screen; the line goes through the chosen table at once; the visit's end resets it.
 TEST_F(BrailleTranscript, BrailleTableSettingChangesTheCellsAndResetsWithTheSession) {
   // Where the choice sits on the settings screen: count the downs from the first item.
-  std::string probe = "key select\nkey down\nkey down\nkey select\n";
+  std::string probe = "key select\nkey down\nkey down\nkey down\nkey select\n";
   for (int i = 0; i < 30; ++i) probe += "key down\n";
   int downs = -1;
   int focus_on_settings = -1;
@@ -122,7 +122,7 @@ TEST_F(BrailleTranscript, BrailleTableSettingChangesTheCellsAndResetsWithTheSess
   }
   ASSERT_GE(downs, 1) << "no settings.braille_table on the settings screen";
 
-  std::string script = "key select\nkey down\nkey down\nkey select\n";
+  std::string script = "key select\nkey down\nkey down\nkey down\nkey select\n";
   for (int i = 0; i < downs; ++i) script += "key down\n";
   script += "key right\nkey right\nkey home\nkey up\nkey select\nkey down\nkey select\n";   // home.finish, confirmed, ends the visit
   const auto events = run_script(script);
@@ -151,11 +151,11 @@ TEST_F(BrailleTranscript, BrailleTableSettingChangesTheCellsAndResetsWithTheSess
 }  // namespace
 
 // A visit by braille display keys alone: line down starts the visit and moves, a
-// routing key activates the item under it, a chord types a digit (3 = dots 1-4),
-// which in a menu moves to item 3.
+// routing key activates the item under it, a chord types a digit (4 = dots 1-4-5),
+// which in a menu moves to item 4.
 TEST_F(BrailleTranscript, DisplayKeysAloneNavigateAndActivate) {
-  const auto events = run_script("braille-line down\nbraille-line down\nbraille-line down\nbraille-route 0\n"
-                                 "braille-pan right\nbraille-key backspace\nkey home\nbraille-dots 1-4\n");
+  const auto events = run_script("braille-line down\nbraille-line down\nbraille-line down\nbraille-line down\nbraille-route 0\n"
+                                 "braille-pan right\nbraille-key backspace\nkey home\nbraille-dots 1-4-5\n");
   std::vector<std::string> screens;
   std::string last_focus;
   for (const auto& e : events) {
@@ -167,7 +167,7 @@ TEST_F(BrailleTranscript, DisplayKeysAloneNavigateAndActivate) {
 }
 
 TEST_F(BrailleTranscript, ChoiceShowsItsValueNotASelectionState) {
-  const auto events = run_script("key select\nkey down\nkey down\nkey select\n");
+  const auto events = run_script("key select\nkey down\nkey down\nkey down\nkey select\n");
   std::string line;
   for (const auto& e : events)
     if (e["type"] == "braille") line = e["text"];

@@ -54,6 +54,7 @@ key done-is-not-a-key-so-this-line-is-a-comment-free-zone
   const KioskRun ok = run_kiosk("journey-ok", R"(key select
 key down
 key down
+key down
 key select
 screenshot settings
 key right
@@ -169,7 +170,7 @@ TEST(HeadlessTranscript, CallStaffReachesTheEmbeddedBackend) {
 }
 
 TEST(HeadlessTranscript, SignInterpreterIsALiveStaffCallWithSignLanguageNeed) {
-  const KioskRun run = run_kiosk("interpreter", "key select\nkey 7\nkey select\n");
+  const KioskRun run = run_kiosk("interpreter", "key select\nkey 8\nkey select\n");
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   std::vector<std::string> codes;
   for (const auto& e : of_type(run, "alert")) codes.push_back(e["code"]);
@@ -200,7 +201,7 @@ TEST(HeadlessTranscript, SignInterpreterFailsAtOnceWhenTheGatewayIsUnreachable) 
       dir, {{"kind = ", "kind = \"http\"\nbase_url = \"https://127.0.0.1:9\""},
             {"outbox_path", "outbox_path = \"" + (dir / "outbox.db").string() + "\""},
             {"outbox_key_file", "outbox_key_file = \"" + (dir / "outbox.key").string() + "\""}});
-  const KioskRun run = run_kiosk("unreachable-run", "key select\nkey 7\nkey select\n", config);
+  const KioskRun run = run_kiosk("unreachable-run", "key select\nkey 8\nkey select\n", config);
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   std::vector<std::string> codes;
   for (const auto& e : of_type(run, "alert")) codes.push_back(e["code"]);

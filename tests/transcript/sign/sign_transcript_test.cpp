@@ -64,7 +64,7 @@ constexpr const char* kEntitlementsClip = "sign/placeholder/home.entitlements.mp
 TEST(SignTranscript, DeafModeSignsTheScreenThenEachFocusedItem) {
   const fs::path dir = fresh_dir("on");
   // Deaf mode on at home, into settings and back: home's own clip signs its prompt again.
-  const KioskRun run = run_kiosk_in(dir, "key select\nkey sign\nwait 500\nkey down\nkey down\nkey select\nwait 500\nkey back\nwait 500\nscreenshot home\n");
+  const KioskRun run = run_kiosk_in(dir, "key select\nkey sign\nwait 500\nkey down\nkey down\nkey down\nkey select\nwait 500\nkey back\nwait 500\nscreenshot home\n");
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   const auto signs = of_type(run, "sign");
   ASSERT_FALSE(signs.empty()) << "no sign events";
@@ -106,7 +106,7 @@ TEST(SignTranscript, FocusWithoutClipFallsBackToTheScreenClip) {
 
 TEST(SignTranscript, WithoutDeafModeNoSignEvents) {
   const fs::path dir = fresh_dir("off");
-  const KioskRun run = run_kiosk_in(dir, "key select\nkey down\nkey down\nkey select\n");
+  const KioskRun run = run_kiosk_in(dir, "key select\nkey down\nkey down\nkey down\nkey select\n");
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   EXPECT_FALSE(of_type(run, "focus").empty());   // the run did navigate
   EXPECT_TRUE(of_type(run, "sign").empty());
@@ -193,7 +193,7 @@ TEST(SignTranscript, PauseHoldsTheClipAndPauseAgainPlaysOn) {
 // `setting` event, and the end of the session brings the hall default back.
 TEST(SignTranscript, SignSpeedIsASettingThatTheSessionEndResets) {
   const KioskRun run = run_kiosk(
-      "speed", "key select\nkey sign\nkey 3\nkey select\n" +
+      "speed", "key select\nkey sign\nkey 4\nkey select\n" +
                    std::string("key down\nkey down\nkey down\nkey down\nkey down\nkey down\nkey down\nkey down\nkey down\n") +
                    "key left\nkey left\nwait 180000\nwait 45000\n");
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;

@@ -82,7 +82,7 @@ TEST(SpeechTranscript, EveryScreenAndFocusIsSpokenOnTheRightRoute) {
 }
 
 TEST(SpeechTranscript, AlertIsAlwaysSpoken) {
-  auto events = run_kiosk("alert", "key select\nkey 9\n");
+  auto events = run_kiosk("alert", "key select\nkey zoom+\n");
   bool found = false;
   for (std::size_t i = 0; i < events.size(); ++i) {
     if (events[i].value("type", "") != "alert") continue;
@@ -270,7 +270,7 @@ TEST(SpeechTranscript, RateAndVolumeAreSaidAtOnceAndResetWhenTheSessionEnds) {
 TEST(SpeechTranscript, BriefVerbosityIsShorterOnAScreenTheResidentKnows) {
   // Home, into settings, up (wrapping) past done and reset to the verbosity choice,
   // Brief, back to home.
-  const auto events = run_kiosk("brief", "key select\nkey down\nkey down\nkey select\nkey up\nkey up\nkey up\n"
+  const auto events = run_kiosk("brief", "key select\nkey down\nkey down\nkey down\nkey select\nkey up\nkey up\nkey up\n"
                                          "key right\nkey back\nkey down\n");
   const std::size_t brief = find(events, 0, "setting", "verbosity");
   ASSERT_LT(brief, events.size()) << "no verbosity setting event";
@@ -293,7 +293,7 @@ TEST(SpeechTranscript, BriefVerbosityIsShorterOnAScreenTheResidentKnows) {
   }
   EXPECT_EQ(checked, 2);
   // The setting goes back to the hall's at the end of the session.
-  const auto reset = run_kiosk("brief-reset", "key select\nkey down\nkey down\nkey select\nkey up\nkey up\nkey up\n"
+  const auto reset = run_kiosk("brief-reset", "key select\nkey down\nkey down\nkey down\nkey select\nkey up\nkey up\nkey up\n"
                                               "key right\nwait 180000\nwait 45000\n");
   std::vector<std::string> values;
   for (const auto& e : of(reset, "setting"))
