@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The spoken tone changes (docs/accessibility.md section 4): 一 and 不 before another
+// syllable, and a third tone before a third tone. Braille writes citation tones, so only
+// `spoken` changes.
+#include <string_view>
+
+#include "kiosk/core/text/reading/reader.h"
+
+namespace kiosk::core::speech {
+namespace {
+
+constexpr std::u32string_view kDigitNumerals = U"零〇一二三四五六七八九十幺两";
+constexpr std::u32string_view kLargeUnits = U"百千万亿";
+// 第一, 初一, 周一, 星期一, 统一, 唯一, 万一 (wàn yī): 一 keeps its tone after these.
+constexpr std::u32string_view kYiKeepsAfter = U"第初周期统唯万逐";
+// Dates and counting: 一月, 一日, 一号, 一楼 read yī.
+constexpr std::u32string_view kYiKeepsBefore = U"月日号楼";
+
+int tone_of(const std::string& syllable) {
+  return syllable.empty() ? 0 : syllable.back() - '0';
+}
+
+void set_tone(std::string& syllable, int tone) { syllable.back() = static_cast<char>('0' + tone); }
+
+bool in(std::u32string_view set, char32_t c) { return c != 0 && set.find(c) != std::u32string_view::npos; }
+
+bool last_of_word(const TextReading& r, std::size_t i) {
+  return !r.word_start[i] && (i + 1 == r.word_start.size() || r.word_start[i + 1]);
+}
+
+void yi_sandhi(std::u32string_view text, TextReading& r, std::size_t i) {
+  const char32_t prev = i > 0 ? text[i - 1] : 0;
+  const char32_t next = text[i + 1];
+  if (in(kYiKeepsAfter, prev) || (in(kDigitNumerals, prev) && !r.citation[i - 1].empty())) return;
+  if ((in(kDigitNumerals, next) && !in(kLargeUnits, next)) || in(kYiKeepsBefore, next)) return;
+  if (last_of_word(r, i)) return;
+  const int next_tone = tone_of(r.citation[i + 1]);
+  set_tone(r.spoken[i], next_tone >= 4 ? 2 : 4);
+}
+
+}  // namespace
+
+void apply_tone_sandhi(std::u32string_view text, TextReading& r) {
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    if (r.citation[i].empty() || r.citation[i + 1].empty()) continue;
+    if (text[i] == U'一' && r.citation[i] == "yi1") {
+      yi_sandhi(text, r, i);
+    } else if (text[i] == U'不' && r.citation[i] == "bu4" && tone_of(r.citation[i + 1]) == 4) {
+      set_tone(r.spoken[i], 2);
+    }
+  }
+  // 3-3: inside a word (展览馆 zhan2 lan2 guan3), and from a one-syllable word into the
+  // next (很好, 请把); a longer word keeps its last third tone before the next word.
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    if (r.spoken[i].empty() || r.citation[i + 1].empty()) continue;
+    if (tone_of(r.spoken[i]) != 3 || tone_of(r.citation[i + 1]) != 3) continue;
+    const bool same_word = !r.word_start[i + 1];
+    const bool single = r.word_start[i] && r.word_start[i + 1];
+    if (same_word || single) set_tone(r.spoken[i], 2);
+  }
+}
+
+}  // namespace kiosk::core::speech

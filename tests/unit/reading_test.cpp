@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The reading step (kiosk/core/text/reading, issue 13) on a small word list written here:
+// segmentation and its ties, the lexicon winning, 一/不 and 3-3 tone changes, neutral
+// tones, mixed Han/Latin/digits. The issue's examples on the real word list are in
+// tests/integration/pronunciation.
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "kiosk/core/text/normaliser.h"
+#include "kiosk/core/text/reading/reader.h"
+
+namespace {
+
+using namespace kiosk::core::speech;
+
+constexpr std::string_view kWords =
+    "# test word list\n"
+    "把\tba3\t100000\n"
+    "把手\tba3 shou3\t400\n"
+    "手\tshou3\t30000\n"
+    "手语\tshou3 yu3\t50\n"
+    "语\tyu3\t10000\n"
+    "调\ttiao2\t8000\n"
+    "大\tda4\t90000\n"
+    "音量\tyin1 liang4\t100\n"
+    "量\tliang2\t10000\n"
+    "音\tyin1\t5000\n"
+    "一\tyi1\t200000\n"
+    "一样\tyi1 yang4\t20000\n"
+    "样\tyang4\t9000\n"
+    "个\tge4\t170000\n"
+    "天\ttian1\t50000\n"
+    "次\tci4\t40000\n"
+    "第\tdi4\t50000\n"
+    "统一\ttong3 yi1\t3000\n"
+    "月\tyue4\t40000\n"
+    "二\ter4\t30000\n"
+    "零\tling2\t9000\n"
+    "千\tqian1\t9000\n"
+    "不\tbu4\t300000\n"
+    "要\tyao4\t150000\n"
+    "好\thao3\t90000\n"
+    "很\then3\t80000\n"
+    "你\tni3\t200000\n"
+    "你好\tni3 hao3\t700\n"
+    "展览馆\tzhan3 lan3 guan3\t150\n"
+    "的\tde5\t300000\n"
+    "我\two3\t300000\n"
+    "们\tmen5\t40000\n"
+    "我们\two3 men5\t90000\n"
+    "对不起\tdui4 bu5 qi3\t1000\n"
+    "请\tqing3\t30000\n"
+    "按\tan4\t8000\n"
+    "键\tjian4\t900\n"
+    "甲\tjia3\t500\n"
+    "乙\tyi3\t500\n"
+    "甲乙\tjia3 yi3\t500\n"
+    "丙\tbing3\t500\n"
+    "乙丙\tyi3 bing3\t500\n"
+    "银\tyin2\t3000\n"
+    "行\txing2\t20000\n"
+    "银行\tyin2 hang2\t7000\n";
+
+std::shared_ptr<const PinyinDictionary> dictionary() {
+  static const auto d = [] {
+    auto parsed = PinyinDictionary::parse(kWords);
+    EXPECT_TRUE(parsed.ok()) << (parsed.ok() ? "" : parsed.error().message);
+    return std::make_shared<const PinyinDictionary>(std::move(parsed.value()));
+  }();
+  return d;
+}
+
+std::string spoken(const Reader& r, std::string_view text) { return r.to_pinyin(text); }
+
+std::string citation(const Reader& r, std::string_view text) {
+  std::string out;
+  for (const std::string& s : r.read(text).citation) {
+    if (s.empty()) continue;
+    if (!out.empty()) out += ' ';
+    out += s;
+  }
+  return out;
+}
+
+TEST(ReadingDictionary, ParsesAndFinds) {
+  const auto d = dictionary();
+  EXPECT_EQ(d->size(), 45u);
+  EXPECT_EQ(d->max_word_length(), 3u);
+  ASSERT_TRUE(d->find(U"展览馆"));
+  EXPECT_EQ(d->find(U"展览馆")->pinyin, "zhan3 lan3 guan3");
+  EXPECT_LT(d->find(U"的")->log_prob, 0);
+  EXPECT_FALSE(d->find(U"展览"));
+  EXPECT_FALSE(d->find(U""));
+}
+
+TEST(ReadingDictionary, BadLinesNameTheLine) {
+  auto bad = PinyinDictionary::parse("# x\n好\thao3\t9\n好人\thao3\t9\n");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().message, "line 3: pinyin must be one tone-numbered syllable per character");
+  EXPECT_FALSE(PinyinDictionary::parse("好\thao7\t9\n").ok());
+  EXPECT_FALSE(PinyinDictionary::parse("好\thao3\t0\n").ok());
+  EXPECT_FALSE(PinyinDictionary::parse("ab\thao3 hao3\t9\n").ok());
+  EXPECT_FALSE(PinyinDictionary::parse("好\thao3\n").ok());
+  EXPECT_TRUE(PinyinDictionary::parse("").ok());
+}
+
+TEST(ReadingSegmentation, MostProbablePath) {
+  const Reader r(dictionary(), Lexicon());
+  // 把 + 手语: 1e5 * 50 beats 把手 + 语: 400 * 1e4.
+  EXPECT_EQ(r.segment(U"把手语"), (std::vector<std::size_t>{1, 2}));
+  EXPECT_EQ(r.segment(U"把手"), (std::vector<std::size_t>{2}));
+  EXPECT_EQ(r.segment(U"调大音量"), (std::vector<std::size_t>{1, 1, 2}));
+  EXPECT_EQ(citation(r, "调大音量"), "tiao2 da4 yin1 liang4");
+}
+
+TEST(ReadingSegmentation, TiesKeepTheLongestLastWord) {
+  const Reader r(dictionary(), Lexicon());
+  // 甲乙 + 丙 and 甲 + 乙丙 score the same (500 * 500): the longest last word wins, on
+  // every run, whatever the hash order.
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(r.segment(U"甲乙丙"), (std::vector<std::size_t>{1, 2}));
+}
+
+TEST(ReadingSegmentation, UnknownCharactersStandAloneWithoutAReading) {
+  const Reader r(dictionary(), Lexicon());
+  const TextReading t = r.read("请按钮");
+  ASSERT_EQ(t.citation.size(), 3u);
+  EXPECT_EQ(t.citation[0], "qing3");
+  EXPECT_EQ(t.citation[2], "");
+  EXPECT_EQ(spoken(r, "请按钮"), "qing3 an4 钮");
+}
+
+TEST(ReadingLexicon, ReviewedWordsWin) {
+  const Lexicon lex({{"调大", "tiao2 da4", ""}, {"行长", "hang2 zhang3", ""}, {"银行", "yin2 hang2", ""}});
+  const Reader r(dictionary(), lex);
+  EXPECT_EQ(citation(r, "调大音量"), "tiao2 da4 yin1 liang4");
+  EXPECT_EQ(r.segment(U"调大音量"), (std::vector<std::size_t>{2, 2}));
+  // Without a dictionary at all, the lexicon still reads its words.
+  const Reader lexicon_only(nullptr, lex);
+  EXPECT_EQ(spoken(lexicon_only, "去银行"), "去 yin2 hang2");
+}
+
+TEST(ReadingLexicon, OneCharacterEntriesChangeTheReadingNotTheWords) {
+  const Lexicon lex({{"行", "hang2", ""}, {"坏", "huai4 huai4", ""}});   // the second is malformed
+  const Reader r(dictionary(), lex);
+  EXPECT_EQ(citation(r, "行"), "hang2");
+  EXPECT_EQ(citation(r, "银行"), "yin2 hang2");
+  EXPECT_EQ(citation(r, "坏"), "");
+}
+
+TEST(ReadingSandhi, YiChangesBeforeASyllableButNotInNumbers) {
+  const Reader r(dictionary(), Lexicon());
+  EXPECT_EQ(spoken(r, "一样"), "yi2 yang4");
+  EXPECT_EQ(citation(r, "一样"), "yi1 yang4");
+  EXPECT_EQ(spoken(r, "一个"), "yi2 ge4");
+  EXPECT_EQ(spoken(r, "一天"), "yi4 tian1");
+  EXPECT_EQ(spoken(r, "一千"), "yi4 qian1");
+  EXPECT_EQ(spoken(r, "第一次"), "di4 yi1 ci4");
+  EXPECT_EQ(spoken(r, "统一"), "tong3 yi1");
+  EXPECT_EQ(spoken(r, "一月"), "yi1 yue4");
+  EXPECT_EQ(spoken(r, "二零一一"), "er4 ling2 yi1 yi1");
+  EXPECT_EQ(spoken(r, "一"), "yi1");
+  EXPECT_EQ(spoken(r, "一。"), "yi1。");
+}
+
+TEST(ReadingSandhi, BuBeforeAFourthTone) {
+  const Reader r(dictionary(), Lexicon());
+  EXPECT_EQ(spoken(r, "不要"), "bu2 yao4");
+  EXPECT_EQ(citation(r, "不要"), "bu4 yao4");
+  EXPECT_EQ(spoken(r, "不好"), "bu4 hao3");
+  EXPECT_EQ(spoken(r, "对不起"), "dui4 bu5 qi3");   // neutral 不 stays neutral
+}
+
+TEST(ReadingSandhi, ThirdBeforeThird) {
+  const Reader r(dictionary(), Lexicon());
+  EXPECT_EQ(spoken(r, "你好"), "ni2 hao3");
+  EXPECT_EQ(citation(r, "你好"), "ni3 hao3");
+  EXPECT_EQ(spoken(r, "展览馆"), "zhan2 lan2 guan3");
+  EXPECT_EQ(spoken(r, "很好"), "hen2 hao3");
+  // A two-syllable word keeps its last third tone before the next word.
+  EXPECT_EQ(spoken(r, "你好你"), "ni2 hao3 ni3");
+}
+
+TEST(ReadingNeutralTone, FromTheWordList) {
+  const Reader r(dictionary(), Lexicon());
+  EXPECT_EQ(spoken(r, "我们的"), "wo3 men5 de5");
+}
+
+TEST(ReadingMixed, HanLatinDigitsAndPunctuation) {
+  const Reader r(dictionary(), Lexicon());
+  EXPECT_EQ(spoken(r, "请按OK键"), "qing3 an4 OK jian4");
+  EXPECT_EQ(spoken(r, "请按 Enter 键。"), "qing3 an4 Enter jian4。");
+  EXPECT_EQ(spoken(r, "第2次"), "di4 2 ci4");
+  EXPECT_EQ(spoken(r, "你好，我们"), "ni2 hao3，wo3 men5");
+  EXPECT_EQ(spoken(r, ""), "");
+}
+
+TEST(ReadingSpeech, EveryHanRunGoesToThePinyinVoiceAsPinyin) {
+  const Reader r(dictionary(), Lexicon());
+  const NormalisedSpeech n = normalise("请按OK键，第2次", TextLanguage::Auto, &r);
+  ASSERT_EQ(n.runs.size(), 3u);
+  EXPECT_EQ(n.runs[0], (SpeechRun{"cmn-latn-pinyin", "qing3 an4"}));
+  EXPECT_EQ(n.runs[1], (SpeechRun{"en-us", "OK"}));
+  // The normaliser reads the digit first (二), then the reading step: no Han left.
+  EXPECT_EQ(n.runs[2], (SpeechRun{"cmn-latn-pinyin", "jian4，di4 er4 ci4"}));
+  EXPECT_EQ(n.spoken, "qing3 an4 OK jian4，di4 er4 ci4");
+}
+
+}  // namespace
