@@ -179,6 +179,10 @@ TEST(ReadingSandhi, ThirdBeforeThird) {
   EXPECT_EQ(spoken(r, "很好"), "hen2 hao3");
   // A two-syllable word keeps its last third tone before the next word.
   EXPECT_EQ(spoken(r, "你好你"), "ni2 hao3 ni3");
+  // One syllable before a word whose first third tone already changed keeps its tone;
+  // before one that did not, it changes.
+  EXPECT_EQ(spoken(r, "把手语"), "ba3 shou2 yu3");
+  EXPECT_EQ(spoken(r, "我很好"), "wo3 hen2 hao3");
 }
 
 TEST(ReadingNeutralTone, FromTheWordList) {

@@ -42,6 +42,7 @@ void yi_sandhi(std::u32string_view text, TextReading& r, std::size_t i) {
 
 void apply_tone_sandhi(std::u32string_view text, TextReading& r) {
   const std::size_t n = text.size();
+  if (n < 2) return;
   for (std::size_t i = 0; i + 1 < n; ++i) {
     if (r.citation[i].empty() || r.citation[i + 1].empty()) continue;
     if (text[i] == U'一' && r.citation[i] == "yi1") {
@@ -50,14 +51,18 @@ void apply_tone_sandhi(std::u32string_view text, TextReading& r) {
       set_tone(r.spoken[i], 2);
     }
   }
-  // 3-3: inside a word (展览馆 zhan2 lan2 guan3), and from a one-syllable word into the
-  // next (很好, 请把); a longer word keeps its last third tone before the next word.
+  // 3-3 inside a word first (展览馆 zhan2 lan2 guan3), then from a one-syllable word into
+  // a third tone that is still third (很好 hen2 hao3; 把手语 ba3 shou2 yu3, 我很好 wo3
+  // hen2 hao3), right to left so the tighter pair changes first.
+  auto third = [&](std::size_t i) { return tone_of(r.spoken[i]) == 3; };
   for (std::size_t i = 0; i + 1 < n; ++i) {
-    if (r.spoken[i].empty() || r.citation[i + 1].empty()) continue;
-    if (tone_of(r.spoken[i]) != 3 || tone_of(r.citation[i + 1]) != 3) continue;
-    const bool same_word = !r.word_start[i + 1];
+    if (r.spoken[i].empty() || r.citation[i + 1].empty() || r.word_start[i + 1]) continue;
+    if (third(i) && tone_of(r.citation[i + 1]) == 3) set_tone(r.spoken[i], 2);
+  }
+  for (std::size_t i = n - 1; i-- > 0;) {
+    if (r.spoken[i].empty() || r.spoken[i + 1].empty()) continue;
     const bool single = r.word_start[i] && r.word_start[i + 1];
-    if (same_word || single) set_tone(r.spoken[i], 2);
+    if (single && third(i) && third(i + 1)) set_tone(r.spoken[i], 2);
   }
 }
 
