@@ -91,12 +91,22 @@ cb::Translation LouisTranslator::translate_with(std::string_view text, const std
   return t;
 }
 
+void LouisTranslator::set_reading(ReaderSource reader, cb::SyllableCharacters syllables) {
+  m_reader_source = std::move(reader);
+  m_reader.reset();
+  m_syllables = std::move(syllables);
+}
+
 cb::Translation LouisTranslator::translate(std::string_view text, const cb::BrailleTables& tables) {
-  const std::u32string in32 = cb::utf8_decode(text);
+  std::u32string in32 = cb::utf8_decode(text);
   const auto runs = cb::split_runs(in32);
   cb::Translation result;
   bool has_han = false;
   for (const auto& run : runs) has_han = has_han || run.script == cb::Script::Han;
+  if (has_han && m_reader_source) {
+    if (!m_reader) m_reader = m_reader_source();
+    if (m_reader) in32 = cb::substitute_readings(in32, m_reader->read(std::u32string_view(in32)), m_syllables);
+  }
   const std::string main_table = table_file(has_han ? tables.chinese : tables.english);
   result.table = main_table;
   // zhcn-cbs writes digits (number sign + a-j, blank cells around them) and Latin inside

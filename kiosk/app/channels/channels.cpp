@@ -19,7 +19,7 @@ std::vector<std::unique_ptr<Channel>> make_channels(const Config& config, RunMod
       (config.root / "assets" / "pinyin" / "words.tsv").string(), (config.config_dir / "speech" / "lexicon.toml").string());
   // CHANNELS (one line per channel, in presentation order: speech, braille, sign)
   channels.push_back(std::make_unique<SpeechChannel>(config, reading));   // Headless too: SDL dummy audio
-  channels.push_back(BrailleChannel::make(config, mode));
+  channels.push_back(BrailleChannel::make(config, mode, reading));
   channels.push_back(std::make_unique<SignChannel>(config));
   return channels;
 }
