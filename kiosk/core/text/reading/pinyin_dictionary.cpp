@@ -46,7 +46,11 @@ bool is_numbered_syllable(std::string_view s) {
 
 Result<PinyinDictionary> PinyinDictionary::parse(std::string_view tsv) {
   PinyinDictionary d;
-  d.m_entries.reserve(tsv.size() / 22);
+  // Sized from the file (about 22 bytes a line, a third of them pinyin) so the pools are
+  // never copied while growing.
+  d.m_entries.reserve(tsv.size() / 20);
+  d.m_words.reserve(tsv.size() / 7);
+  d.m_pinyin.reserve(tsv.size() / 2);
   std::size_t line_no = 0;
   std::size_t at = 0;
   while (at < tsv.size()) {
@@ -59,38 +63,40 @@ Result<PinyinDictionary> PinyinDictionary::parse(std::string_view tsv) {
     const std::size_t tab1 = line.find('\t');
     const std::size_t tab2 = tab1 == std::string_view::npos ? tab1 : line.find('\t', tab1 + 1);
     if (tab2 == std::string_view::npos) return line_error(line_no, "expected word, pinyin and frequency");
-    const std::u32string word = utf8_to_u32(line.substr(0, tab1));
+    // The word is decoded straight into the pool (no string per line: 76,000 lines).
+    const std::size_t word_offset = d.m_words.size();
+    const std::string_view word_bytes = line.substr(0, tab1);
+    for (std::size_t b = 0; b < word_bytes.size();) {
+      const Utf8Step step = utf8_next(word_bytes, b);
+      if (!is_han(step.cp)) return line_error(line_no, "word holds a character that is not Han");
+      d.m_words.push_back(step.cp);
+      b += step.size;
+    }
+    const std::size_t word_length = d.m_words.size() - word_offset;
     const std::string_view pinyin = line.substr(tab1 + 1, tab2 - tab1 - 1);
     const std::string_view freq_text = line.substr(tab2 + 1);
-    if (word.empty() || word.size() > 32) return line_error(line_no, "word empty or too long");
-    for (char32_t c : word) {
-      if (!is_han(c)) return line_error(line_no, "word holds a character that is not Han");
-    }
-    if (count_syllables(pinyin) != word.size())
+    if (word_length == 0 || word_length > 32) return line_error(line_no, "word empty or too long");
+    if (count_syllables(pinyin) != word_length)
       return line_error(line_no, "pinyin must be one tone-numbered syllable per character");
     std::uint64_t freq = 0;
     const auto parsed = std::from_chars(freq_text.data(), freq_text.data() + freq_text.size(), freq);
     if (parsed.ec != std::errc() || parsed.ptr != freq_text.data() + freq_text.size() || freq == 0)
       return line_error(line_no, "frequency must be a whole number above 0");
     Entry e{};
-    e.word_offset = static_cast<std::uint32_t>(d.m_words.size());
-    e.word_length = static_cast<std::uint8_t>(word.size());
+    e.word_offset = static_cast<std::uint32_t>(word_offset);
+    e.word_length = static_cast<std::uint8_t>(word_length);
     e.pinyin_offset = static_cast<std::uint32_t>(d.m_pinyin.size());
     e.pinyin_length = static_cast<std::uint16_t>(pinyin.size());
     e.log_prob = static_cast<float>(std::log(static_cast<double>(freq)) - std::log(1e12));
-    d.m_words += word;
     d.m_pinyin += pinyin;
     d.m_entries.push_back(e);
-    if (word.size() > d.m_max_length) d.m_max_length = word.size();
+    if (word_length > d.m_max_length) d.m_max_length = word_length;
   }
   std::size_t slots = 16;
   while (slots < d.m_entries.size() * 2) slots *= 2;
   d.m_slots.assign(slots, 0);
   // Later duplicates replace earlier ones (insert overwrites the slot of an equal word).
   for (std::uint32_t i = 0; i < d.m_entries.size(); ++i) d.insert(i);
-  d.m_words.shrink_to_fit();
-  d.m_pinyin.shrink_to_fit();
-  d.m_entries.shrink_to_fit();
   return d;
 }
 

@@ -45,6 +45,12 @@ Reader::Reader(std::shared_ptr<const PinyinDictionary> dictionary, const Lexicon
     for (const std::string& s : syllables) valid = valid && is_numbered_syllable(s);
     for (char32_t c : word) valid = valid && is_han(c);
     if (!valid) continue;
+    // The lexicon may write 一/不 as spoken (一次 yi2 ci4, as eSpeak needed before); the
+    // reading step applies those changes itself, so it keeps the citation tone.
+    for (std::size_t k = 0; k < word.size(); ++k) {
+      if (word[k] == U'一' && (syllables[k] == "yi2" || syllables[k] == "yi4")) syllables[k] = "yi1";
+      if (word[k] == U'不' && syllables[k] == "bu2") syllables[k] = "bu4";
+    }
     if (word.size() > m_lexicon_max) m_lexicon_max = word.size();
     m_lexicon[std::move(word)] = std::move(syllables);   // the last duplicate wins
   }
@@ -131,6 +137,7 @@ TextReading Reader::read(std::u32string_view text) const {
     i = e;
   }
   out.spoken = out.citation;
+  apply_context_readings(text, out);
   apply_tone_sandhi(text, out);
   return out;
 }

@@ -62,5 +62,8 @@ class Reader {
 
 // The tone changes, on a reading whose `spoken` starts equal to `citation` (sandhi.cpp).
 void apply_tone_sandhi(std::u32string_view text, TextReading& reading);
+// Readings that depend on the neighbouring words rather than the word itself (为 wéi /
+// wèi), applied before the tone changes (sandhi.cpp).
+void apply_context_readings(std::u32string_view text, TextReading& reading);
 
 }  // namespace kiosk::core::speech

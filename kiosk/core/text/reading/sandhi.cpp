@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The spoken tone changes (docs/accessibility.md section 4): 一 and 不 before another
 // syllable, and a third tone before a third tone. Braille writes citation tones, so only
-// `spoken` changes.
+// `spoken` changes. Also the one reading that depends on the words around it (为).
 #include <string_view>
 
 #include "kiosk/core/text/reading/reader.h"
@@ -38,7 +38,25 @@ void yi_sandhi(std::u32string_view text, TextReading& r, std::size_t i) {
   set_tone(r.spoken[i], next_tone >= 4 ? 2 : 4);
 }
 
+// 为 is wèi ("for": 为您, 为了) in the word list; before a number, 每, 周 and the like,
+// or after a verb of naming, it is wéi ("is, as": 时间为周一, 调整为每月, 改为).
+constexpr std::u32string_view kWeiBefore = U"零〇一二三四五六七八九十两百千万每周准止主期";
+constexpr std::u32string_view kWeiAfter = U"改代作成称认视分选定设列译登记";
+
+void wei_reading(std::u32string_view text, TextReading& r, std::size_t i) {
+  const char32_t prev = i > 0 ? text[i - 1] : 0;
+  const char32_t next = i + 1 < text.size() ? text[i + 1] : 0;
+  if (!r.word_start[i] || (i + 1 < text.size() && !r.word_start[i + 1])) return;   // inside a word
+  if (in(kWeiBefore, next) || in(kWeiAfter, prev)) r.citation[i] = r.spoken[i] = "wei2";
+}
+
 }  // namespace
+
+void apply_context_readings(std::u32string_view text, TextReading& r) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == U'为' && r.citation[i] == "wei4") wei_reading(text, r, i);
+  }
+}
 
 void apply_tone_sandhi(std::u32string_view text, TextReading& r) {
   const std::size_t n = text.size();
