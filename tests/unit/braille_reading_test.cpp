@@ -47,6 +47,7 @@ TEST(BrailleReading, BadTableLinesNameTheLine) {
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().message, "line 2: not a tone-numbered syllable");
   EXPECT_FALSE(SyllableCharacters::parse("qu1\tAB\n").ok());
+  EXPECT_TRUE(SyllableCharacters::parse("zi5\t\uE000\n").ok());   // a generated rule's character
   EXPECT_FALSE(SyllableCharacters::parse("qu1\n").ok());
   EXPECT_EQ(table().size(), 5u);
   EXPECT_EQ(table().find("qu1"), U'驱');

@@ -15,9 +15,10 @@ is that syllable are translated alone through both tables; the cells most of the
 are the syllable's cells (a tie goes to the cells whose tone omission agrees with the
 rest of the syllables of the same initial, then to the more frequent characters); the
 canonical character is the most frequent one with those cells that appears in no word
-rule of zhcn-cbs ("safe"), else the most frequent one. A neutral syllable with no
-character of its own borrows the character of the same syllable whose tone the scheme
-leaves unwritten (neutral syllables carry no tone mark). Needs lou_translate
+rule of zhcn-cbs ("safe"), else the most frequent one. A syllable no character has as
+its own reading (neutral syllables, 切 qiē) gets the cells the scheme writes for it (the
+same initial and final, the tone mark unless the scheme leaves that tone unwritten for
+the initial) and any character liblouis writes so ("derived"). Needs lou_translate
 (liblouis-bin).
 """
 import argparse
@@ -30,6 +31,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 TONE_MARKS = {"⠁": 1, "⠂": 2, "⠄": 3, "⠆": 4}
+PRIVATE_USE = 0xF200   # first code point of the generated rules' characters
 INITIALS = ["zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x",
             "r", "z", "c", "s", "y", "w"]
 
@@ -97,17 +99,44 @@ def build(words_file, tables_dir):
                                                       sum(freq[c] for c in kv[1])))
         members = sorted(best[1], key=lambda c: (c in unsafe, -freq[c], c))
         rows[syllable] = (members[0], best[0][0], "safe" if members[0] not in unsafe else "word-rule")
-    # Neutral syllables without a character of their own.
-    bases = {s[:-1] for s in rows} | {p[:-1] for p in readings.values()}
-    for base in sorted(bases):
-        if base + "5" in rows:
+    # Syllables of the word list that no character has as its own reading (切 is qiè
+    # alone, qiē in 切换; 子 is neutral in 孩子): their cells follow from the same syllable
+    # in another tone (the initial and final cells) and the scheme's tone rule for the
+    # initial (its one unwritten tone; no mark for the neutral tone). Any character
+    # liblouis writes that way will do.
+    by_cells = collections.defaultdict(list)
+    for c in known:
+        by_cells[cbs[c]].append(c)
+    usual = {i: cnt.most_common(1)[0][0] for i, cnt in omitted.items() if cnt}
+    rules = []
+    for syllable in sorted(word_syllables(words_file) - set(rows)):
+        base, tone = syllable[:-1], syllable[-1]
+        other = next((rows[base + t] for t in "12345" if base + t in rows), None)
+        if other is None:
             continue
-        for tone in "1234":
-            row = rows.get(base + tone)
-            if row and row[1][-1:] not in TONE_MARKS:
-                rows[base + "5"] = (row[0], row[1], row[2] + ", borrowed from tone " + tone)
-                break
+        stem = other[1][:-1] if other[1][-1:] in TONE_MARKS else other[1]
+        marks = {"1": "⠁", "2": "⠂", "3": "⠄", "4": "⠆"}
+        want = stem if tone == "5" or usual.get(initial_of(syllable)) == tone else stem + marks[tone]
+        found = sorted(by_cells.get(want, []), key=lambda c: (c in unsafe, -freq[c], c))
+        if found:
+            rows[syllable] = (found[0], want, ("safe" if found[0] not in unsafe else "word-rule") + ", derived")
+        else:
+            # No character is written so (子 as neutral zi): a private-use character with a
+            # generated rule in the project tables (current braille writes every tone).
+            g1_cells = stem if tone == "5" else stem + marks[tone]
+            rules.append((syllable, want, g1_cells))
+    for k, (syllable, want, g1_cells) in enumerate(rules):
+        rows[syllable] = (chr(PRIVATE_USE + k), want, "generated rule", g1_cells)
     return rows, len(known), len(chars)
+
+
+def word_syllables(words_file):
+    out = set()
+    with open(words_file, encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#") and line.strip():
+                out.update(line.split("\t")[1].split())
+    return out
 
 
 def main():
@@ -125,15 +154,33 @@ def main():
         f"# liblouis's zhcn-cbs.ctb / zhcn-g1.ctb ({known} of {total} characters known to liblouis). Do not edit.",
         "# syllable<TAB>character<TAB>zhcn-cbs cells<TAB>note",
     ]
-    text = "\n".join(head + [f"{s}\t{c}\t{cells}\t{note}" for s, (c, cells, note) in sorted(rows.items())]) + "\n"
-    if args.check:
-        with open(args.out, encoding="utf-8") as f:
-            if f.read() != text:
-                sys.exit(f"{args.out} is out of date: run {sys.argv[0]}")
-        return
-    with open(args.out, "w", encoding="utf-8") as f:
-        f.write(text)
-    print(f"wrote {args.out}: {len(rows)} syllables", file=sys.stderr)
+    text = "\n".join(head + [f"{s}\t{r[0]}\t{r[1]}\t{r[2]}" for s, r in sorted(rows.items())]) + "\n"
+    outputs = {args.out: text}
+    generated = sorted((r[0], s, r[1], r[3]) for s, r in rows.items() if len(r) == 4)
+    for name, column, what in (("kiosk-zh-syllables.cti", 2, "zhcn-cbs"), ("kiosk-zh-g1-syllables.cti", 3, "zhcn-g1")):
+        lines = ["# SPDX-License-Identifier: GPL-3.0-or-later",
+                 f"# Syllables no character is written as in {what}: one private-use character each (issue 13).",
+                 "# GENERATED by tools/pinyin_dict/braille_syllables.py with config/braille/syllables.tsv. Do not edit."]
+        lines += [f"always \\x{ord(g[0]):04X} {dots(g[column])}    # {g[1]}" for g in generated]
+        outputs[os.path.join(os.path.dirname(args.out), name)] = "\n".join(lines) + "\n"
+    for path, content in outputs.items():
+        if args.check:
+            with open(path, encoding="utf-8") as f:
+                if f.read() != content:
+                    sys.exit(f"{path} is out of date: run {sys.argv[0]}")
+            continue
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(content)
+        print(f"wrote {path}", file=sys.stderr)
+
+
+def dots(cells):
+    """'⠵⠄' -> '1356-3' (liblouis dot notation)."""
+    out = []
+    for cell in cells:
+        bits = ord(cell) - 0x2800
+        out.append("".join(str(d + 1) for d in range(8) if bits & (1 << d)) or "0")
+    return "-".join(out)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,8 @@ struct Abbreviation {
 constexpr Abbreviation kAbbreviations[] = {{U'的', "de5"}, {U'么', "me5"}, {U'你', "ni3"},
                                            {U'他', "ta1"}, {U'她', "ta1"},  {U'它', "ta1"}};
 
+bool is_private_use(char32_t c) { return c >= 0xE000 && c <= 0xF8FF; }
+
 Error line_error(std::size_t line, const std::string& problem) {
   return Error{"braille_syllables", "line " + std::to_string(line) + ": " + problem};
 }
@@ -37,8 +39,9 @@ Result<SyllableCharacters> SyllableCharacters::parse(std::string_view tsv) {
     rest = rest.substr(0, rest.find('\t'));
     const std::u32string character = speech::utf8_to_u32(rest);
     if (!speech::is_numbered_syllable(syllable)) return line_error(line_no, "not a tone-numbered syllable");
-    if (character.size() != 1 || !speech::is_han(character.front()))
-      return line_error(line_no, "the character must be one Han character");
+    // A Han character, or a private-use one the project tables give a rule to.
+    if (character.size() != 1 || !(speech::is_han(character.front()) || is_private_use(character.front())))
+      return line_error(line_no, "the character must be one Han or private-use character");
     out.m_map[std::string(syllable)] = character.front();
   }
   return out;

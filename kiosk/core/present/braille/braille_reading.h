@@ -5,7 +5,9 @@
 // the citation syllable the reading step chose (config/braille/syllables.tsv, generated
 // by tools/pinyin_dict/braille_syllables.py), so zhcn-cbs writes the scheme's initials,
 // finals and tone omission for the right syllable and none of its word rules can pick
-// another reading. The scheme's six abbreviations (的 么 你 他 她 它) keep their
+// another reading. Syllables no character is written as (子 as neutral zi) get a
+// private-use character (U+F200...) that the project tables give a generated rule. The
+// scheme's six abbreviations (的 么 你 他 她 它) keep their
 // character when read as the abbreviated syllable. One character in, one out: positions
 // (routing keys, panning) do not move. Pure; a built table is immutable (any thread).
 #include <optional>
