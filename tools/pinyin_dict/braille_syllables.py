@@ -93,10 +93,26 @@ def build(words_file, tables_dir):
         usual = omitted[initial_of(syllable)].most_common(1)
         return unwritten == (bool(usual) and usual[0][0] == syllable[-1])
 
+    def valid(syllable, cells):
+        """The scheme's tone rule: a mark equal to the tone, or none for the neutral tone and
+        for the one tone the initial leaves unwritten (syllables without an initial vary)."""
+        tone, last = syllable[-1], cells[-1:]
+        if tone == "5":
+            return last not in TONE_MARKS
+        if last in TONE_MARKS:
+            return str(TONE_MARKS[last]) == tone
+        initial = initial_of(syllable)
+        usual = omitted[initial].most_common(1)
+        return initial == "" or (bool(usual) and usual[0][0] == tone)
+
     rows = {}
     for syllable, by_cells in groups.items():
-        best = max(by_cells.items(), key=lambda kv: (len(kv[1]), agrees(syllable, kv[0]),
-                                                      sum(freq[c] for c in kv[1])))
+        # Cells that break the tone rule are liblouis reading those characters another way.
+        candidates = [kv for kv in by_cells.items() if kv[0][0] and valid(syllable, kv[0][0])]
+        if not candidates:
+            continue
+        best = max(candidates, key=lambda kv: (len(kv[1]), agrees(syllable, kv[0]),
+                                               sum(freq[c] for c in kv[1])))
         members = sorted(best[1], key=lambda c: (c in unsafe, -freq[c], c))
         rows[syllable] = (members[0], best[0][0], "safe" if members[0] not in unsafe else "word-rule")
     # Syllables of the word list that no character has as its own reading (切 is qiè

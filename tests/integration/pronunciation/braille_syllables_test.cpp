@@ -7,7 +7,10 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
+#include <vector>
 
 #include "drivers/braille/louis_translator.h"
 
@@ -37,6 +40,63 @@ TEST(PronunciationBrailleSyllables, EveryCanonicalCharacterGivesItsCells) {
   std::printf("syllables: %d, of which %d with a character in no zhcn-cbs word rule, %d generated rules\n", rows, safe,
               generated);
   EXPECT_GT(rows, 1300);
+}
+
+struct Row {
+  std::string syllable, character, cells;
+};
+
+std::vector<Row> rows() {
+  std::vector<Row> out;
+  std::ifstream in(std::string(KIOSK_SOURCE_ROOT) + "/config/braille/syllables.tsv");
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    Row r;
+    std::getline(fields, r.syllable, '\t');
+    std::getline(fields, r.character, '\t');
+    std::getline(fields, r.cells, '\t');
+    out.push_back(r);
+  }
+  return out;
+}
+
+std::string initial_of(const std::string& s) {
+  for (const char* i : {"zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r",
+                        "z", "c", "s", "y", "w"})
+    if (s.rfind(i, 0) == 0) return i;
+  return "";
+}
+
+// GF 0019-2018's tone rule, as the cells the braille channel writes show it: a syllable
+// carries its own tone mark (⠁ ⠂ ⠄ ⠆ for tones 1-4), except the neutral tone (no mark)
+// and the one tone each initial leaves unwritten (f leaves the first tone unwritten, the
+// scheme's own example); syllables without an initial are the scheme's exceptions.
+TEST(PronunciationBrailleSyllables, ToneMarksFollowTheSchemesOmissionRule) {
+  const std::map<std::string, char> marks = {{"⠁", '1'}, {"⠂", '2'}, {"⠄", '3'}, {"⠆", '4'}};
+  std::map<std::string, std::set<char>> unwritten;
+  int checked = 0;
+  for (const Row& r : rows()) {
+    ASSERT_GE(r.cells.size(), 3u) << r.syllable;
+    const std::string last = r.cells.substr(r.cells.size() - 3);   // one cell is 3 UTF-8 bytes
+    const char tone = r.syllable.back();
+    const auto mark = marks.find(last);
+    if (tone == '5') {
+      EXPECT_EQ(mark, marks.end()) << r.syllable << ": the neutral tone carries no mark";
+    } else if (mark != marks.end()) {
+      EXPECT_EQ(mark->second, tone) << r.syllable << " " << r.cells;
+    } else {
+      unwritten[initial_of(r.syllable)].insert(tone);
+    }
+    ++checked;
+  }
+  for (const auto& [initial, tones] : unwritten) {
+    if (initial.empty()) continue;
+    EXPECT_EQ(tones.size(), 1u) << "initial " << initial << " leaves more than one tone unwritten";
+  }
+  EXPECT_EQ(unwritten["f"], (std::set<char>{'1'}));
+  EXPECT_EQ(unwritten["sh"], (std::set<char>{'4'}));   // 是 shì: ⠱
+  EXPECT_GT(checked, 1300);
 }
 
 TEST(PronunciationBrailleSyllables, TheFileIsUpToDate) {
