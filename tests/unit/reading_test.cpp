@@ -210,4 +210,71 @@ TEST(ReadingSpeech, EveryHanRunGoesToThePinyinVoiceAsPinyin) {
   EXPECT_EQ(n.spoken, "qing3 an4 OK jian4，di4 er4 ci4");
 }
 
+// The issue's examples on the real word list's entries for them (copied from
+// assets/pinyin/words.tsv: every word of the list inside the examples).
+constexpr std::string_view kIssueWords =
+    "事\tshi4\t44769\n"
+    "份\tfen4\t4674\n"
+    "侯\thou2\t1246\n"
+    "切\tqie4\t3026\n"
+    "切换\tqie1 huan4\t90\n"
+    "办\tban4\t10314\n"
+    "办事\tban4 shi4\t2314\n"
+    "办事处\tban4 shi4 chu4\t1159\n"
+    "区\tqu1\t24952\n"
+    "只\tzhi1\t101442\n"
+    "只读\tzhi3 du2\t59\n"
+    "地\tdi4\t160541\n"
+    "处\tchu4\t24967\n"
+    "大\tda4\t144099\n"
+    "市\tshi4\t40141\n"
+    "手\tshou3\t28466\n"
+    "手语\tshou3 yu3\t24\n"
+    "把\tba3\t108066\n"
+    "把手\tba3 shou3\t384\n"
+    "换\thuan4\t6483\n"
+    "本\tben3\t42207\n"
+    "本地\tben3 di4\t1918\n"
+    "查\tcha2\t3443\n"
+    "校\txiao4\t2749\n"
+    "校验\tjiao4 yan4\t62\n"
+    "社\tshe4\t3573\n"
+    "社区\tshe4 qu1\t6115\n"
+    "证\tzheng4\t3628\n"
+    "语\tyu3\t4563\n"
+    "读\tdu2\t5660\n"
+    "调\ttiao2\t7728\n"
+    "身\tshen1\t15789\n"
+    "身份\tshen1 fen4\t2691\n"
+    "身份证\tshen1 fen4 zheng4\t708\n"
+    "量\tliang2\t10182\n"
+    "音\tyin1\t2679\n"
+    "音量\tyin1 liang4\t84\n"
+    "马\tma3\t19918\n"
+    "验\tyan4\t440\n";
+
+TEST(ReadingIssueExamples, OnTheWordListsOwnEntries) {
+  auto parsed = PinyinDictionary::parse(kIssueWords);
+  ASSERT_TRUE(parsed.ok());
+  const Reader r(std::make_shared<const PinyinDictionary>(std::move(parsed.value())), Lexicon());
+  EXPECT_EQ(r.segment(U"把手语"), (std::vector<std::size_t>{1, 2}));   // 把 + 手语, not 把手 + 语
+  EXPECT_EQ(citation(r, "把手语"), "ba3 shou3 yu3");
+  EXPECT_EQ(citation(r, "侯马市"), "hou2 ma3 shi4");
+  EXPECT_EQ(citation(r, "社区"), "she4 qu1");
+  EXPECT_EQ(citation(r, "办事处"), "ban4 shi4 chu4");
+  EXPECT_EQ(citation(r, "调大音量"), "tiao2 da4 yin1 liang4");
+  EXPECT_EQ(citation(r, "本地"), "ben3 di4");
+  EXPECT_EQ(citation(r, "只读"), "zhi3 du2");
+  EXPECT_EQ(citation(r, "身份证"), "shen1 fen4 zheng4");
+  EXPECT_EQ(citation(r, "查"), "cha2");
+  EXPECT_EQ(citation(r, "校验"), "jiao4 yan4");
+  EXPECT_EQ(citation(r, "切换"), "qie1 huan4");
+  // Alone, 切 and 只 keep the list's readings (qiè, zhī): the lexicon changes 只 (below).
+  EXPECT_EQ(citation(r, "切"), "qie4");
+  const Reader with_lexicon(r.dictionary() ? std::make_shared<const PinyinDictionary>(*r.dictionary()) : nullptr,
+                            Lexicon({{"只", "zhi3", ""}}));
+  EXPECT_EQ(citation(with_lexicon, "只"), "zhi3");
+  EXPECT_EQ(citation(with_lexicon, "只读"), "zhi3 du2");
+}
+
 }  // namespace
