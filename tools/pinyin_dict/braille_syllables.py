@@ -115,17 +115,22 @@ def build(words_file, tables_dir):
                                                sum(freq[c] for c in kv[1])))
         members = sorted(best[1], key=lambda c: (c in unsafe, -freq[c], c))
         rows[syllable] = (members[0], best[0][0], "safe" if members[0] not in unsafe else "word-rule")
+    derive_missing(rows, omitted, {c: cbs[c] for c in known}, unsafe, freq, word_syllables(words_file))
+    return rows, len(known), len(chars)
+
+
+def derive_missing(rows, omitted, cells_of, unsafe, freq, needed):
     # Syllables of the word list that no character has as its own reading (切 is qiè
     # alone, qiē in 切换; 子 is neutral in 孩子): their cells follow from the same syllable
     # in another tone (the initial and final cells) and the scheme's tone rule for the
     # initial (its one unwritten tone; no mark for the neutral tone). Any character
     # liblouis writes that way will do.
     by_cells = collections.defaultdict(list)
-    for c in known:
-        by_cells[cbs[c]].append(c)
+    for c, cells in cells_of.items():
+        by_cells[cells].append(c)
     usual = {i: cnt.most_common(1)[0][0] for i, cnt in omitted.items() if cnt}
     rules = []
-    for syllable in sorted(word_syllables(words_file) - set(rows)):
+    for syllable in sorted(needed - set(rows)):
         base, tone = syllable[:-1], syllable[-1]
         other = next((rows[base + t] for t in "12345" if base + t in rows), None)
         if other is None:
@@ -143,7 +148,6 @@ def build(words_file, tables_dir):
             rules.append((syllable, want, g1_cells))
     for k, (syllable, want, g1_cells) in enumerate(rules):
         rows[syllable] = (chr(PRIVATE_USE + k), want, "generated rule", g1_cells)
-    return rows, len(known), len(chars)
 
 
 def word_syllables(words_file):
