@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -23,6 +24,7 @@
 #include <toml++/toml.h>
 
 #include "drivers/braille/louis_translator.h"
+#include "drivers/speech/reading_loader.h"
 #include "kiosk/core/present/braille/braille_input.h"
 #include "kiosk/core/present/braille/braille_text.h"
 #include "kiosk_run.h"
@@ -53,6 +55,17 @@ class KioskOnBrltty : public ::testing::Test {
     auto opened = kiosk::drivers::braille::LouisTranslator::open({(root / "config/braille").string()});
     ASSERT_TRUE(opened.translator) << opened.error;
     translator = std::move(opened.translator);
+    // The cells follow the kiosk's readings (issue 13): the same reading step and syllable
+    // table as the kiosk's braille channel.
+    std::ifstream syllables_file(root / "config/braille/syllables.tsv");
+    std::stringstream syllables_text;
+    syllables_text << syllables_file.rdbuf();
+    auto syllables = kiosk::core::braille::SyllableCharacters::parse(syllables_text.str());
+    ASSERT_TRUE(syllables.ok());
+    auto reading = kiosk::drivers::speech::load_reading((root / "assets/pinyin/words.tsv").string(),
+                                                        (root / "config/speech/lexicon.toml").string());
+    ASSERT_EQ(reading.errors, "");
+    translator->set_reading([reader = reading.reader] { return reader; }, std::move(syllables.value()));
 
     display = std::make_unique<VrDisplay>(kCells);
     ASSERT_TRUE(display->start_brltty());
