@@ -210,6 +210,20 @@ TEST(ReadingSpeech, EveryHanRunGoesToThePinyinVoiceAsPinyin) {
   EXPECT_EQ(n.spoken, "qing3 an4 OK jian4，di4 er4 ci4");
 }
 
+TEST(ReadingRobustness, BadBytesAndLongTextAreReadWithoutHarm) {
+  const Reader r(dictionary(), Lexicon());
+  // Invalid UTF-8 decodes to U+FFFD per byte: kept as it is, the Han around it read.
+  const std::string bad = std::string("你好\xff\xfe") + "我们";
+  EXPECT_EQ(r.to_pinyin(std::string_view(bad)), "ni2 hao3\uFFFD\uFFFDwo3 men5");
+  // A long run (no punctuation) is one dynamic programme, linear in its length.
+  std::string long_text;
+  for (int i = 0; i < 2000; ++i) long_text += "你好我们";
+  const TextReading t = r.read(std::string_view(long_text));
+  ASSERT_EQ(t.citation.size(), 8000u);
+  EXPECT_EQ(t.citation[7998], "wo3");
+  EXPECT_EQ(t.spoken[7996], "ni2");
+}
+
 // The issue's examples on the real word list's entries for them (copied from
 // assets/pinyin/words.tsv: every word of the list inside the examples).
 constexpr std::string_view kIssueWords =
