@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs the kiosk binary headless and checks its `braille` transcript events against a
-// LouisTranslator of our own over the same project tables (liblouis is real on both sides).
+// LouisTranslator of our own over the same project tables and reading step (liblouis is
+// real on both sides).
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "drivers/braille/louis_translator.h"
+#include "drivers/speech/reading_loader.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -31,6 +34,18 @@ class BrailleTranscript : public ::testing::Test {
         {(fs::path(KIOSK_SOURCE_ROOT) / "config" / "braille").string()});
     ASSERT_TRUE(opened.translator) << opened.error;
     m_louis = std::move(opened.translator);
+    // translate() follows the kiosk's readings, as the braille channel does (issue 13);
+    // translate_with() stays liblouis alone.
+    const fs::path root = KIOSK_SOURCE_ROOT;
+    std::ifstream syllables_file(root / "config/braille/syllables.tsv");
+    std::stringstream syllables_text;
+    syllables_text << syllables_file.rdbuf();
+    auto syllables = kiosk::core::braille::SyllableCharacters::parse(syllables_text.str());
+    ASSERT_TRUE(syllables.ok());
+    auto reading = kiosk::drivers::speech::load_reading((root / "assets/pinyin/words.tsv").string(),
+                                                        (root / "config/speech/lexicon.toml").string());
+    ASSERT_EQ(reading.errors, "");
+    m_louis->set_reading([reader = reading.reader] { return reader; }, std::move(syllables.value()));
   }
   void TearDown() override { fs::remove_all(m_dir); }
 
