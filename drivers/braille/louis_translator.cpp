@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <vector>
 
 #include "kiosk/core/present/braille/braille_text.h"
@@ -95,6 +97,17 @@ void LouisTranslator::set_reading(ReaderSource reader, cb::SyllableCharacters sy
   m_reader_source = std::move(reader);
   m_reader.reset();
   m_syllables = std::move(syllables);
+}
+
+std::string LouisTranslator::follow_readings(ReaderSource reader, const std::string& syllables_file) {
+  std::ifstream in(syllables_file, std::ios::binary);
+  if (!in) return syllables_file + ": cannot read";
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto parsed = cb::SyllableCharacters::parse(text.str());
+  if (!parsed) return syllables_file + ":" + parsed.error().message.substr(5);   // "line N: ..." -> ":N: ..."
+  set_reading(std::move(reader), std::move(parsed.value()));
+  return {};
 }
 
 cb::Translation LouisTranslator::translate(std::string_view text, const cb::BrailleTables& tables) {

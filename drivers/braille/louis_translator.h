@@ -41,6 +41,9 @@ class LouisTranslator final : public core::braille::BrailleTranslator {
   // `reader` is asked once, on the first Chinese text (it may wait for the loader).
   using ReaderSource = std::function<std::shared_ptr<const core::speech::Reader>()>;
   void set_reading(ReaderSource reader, core::braille::SyllableCharacters syllables);
+  // The same with the syllable table read from its file (config/braille/syllables.tsv).
+  // Returns "" or "file: cannot read" / "file:line: problem"; on error liblouis reads alone.
+  std::string follow_readings(ReaderSource reader, const std::string& syllables_file);
 
   // One table on one string, no run split (tests and the tables tool).
   core::braille::Translation translate_with(std::string_view text, const std::string& table_file);

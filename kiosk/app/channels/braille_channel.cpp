@@ -5,8 +5,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <type_traits>
 
 #include "kiosk/core/present/braille/braille_text.h"
@@ -55,21 +53,6 @@ core::braille::PersonalContent personal(const core::Kiosk& kiosk) {
                                                     : core::braille::PersonalContent::Hidden;
 }
 
-// The canonical characters of the syllables; an empty table (liblouis reads alone) when
-// the file is missing or bad, said once on stderr.
-core::braille::SyllableCharacters load_syllables(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  if (in) text << in.rdbuf();
-  auto parsed = core::braille::SyllableCharacters::parse(text.str());
-  if (!in || !parsed) {
-    std::fprintf(stderr, "kiosk: braille follows liblouis's own readings: %s%s\n", file.string().c_str(),
-                 !in ? ": cannot read" : (":" + parsed.error().message.substr(5)).c_str());
-    return {};
-  }
-  return std::move(parsed.value());
-}
-
 }  // namespace
 
 std::unique_ptr<Channel> BrailleChannel::make(const Config& config, RunMode mode,
@@ -82,8 +65,9 @@ std::unique_ptr<Channel> BrailleChannel::make(const Config& config, RunMode mode
   }
   channel->m_translator = std::move(opened.translator);
   if (reading) {
-    channel->m_translator->set_reading([reading] { return reading->reader(); },
-                                       load_syllables(config.config_dir / "braille" / "syllables.tsv"));
+    const std::string error = channel->m_translator->follow_readings(
+        [reading] { return reading->reader(); }, (config.config_dir / "braille" / "syllables.tsv").string());
+    if (!error.empty()) std::fprintf(stderr, "kiosk: braille follows liblouis's own readings: %s\n", error.c_str());
   }
   channel->m_presenter = std::make_unique<core::braille::BraillePresenter>(*channel->m_translator);
 

@@ -15,7 +15,6 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -57,15 +56,11 @@ class KioskOnBrltty : public ::testing::Test {
     translator = std::move(opened.translator);
     // The cells follow the kiosk's readings (issue 13): the same reading step and syllable
     // table as the kiosk's braille channel.
-    std::ifstream syllables_file(root / "config/braille/syllables.tsv");
-    std::stringstream syllables_text;
-    syllables_text << syllables_file.rdbuf();
-    auto syllables = kiosk::core::braille::SyllableCharacters::parse(syllables_text.str());
-    ASSERT_TRUE(syllables.ok());
     auto reading = kiosk::drivers::speech::load_reading((root / "assets/pinyin/words.tsv").string(),
                                                         (root / "config/speech/lexicon.toml").string());
     ASSERT_EQ(reading.errors, "");
-    translator->set_reading([reader = reading.reader] { return reader; }, std::move(syllables.value()));
+    const std::string syllables = (root / "config/braille/syllables.tsv").string();
+    ASSERT_EQ(translator->follow_readings([reader = reading.reader] { return reader; }, syllables), "");
 
     display = std::make_unique<VrDisplay>(kCells);
     ASSERT_TRUE(display->start_brltty());

@@ -99,6 +99,18 @@ TEST(PronunciationBrailleSyllables, ToneMarksFollowTheSchemesOmissionRule) {
   EXPECT_GT(checked, 1300);
 }
 
+TEST(PronunciationBrailleSyllables, ABadTableIsReportedAndLiblouisReadsAlone) {
+  auto opened = kiosk::drivers::braille::LouisTranslator::open({std::string(KIOSK_SOURCE_ROOT) + "/config/braille"});
+  ASSERT_TRUE(opened.translator) << opened.error;
+  auto none = [] { return std::shared_ptr<const kiosk::core::speech::Reader>(); };
+  EXPECT_EQ(opened.translator->follow_readings(none, "/nonexistent/syllables.tsv"), "/nonexistent/syllables.tsv: cannot read");
+  const std::string bad = ::testing::TempDir() + "/syllables_bad.tsv";
+  std::ofstream(bad) << "# x\nqu1\t驱\nqu\t驱\n";
+  EXPECT_EQ(opened.translator->follow_readings(none, bad), bad + ":3: not a tone-numbered syllable");
+  // Without a reading the translator is liblouis alone: zhcn-cbs's own 社区 (ōu).
+  EXPECT_EQ(opened.translator->translate("社区", {}).cells, opened.translator->translate_with("社区", "kiosk-zh.ctb").cells);
+}
+
 TEST(PronunciationBrailleSyllables, TheFileIsUpToDate) {
   const std::string tool = std::string(KIOSK_SOURCE_ROOT) + "/tools/pinyin_dict/braille_syllables.py";
   if (std::system("command -v python3 >/dev/null && command -v lou_translate >/dev/null") != 0)

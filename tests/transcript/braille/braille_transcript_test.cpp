@@ -7,7 +7,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -37,15 +36,11 @@ class BrailleTranscript : public ::testing::Test {
     // translate() follows the kiosk's readings, as the braille channel does (issue 13);
     // translate_with() stays liblouis alone.
     const fs::path root = KIOSK_SOURCE_ROOT;
-    std::ifstream syllables_file(root / "config/braille/syllables.tsv");
-    std::stringstream syllables_text;
-    syllables_text << syllables_file.rdbuf();
-    auto syllables = kiosk::core::braille::SyllableCharacters::parse(syllables_text.str());
-    ASSERT_TRUE(syllables.ok());
     auto reading = kiosk::drivers::speech::load_reading((root / "assets/pinyin/words.tsv").string(),
                                                         (root / "config/speech/lexicon.toml").string());
     ASSERT_EQ(reading.errors, "");
-    m_louis->set_reading([reader = reading.reader] { return reader; }, std::move(syllables.value()));
+    const std::string syllables = (root / "config/braille/syllables.tsv").string();
+    ASSERT_EQ(m_louis->follow_readings([reader = reading.reader] { return reader; }, syllables), "");
   }
   void TearDown() override { fs::remove_all(m_dir); }
 
