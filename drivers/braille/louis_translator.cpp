@@ -116,7 +116,9 @@ cb::Translation LouisTranslator::translate(std::string_view text, const cb::Brai
   cb::Translation result;
   bool has_han = false;
   for (const auto& run : runs) has_han = has_han || run.script == cb::Script::Han;
-  if (has_han && m_reader_source) {
+  // National common braille follows the readings; current braille (kiosk-zh-g1) stays on
+  // liblouis alone, as issue 13 asks.
+  if (has_han && m_reader_source && tables.chinese == cb::kTableZhCommon) {
     if (!m_reader) m_reader = m_reader_source();
     if (m_reader) in32 = cb::substitute_readings(in32, m_reader->read(std::u32string_view(in32)), m_syllables);
   }

@@ -36,8 +36,10 @@ class LouisTranslator final : public core::braille::BrailleTranslator {
   core::braille::Translation translate(std::string_view text,
                                        const core::braille::BrailleTables& tables) override;
 
-  // Issue 13: text with Han goes through the Chinese table with each character replaced by
-  // the canonical character of its reading (core/present/braille/braille_reading.h).
+  // Issue 13: text with Han goes through the national common braille table (kiosk-zh) with
+  // each character replaced by the canonical character of its reading
+  // (core/present/braille/braille_reading.h); current braille (kiosk-zh-g1) stays on
+  // liblouis alone.
   // `reader` is asked once, on the first Chinese text (it may wait for the loader).
   using ReaderSource = std::function<std::shared_ptr<const core::speech::Reader>()>;
   void set_reading(ReaderSource reader, core::braille::SyllableCharacters syllables);
