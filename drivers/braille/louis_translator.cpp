@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <vector>
 
 #include "kiosk/core/present/braille/braille_text.h"
@@ -91,12 +93,35 @@ cb::Translation LouisTranslator::translate_with(std::string_view text, const std
   return t;
 }
 
+void LouisTranslator::set_reading(ReaderSource reader, cb::SyllableCharacters syllables) {
+  m_reader_source = std::move(reader);
+  m_reader.reset();
+  m_syllables = std::move(syllables);
+}
+
+std::string LouisTranslator::follow_readings(ReaderSource reader, const std::string& syllables_file) {
+  std::ifstream in(syllables_file, std::ios::binary);
+  if (!in) return syllables_file + ": cannot read";
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto parsed = cb::SyllableCharacters::parse(text.str());
+  if (!parsed) return syllables_file + ":" + parsed.error().message.substr(5);   // "line N: ..." -> ":N: ..."
+  set_reading(std::move(reader), std::move(parsed.value()));
+  return {};
+}
+
 cb::Translation LouisTranslator::translate(std::string_view text, const cb::BrailleTables& tables) {
-  const std::u32string in32 = cb::utf8_decode(text);
+  std::u32string in32 = cb::utf8_decode(text);
   const auto runs = cb::split_runs(in32);
   cb::Translation result;
   bool has_han = false;
   for (const auto& run : runs) has_han = has_han || run.script == cb::Script::Han;
+  // National common braille follows the readings; current braille (kiosk-zh-g1) stays on
+  // liblouis alone, as issue 13 asks.
+  if (has_han && m_reader_source && tables.chinese == cb::kTableZhCommon) {
+    if (!m_reader) m_reader = m_reader_source();
+    if (m_reader) in32 = cb::substitute_readings(in32, m_reader->read(std::u32string_view(in32)), m_syllables);
+  }
   const std::string main_table = table_file(has_han ? tables.chinese : tables.english);
   result.table = main_table;
   // zhcn-cbs writes digits (number sign + a-j, blank cells around them) and Latin inside

@@ -33,11 +33,13 @@ struct ProjectTable {
   const char* file;
   const char* system_table;
   const char* what;
+  const char* syllables;   // generated rules for syllables no character is written as (issue 13;
+                           // national common braille only), or null
 };
 
 constexpr ProjectTable kTables[] = {
-    {"kiosk-zh.ctb", "zhcn-cbs.ctb", "national common braille (GF 0019-2018), the default"},
-    {"kiosk-zh-g1.ctb", "zhcn-g1.ctb", "current braille with every tone, a resident's option"},
+    {"kiosk-zh.ctb", "zhcn-cbs.ctb", "national common braille (GF 0019-2018), the default", "kiosk-zh-syllables.cti"},
+    {"kiosk-zh-g1.ctb", "zhcn-g1.ctb", "current braille with every tone, a resident's option", nullptr},
 };
 
 // "12345-35-125-456-2" for the cells of `text` through `table`; empty on failure.
@@ -90,6 +92,9 @@ std::string render(const ProjectTable& table, const std::vector<Override>& overr
     }
     s << "always " << escaped(o.word) << " " << dots << "    # " << o.word << " = " << o.homophone << "\n";
   }
+  // Written by tools/pinyin_dict/braille_syllables.py: private-use characters the braille
+  // channel feeds for syllables no character of the system table is written as.
+  if (table.syllables != nullptr) s << "include " << table.syllables << "\n";
   s << "include " << table.system_table << "\n";
   return s.str();
 }

@@ -55,7 +55,8 @@ core::braille::PersonalContent personal(const core::Kiosk& kiosk) {
 
 }  // namespace
 
-std::unique_ptr<Channel> BrailleChannel::make(const Config& config, RunMode mode) {
+std::unique_ptr<Channel> BrailleChannel::make(const Config& config, RunMode mode,
+                                              std::shared_ptr<drivers::speech::ReadingLoader> reading) {
   std::unique_ptr<BrailleChannel> channel(new BrailleChannel());
   auto opened = drivers::braille::LouisTranslator::open({(config.config_dir / "braille").string()});
   if (!opened.translator) {
@@ -63,6 +64,11 @@ std::unique_ptr<Channel> BrailleChannel::make(const Config& config, RunMode mode
     return channel;
   }
   channel->m_translator = std::move(opened.translator);
+  if (reading) {
+    const std::string error = channel->m_translator->follow_readings(
+        [reading] { return reading->reader(); }, (config.config_dir / "braille" / "syllables.tsv").string());
+    if (!error.empty()) std::fprintf(stderr, "kiosk: braille follows liblouis's own readings: %s\n", error.c_str());
+  }
   channel->m_presenter = std::make_unique<core::braille::BraillePresenter>(*channel->m_translator);
 
   // Headless runs must not reach a real display; KIOSK_BRAILLE_DRIVER (read by

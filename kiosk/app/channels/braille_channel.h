@@ -10,6 +10,7 @@
 
 #include "drivers/braille/braille_driver.h"
 #include "drivers/braille/louis_translator.h"
+#include "drivers/speech/reading_loader.h"
 #include "kiosk/app/channels/channel.h"
 #include "kiosk/app/channels/channels.h"
 #include "kiosk/core/present/braille/braille_input.h"
@@ -21,8 +22,10 @@ class BrailleChannel final : public Channel {
  public:
   // Never fails: with no usable table or driver the channel stays silent (the reason
   // goes to stderr once). Headless uses the "null" driver unless KIOSK_BRAILLE_DRIVER
-  // names another.
-  static std::unique_ptr<Channel> make(const Config& config, RunMode mode);
+  // names another. Chinese cells follow `reading` (issue 13) through
+  // <config_dir>/braille/syllables.tsv; without that file liblouis reads on its own.
+  static std::unique_ptr<Channel> make(const Config& config, RunMode mode,
+                                       std::shared_ptr<drivers::speech::ReadingLoader> reading);
 
   void present(const core::Effects& effects, ChannelContext& context) override;
   void poll(ChannelContext& context) override;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/app/channels/channels.h"
 
+#include "drivers/speech/reading_loader.h"
+
 // CHANNEL INCLUDES (one line per channel)
 #include "kiosk/app/channels/speech_channel.h"
 #include "kiosk/app/channels/braille_channel.h"
@@ -12,9 +14,12 @@ std::vector<std::unique_ptr<Channel>> make_channels(const Config& config, RunMod
   std::vector<std::unique_ptr<Channel>> channels;
   (void)config;
   (void)mode;
+  // One reading step for speech and braille (issue 13), loaded off the main thread.
+  auto reading = std::make_shared<drivers::speech::ReadingLoader>(
+      (config.root / "assets" / "pinyin" / "words.tsv").string(), (config.config_dir / "speech" / "lexicon.toml").string());
   // CHANNELS (one line per channel, in presentation order: speech, braille, sign)
-  channels.push_back(std::make_unique<SpeechChannel>(config));   // Headless too: SDL dummy audio
-  channels.push_back(BrailleChannel::make(config, mode));
+  channels.push_back(std::make_unique<SpeechChannel>(config, reading));   // Headless too: SDL dummy audio
+  channels.push_back(BrailleChannel::make(config, mode, reading));
   channels.push_back(std::make_unique<SignChannel>(config));
   return channels;
 }

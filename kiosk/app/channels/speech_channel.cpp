@@ -10,20 +10,14 @@
 
 #include "drivers/audio/earcons.h"
 #include "drivers/audio/sdl_audio_output.h"
-#include "drivers/speech/lexicon_loader.h"
+#include "drivers/speech/reading_loader.h"
 #include "drivers/speech/speech_driver.h"
 #include "kiosk/core/text/normaliser.h"
 
 namespace kiosk::app {
 
-SpeechChannel::SpeechChannel(const Config& config)
-    : m_audio(std::make_unique<drivers::audio::SdlAudioOutput>()) {
-  const auto lexicon_file = config.config_dir / "speech" / "lexicon.toml";
-  if (auto entries = drivers::speech::load_lexicon_file(lexicon_file.string())) {
-    m_lexicon = core::speech::Lexicon(std::move(entries.value()));
-  } else {
-    std::fprintf(stderr, "kiosk: speech lexicon not loaded: %s\n", entries.error().message.c_str());
-  }
+SpeechChannel::SpeechChannel(const Config& config, std::shared_ptr<drivers::speech::ReadingLoader> reading)
+    : m_reading(std::move(reading)), m_audio(std::make_unique<drivers::audio::SdlAudioOutput>()) {
   // The engine starts on the driver's worker: the kiosk's start never waits for it, and
   // what is said before it is ready is spoken once it is.
   if (auto driver = drivers::speech::open_first_speech_driver(config.speech_drivers, *m_audio,
@@ -99,7 +93,8 @@ void SpeechChannel::present(const core::Effects& effects, ChannelContext& contex
 }
 
 void SpeechChannel::speak(const core::speech::SpeechAction& action, ChannelContext& context) {
-  auto normalised = core::speech::normalise(action.text, core::speech::TextLanguage::Auto, &m_lexicon);
+  const auto reader = m_reading->reader();
+  auto normalised = core::speech::normalise(action.text, core::speech::TextLanguage::Auto, reader.get());
   nlohmann::json runs = nlohmann::json::array();
   for (const auto& run : normalised.runs) runs.push_back({{"voice", run.voice}, {"text", run.text}});
   // The engine first, the transcript after: a key's speech never waits for a file write.

@@ -14,7 +14,6 @@
 #include <vector>
 
 #include "kiosk/app/channels/channel.h"
-#include "kiosk/core/text/lexicon.h"
 #include "kiosk/core/present/speech/speech_presenter.h"
 
 namespace kiosk::drivers::audio {
@@ -22,15 +21,17 @@ class SdlAudioOutput;
 }
 namespace kiosk::drivers::speech {
 class SpeechDriver;
+class ReadingLoader;
 }
 
 namespace kiosk::app {
 
 class SpeechChannel final : public Channel {
  public:
-  // Loads the lexicon from <config_dir>/speech/lexicon.toml (a missing or broken file
-  // is logged and speech goes on without it).
-  explicit SpeechChannel(const Config& config);
+  // `reading` loads the word list and <config_dir>/speech/lexicon.toml off the main
+  // thread (a missing or broken file is logged and speech goes on without it); the first
+  // utterance waits for it once. Every Han character is sent as its pinyin (issue 13).
+  SpeechChannel(const Config& config, std::shared_ptr<drivers::speech::ReadingLoader> reading);
   ~SpeechChannel() override;
   SpeechChannel(const SpeechChannel&) = delete;
   SpeechChannel& operator=(const SpeechChannel&) = delete;
@@ -45,7 +46,7 @@ class SpeechChannel final : public Channel {
   void wait_for_announce();
 
   core::speech::SpeechPresenter m_presenter;
-  core::speech::Lexicon m_lexicon;
+  std::shared_ptr<drivers::speech::ReadingLoader> m_reading;
   std::unique_ptr<drivers::audio::SdlAudioOutput> m_audio;      // outlives m_driver
   std::unique_ptr<drivers::speech::SpeechDriver> m_driver;
   std::uint64_t m_next_id = 1;

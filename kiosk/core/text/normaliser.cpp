@@ -173,4 +173,14 @@ NormalisedSpeech normalise(std::string_view utf8_text, TextLanguage language,
   return out;
 }
 
+NormalisedSpeech normalise(std::string_view utf8_text, TextLanguage language, const Reader* reader) {
+  if (language == TextLanguage::Auto) language = detect_language(utf8_text);
+  std::u32string text = utf8_to_u32(normalise_text(utf8_text, language));
+  if (reader != nullptr) text = reader->to_pinyin(text);
+  NormalisedSpeech out;
+  out.runs = split_runs(std::u32string_view(text), language);
+  out.spoken = join_runs(out.runs);
+  return out;
+}
+
 }  // namespace kiosk::core::speech

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "kiosk/core/text/lexicon.h"
+#include "kiosk/core/text/reading/reader.h"
 #include "kiosk/core/text/script_split.h"
 
 namespace kiosk::core::speech {
@@ -32,5 +33,10 @@ std::string normalise_text(std::string_view utf8_text, TextLanguage language = T
 // The full pipeline: normalise_text, then the lexicon (may be null), then split_runs.
 NormalisedSpeech normalise(std::string_view utf8_text, TextLanguage language = TextLanguage::Auto,
                            const Lexicon* lexicon = nullptr);
+
+// The kiosk's pipeline (issue 13): normalise_text, then the reading step turns every Han
+// character into its spoken pinyin syllable, then split_runs; eSpeak's own character
+// dictionary is never consulted for Chinese. A null reader gives the lexicon-less form.
+NormalisedSpeech normalise(std::string_view utf8_text, TextLanguage language, const Reader* reader);
 
 }  // namespace kiosk::core::speech

@@ -29,6 +29,7 @@
 
 #include "drivers/audio/sdl_audio_output.h"
 #include "drivers/speech/espeak_driver.h"
+#include "drivers/speech/reading_loader.h"
 #include "kiosk/core/text/normaliser.h"
 
 extern char** environ;
@@ -122,16 +123,19 @@ std::vector<double> in_process(int presses, double redraw_ms, int& buffer_frames
   speech::EspeakDriver& driver = *opened.value();
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
   std::printf("speech worker scheduling: %s\n", speech::worker_priority_name(driver.priority_mode()));
+  // The kiosk's reading step (issue 13), loaded before the presses as the kiosk does at start.
+  const auto reading = speech::load_reading(std::string(KIOSK_SOURCE_ROOT) + "/assets/pinyin/words.tsv",
+                                            std::string(KIOSK_SOURCE_ROOT) + "/config/speech/lexicon.toml");
   std::vector<double> lat;
   for (int i = 0; i < presses; ++i) {
     const std::string text = kTexts[i % 5];
     sink.arm();
     const auto t0 = Clock::now();
-    // What a key press costs: stop, normalise, speak.
+    // What a key press costs: stop, normalise and read, speak.
     driver.stop();
     speech::Utterance u;
     u.id = static_cast<std::uint64_t>(i + 1);
-    u.runs = kiosk::core::speech::normalise(text).runs;
+    u.runs = kiosk::core::speech::normalise(text, kiosk::core::speech::TextLanguage::Auto, reading.reader.get()).runs;
     driver.speak(std::move(u));
     burn(redraw_ms);   // the main thread draws the frame meanwhile
     if (!sink.wait_fired()) {

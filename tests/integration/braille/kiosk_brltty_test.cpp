@@ -23,6 +23,7 @@
 #include <toml++/toml.h>
 
 #include "drivers/braille/louis_translator.h"
+#include "drivers/speech/reading_loader.h"
 #include "kiosk/core/present/braille/braille_input.h"
 #include "kiosk/core/present/braille/braille_text.h"
 #include "kiosk_run.h"
@@ -53,6 +54,13 @@ class KioskOnBrltty : public ::testing::Test {
     auto opened = kiosk::drivers::braille::LouisTranslator::open({(root / "config/braille").string()});
     ASSERT_TRUE(opened.translator) << opened.error;
     translator = std::move(opened.translator);
+    // The cells follow the kiosk's readings (issue 13): the same reading step and syllable
+    // table as the kiosk's braille channel.
+    auto reading = kiosk::drivers::speech::load_reading((root / "assets/pinyin/words.tsv").string(),
+                                                        (root / "config/speech/lexicon.toml").string());
+    ASSERT_EQ(reading.errors, "");
+    const std::string syllables = (root / "config/braille/syllables.tsv").string();
+    ASSERT_EQ(translator->follow_readings([reader = reading.reader] { return reader; }, syllables), "");
 
     display = std::make_unique<VrDisplay>(kCells);
     ASSERT_TRUE(display->start_brltty());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs the kiosk binary headless and checks its `braille` transcript events against a
-// LouisTranslator of our own over the same project tables (liblouis is real on both sides).
+// LouisTranslator of our own over the same project tables and reading step (liblouis is
+// real on both sides).
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -12,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "drivers/braille/louis_translator.h"
+#include "drivers/speech/reading_loader.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -31,6 +33,14 @@ class BrailleTranscript : public ::testing::Test {
         {(fs::path(KIOSK_SOURCE_ROOT) / "config" / "braille").string()});
     ASSERT_TRUE(opened.translator) << opened.error;
     m_louis = std::move(opened.translator);
+    // translate() follows the kiosk's readings, as the braille channel does (issue 13);
+    // translate_with() stays liblouis alone.
+    const fs::path root = KIOSK_SOURCE_ROOT;
+    auto reading = kiosk::drivers::speech::load_reading((root / "assets/pinyin/words.tsv").string(),
+                                                        (root / "config/speech/lexicon.toml").string());
+    ASSERT_EQ(reading.errors, "");
+    const std::string syllables = (root / "config/braille/syllables.tsv").string();
+    ASSERT_EQ(m_louis->follow_readings([reader = reading.reader] { return reader; }, syllables), "");
   }
   void TearDown() override { fs::remove_all(m_dir); }
 
@@ -101,6 +111,33 @@ TEST_F(BrailleTranscript, AnnounceUsesThePolyphoneOverride) {
   const auto plain = m_louis->translate_with("查询银行卡", "zhcn-cbs.ctb");
   ASSERT_TRUE(plain.ok()) << plain.error;
   EXPECT_NE((*line)["cells"], plain.cells);
+}
+
+// Issue 13: the cells follow the kiosk's readings, not zhcn-cbs's one reading per
+// character and its greedy word rules. Each case is compared with an unambiguous
+// homophone through the upstream table; the first six differ from the upstream table on
+// the text itself (the issue's examples: qū not ōu, zhǐ not zhī, fèn not fēn, chá not
+// zhā, chù not chǔ, 把 + 手语 with yǔ's tone).
+TEST_F(BrailleTranscript, AnnounceCellsFollowTheReadings) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"社区", "射驱"},     {"只读", "纸独"},     {"身份证", "深奋政"}, {"查", "茶"},
+      {"办事处", "半示触"}, {"把手语", "靶守羽"}, {"本地", "本弟"},     {"校验", "叫验"},
+      {"侯马市", "猴码示"}, {"调大音量", "条大音亮"},
+  };
+  int differs_upstream = 0;
+  for (const auto& [text, homophone] : cases) {
+    const auto events = run(std::string("--announce '") + text + "'");
+    const json* line = nullptr;
+    for (const auto& e : events)
+      if (e["type"] == "braille") line = &e;
+    ASSERT_NE(line, nullptr) << text;
+    EXPECT_EQ((*line)["text"], text);   // the line's text is unchanged
+    const auto expected = m_louis->translate_with(homophone, "zhcn-cbs.ctb");
+    ASSERT_TRUE(expected.ok()) << expected.error;
+    EXPECT_EQ((*line)["cells"], expected.cells) << text;
+    if (m_louis->translate_with(text, "zhcn-cbs.ctb").cells != expected.cells) ++differs_upstream;
+  }
+  EXPECT_EQ(differs_upstream, 6);   // so the comparison can fail
 }
 
 // The braille table setting (docs/design.md 5 `braille_table`): a choice on the settings

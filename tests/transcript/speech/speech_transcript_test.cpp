@@ -145,10 +145,33 @@ TEST(SpeechTranscript, AnnounceReadsPhoneWithYao) {
   ASSERT_NE(speech, nullptr);
   EXPECT_EQ((*speech)["route"], "headset");
   EXPECT_EQ((*speech)["text"], "请拨打13800138000");
-  EXPECT_TRUE(contains(*speech, "spoken", "幺"));
-  EXPECT_FALSE(contains(*speech, "spoken", "1"));
-  ASSERT_FALSE((*speech)["runs"].empty());
+  // The normaliser reads the mobile 3-4-4 with 幺; the reading step sends it as pinyin.
+  EXPECT_EQ((*speech)["spoken"], "qing3 bo1 da3 yao1 san1 ba1，ling2 ling2 yao1 san1，ba1 ling2 ling2 ling2");
+  ASSERT_EQ((*speech)["runs"].size(), 1u);
   EXPECT_EQ((*speech)["runs"][0]["voice"], "cmn-latn-pinyin");
+  EXPECT_EQ((*speech)["runs"][0]["text"], (*speech)["spoken"]);
+}
+
+// Issue 13: every Han run goes to cmn-latn-pinyin as the pinyin the reading step chose,
+// and the transcript's runs carry it (what eSpeak got, so eSpeak's own character
+// dictionary is never consulted for Chinese).
+TEST(SpeechTranscript, AnnounceSendsTheReadingsAsPinyin) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"把手语", "ba3 shou2 yu3"},          {"侯马市", "hou2 ma3 shi4"},
+      {"社区", "she4 qu1"},                 {"办事处", "ban4 shi4 chu4"},
+      {"调大音量", "tiao2 da4 yin1 liang4"}, {"本地", "ben3 di4"},
+      {"只读", "zhi3 du2"},                 {"请按OK键", "qing3 an4 OK jian4"},
+  };
+  for (const auto& [text, pinyin] : cases) {
+    auto events = run_kiosk("announce-reading", "", std::string(" --announce ") + text);
+    const json* speech = nullptr;
+    for (const auto& e : events)
+      if (e.value("type", "") == "speech") speech = &e;
+    ASSERT_NE(speech, nullptr) << text;
+    EXPECT_EQ((*speech)["text"], text);
+    EXPECT_EQ((*speech)["spoken"], pinyin) << text;
+    EXPECT_EQ((*speech)["runs"][0]["voice"], "cmn-latn-pinyin") << text;
+  }
 }
 
 std::vector<json> of(const std::vector<json>& events, const std::string& type) {
