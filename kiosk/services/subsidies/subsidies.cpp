@@ -181,7 +181,7 @@ void SubsidiesService::add_payments(const core::Value& entry, const std::string&
         .arg("amount", money(payment["amount_fen"].as_int()))
         .arg("date", date_words(payment.string_at("paid_on"), lang))
         .arg("account", account);
-    tree.nodes.push_back(make(prefix + ".payment." + payment.string_at("period"), Role::ListItem, std::move(line),
+    tree.nodes.push_back(make(prefix + ".payment." + payment.string_at("period"), Role::Text, std::move(line),
                               Privacy::Personal));
   }
 }
