@@ -230,9 +230,16 @@ int main(int argc, char** argv) {
     // An entry whose key is stored already is that item again: count only what is new.
     auto before = outbox.health(now);
     if (!before) return fail(before.error());
-    for (const auto& entry : file.entries) {
-      auto stored = outbox.enqueue(entry.kind, entry.body, entry.idempotency_key);
+    // Batches of 500 in one transaction each: one fsync per batch, not per application,
+    // and every application is durable before the first send.
+    std::vector<kb::OutboxNewItem> batch;
+    for (std::size_t k = 0; k < file.entries.size(); ++k) {
+      const auto& entry = file.entries[k];
+      batch.push_back({entry.kind, entry.body, entry.idempotency_key});
+      if (batch.size() < 500 && k + 1 < file.entries.size()) continue;
+      auto stored = outbox.enqueue_batch(batch);
       if (!stored) return fail(stored.error());
+      batch.clear();
     }
     auto after = outbox.health(now);
     if (!after) return fail(after.error());
