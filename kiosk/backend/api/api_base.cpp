@@ -76,30 +76,33 @@ void ApiBase::submit(ApiRequest application, SubmitCallback done) {
   m_store_cv.notify_one();
 }
 
-// The store thread: commits each submission (durable before done() and before any send),
-// then hands the receipt to the main thread and wakes the sender. On shutdown it stores
-// what was already submitted before it stops: a resident's application is never dropped.
+// The store thread: commits submissions (durable before done() and before any send),
+// then hands the receipts to the main thread and wakes the sender. What queued up while a
+// commit ran goes in one transaction (group commit: one fsync for many); if that fails,
+// one by one, so each submission gets its own answer (e.g. outbox_full for the last).
+// On shutdown it stores what was already submitted: an application is never dropped.
 void ApiBase::run_store() {
   for (;;) {
-    StoreJob job;
+    std::deque<StoreJob> jobs;
     {
       std::unique_lock lock(m_store_mu);
       m_store_cv.wait(lock, [this] { return m_store_stop || !m_store_jobs.empty(); });
       if (m_store_jobs.empty()) return;
-      job = std::move(m_store_jobs.front());
-      m_store_jobs.pop_front();
+      jobs.swap(m_store_jobs);
     }
-    auto stored = m_store->enqueue(job.kind, job.body);
-    if (!stored) {
-      post([done = std::move(job.done), e = stored.error()] { done(e); });
-      continue;
+    std::vector<OutboxNewItem> batch;
+    for (const auto& j : jobs) batch.push_back({j.kind, j.body, {}});
+    auto stored = batch.size() > 1 ? m_store->enqueue_batch(batch)
+                                   : Result<std::vector<OutboxItemView>>(make_error(ErrorCode::StorageError, ""));
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+      auto one = stored ? Result<OutboxItemView>(stored.value()[i]) : m_store->enqueue(jobs[i].kind, jobs[i].body);
+      post([this, done = std::move(jobs[i].done), one = std::move(one)] {
+        if (!one) return done(one.error());
+        emit(outbox_event(one.value()));
+        if (m_listener) m_listener(one.value());
+        done(SubmitReceipt{one.value().ref, one.value().state});
+      });
     }
-    const OutboxItemView item = stored.value();
-    post([this, done = std::move(job.done), item] {
-      emit(outbox_event(item));
-      if (m_listener) m_listener(item);
-      done(SubmitReceipt{item.ref, item.state});
-    });
     if (m_sender) m_sender->wake();
   }
 }
