@@ -4,6 +4,7 @@
 #include <httplib.h>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
 #include <unistd.h>
@@ -129,6 +130,10 @@ backend::Status GatewaySim::start() {
     res.set_content(m_gw->applied_applications().dump(), "application/json");
   });
   auto handler = [this](const httplib::Request& req, httplib::Response& res) {
+    if (m_opt.nice > 0) {
+      static thread_local const bool niced = ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), m_opt.nice) == 0;
+      (void)niced;
+    }
     const auto method = req.method == "POST" ? backend::Method::Post : backend::Method::Get;
     std::map<std::string, std::string> params;
     const auto endpoint = backend::match_route(method, req.path, params);
