@@ -107,3 +107,37 @@ TEST_F(OutboxVolume, WriteAheadLogStaysUnderItsBoundInALongPass) {
 }
 
 }  // namespace
+
+namespace {
+
+// A file written before the counts table (and its triggers) existed gets them on open,
+// counted from its rows, and keeps them up to date from then on.
+TEST_F(OutboxVolume, AnOlderFileGetsItsCountsOnOpen) {
+  auto c = config("vol-old");
+  {
+    auto ob = kb::Outbox::open(c);
+    ASSERT_TRUE(ob.ok());
+    ASSERT_TRUE(ob.value()->enqueue_batch(batch(0, 30)).ok());
+    auto due = ob.value()->next_due(m_now);
+    ASSERT_TRUE(due.ok() && due.value());
+    ASSERT_TRUE(ob.value()->mark_delivered(due.value()->id, "SV", m_now).ok());
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(c.outbox_path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "DROP TRIGGER items_count_ins; DROP TRIGGER items_count_upd; "
+                         "DROP TRIGGER items_count_del; DROP TABLE counts; DELETE FROM meta WHERE k='counts_ready';",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto ob = kb::Outbox::open(c);
+  ASSERT_TRUE(ob.ok());
+  auto h = ob.value()->health(m_now);
+  ASSERT_TRUE(h.ok());
+  EXPECT_EQ(h->queued, 29);
+  EXPECT_EQ(h->delivered, 1);
+  ASSERT_TRUE(ob.value()->enqueue("service_application", body(99)).ok());
+  EXPECT_EQ(ob.value()->health(m_now)->queued, 30);
+}
+
+}  // namespace
