@@ -49,6 +49,10 @@ struct SimOptions {
   std::string sms_log;
   // A subsidy or certificate application moves one stage every this many ms (0 = never).
   std::int64_t case_step_ms = 0;
+  // > 0: request threads run at this nice level. The simulator stands for a remote
+  // machine; a benchmark of the kiosk's own event loop sets it so the simulator's TLS
+  // work does not count as the kiosk's.
+  int nice = 0;
 };
 
 class GatewaySim {

@@ -32,7 +32,7 @@ int usage(bool asked = false) {
       "         --outbox PATH --key-file PATH [--create-key] --terminal-id ID\n"
       "         --backend local|http --demo-data DIR --base-url URL --ca FILE\n"
       "         --cert FILE --key FILE --connect-timeout-ms N --total-timeout-ms N\n"
-      "         --backoff-ms N (first resend delay)\n"
+      "         --backoff-ms N (first resend delay) --max-items N (outbox bound)\n"
       "exit: 0 done (all delivered for send/submit), 3 items still queued or failed,\n"
       "      1 runtime error, 2 bad arguments\n");
   return asked ? 0 : 2;
@@ -63,30 +63,36 @@ std::unique_ptr<kb::Transport> make_transport(const kb::BackendConfig& c, std::s
 }
 
 // Sends due items until none is queued or the deadline passes. Returns queued+failed left.
+// State changes of items go to stdout; the sender's bounded log to stderr.
 kb::Result<int> drain(const kb::BackendConfig& c, int wait_seconds) {
   std::string err;
   auto transport = make_transport(c, err);
   if (!transport) return kb::make_error(kb::ErrorCode::ConfigError, err);
-  auto conn = kb::Outbox::open(c);
+  kb::OutboxOpenOptions bookkeeping;
+  bookkeeping.bookkeeping = true;
+  auto conn = kb::Outbox::open(c, bookkeeping);
   if (!conn) return conn.error();
   auto view = kb::Outbox::open(c);
   if (!view) return view.error();
-  kb::OutboxSender sender(std::move(conn.value()), std::move(transport), c.now_ms,
+  kb::OutboxSender sender(std::move(conn.value()), std::move(transport), c,
                           [](const kb::SendReport& r) {
                             if (r.state_changed)
                               std::printf("%s %s %s\n", r.item.ref.c_str(),
                                           kb::to_string(r.item.state), r.item.reason.c_str());
                             std::fflush(stdout);
-                          });
+                          },
+                          [](const std::string& line) { std::fprintf(stderr, "kiosk-outbox: %s\n", line.c_str()); });
   const auto deadline = c.now_ms() + std::int64_t{wait_seconds} * 1000;
   for (;;) {
     auto n = sender.send_due_now();
     if (!n) return n.error();
-    auto until = view.value()->ms_until_due(c.now_ms());
-    if (!until) return until.error();
-    if (!until.value() || c.now_ms() + *until.value() > deadline) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(std::max<std::int64_t>(1, *until.value())));
+    sender.summarize();
+    auto next = sender.next_pass_in_ms();
+    if (!next) return next.error();
+    if (!next.value() || c.now_ms() + *next.value() > deadline) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(*next.value()));
   }
+  if (sender.gateway_down()) sender.summarize(true);
   auto h = view.value()->health(c.now_ms());
   if (!h) return h.error();
   return h->queued + h->failed;
@@ -153,6 +159,7 @@ int main(int argc, char** argv) {
     else if (a == "--connect-timeout-ms") c.connect_timeout_ms = std::atol(next().c_str());
     else if (a == "--total-timeout-ms") c.total_timeout_ms = std::atol(next().c_str());
     else if (a == "--backoff-ms") c.sender_backoff_initial_ms = std::atoi(next().c_str());
+    else if (a == "--max-items") c.outbox_max_items = std::atoi(next().c_str());
     else if (a.rfind("--", 0) == 0) return usage();
     else break;
   }
@@ -230,9 +237,16 @@ int main(int argc, char** argv) {
     // An entry whose key is stored already is that item again: count only what is new.
     auto before = outbox.health(now);
     if (!before) return fail(before.error());
-    for (const auto& entry : file.entries) {
-      auto stored = outbox.enqueue(entry.kind, entry.body, entry.idempotency_key);
+    // Batches of 500 in one transaction each: one fsync per batch, not per application,
+    // and every application is durable before the first send.
+    std::vector<kb::OutboxNewItem> batch;
+    for (std::size_t k = 0; k < file.entries.size(); ++k) {
+      const auto& entry = file.entries[k];
+      batch.push_back({entry.kind, entry.body, entry.idempotency_key});
+      if (batch.size() < 500 && k + 1 < file.entries.size()) continue;
+      auto stored = outbox.enqueue_batch(batch);
       if (!stored) return fail(stored.error());
+      batch.clear();
     }
     auto after = outbox.health(now);
     if (!after) return fail(after.error());

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/backend/api/api_base.h"
 
+#include <cstdio>
+
 namespace kiosk::backend {
 
 nlohmann::json outbox_event(const OutboxItemView& item) {
@@ -18,18 +20,32 @@ ApiBase::ApiBase(BackendConfig config, EventSink sink)
 ApiBase::~ApiBase() {
   // Subclasses call shutdown() in their own destructor; this is the safety net.
   if (m_sender) m_sender->stop();
+  {
+    std::lock_guard lock(m_store_mu);
+    m_store_stop = true;
+  }
+  m_store_cv.notify_all();
+  if (m_store_thread.joinable()) m_store_thread.join();
 }
 
 Status ApiBase::start_outbox(std::unique_ptr<Transport> transport) {
   auto main_conn = Outbox::open(m_cfg);
   if (!main_conn) return main_conn.error();
-  auto sender_conn = Outbox::open(m_cfg);
+  auto store_conn = Outbox::open(m_cfg);
+  if (!store_conn) return store_conn.error();
+  OutboxOpenOptions bookkeeping;
+  bookkeeping.bookkeeping = true;
+  auto sender_conn = Outbox::open(m_cfg, bookkeeping);
   if (!sender_conn) return sender_conn.error();
   m_outbox = std::move(main_conn.value());
-  m_sender = std::make_unique<OutboxSender>(std::move(sender_conn.value()), std::move(transport),
-                                            m_cfg.now_ms,
-                                            [this](const SendReport& r) { on_report(r); });
+  m_store = std::move(store_conn.value());
+  m_sender = std::make_unique<OutboxSender>(
+      std::move(sender_conn.value()), std::move(transport), m_cfg,
+      [this](const SendReport& r) { on_report(r); },
+      // The sender's log is bounded (a line per gateway state change, a summary a minute).
+      [](const std::string& line) { std::fprintf(stderr, "kiosk: %s\n", line.c_str()); });
   m_sender->start();
+  m_store_thread = std::thread([this] { run_store(); });
   return Unit{};
 }
 
@@ -44,23 +60,51 @@ void ApiBase::on_report(const SendReport& report) {
 
 void ApiBase::submit(ApiRequest application, SubmitCallback done) {
   const auto& info = endpoint_info(application.endpoint);
-  if (info.kind != CallKind::Application || !m_outbox) {
+  if (info.kind != CallKind::Application || !m_store) {
     auto e = make_error(ErrorCode::InvalidRequest, std::string(info.name) + " is not an application");
     post([done = std::move(done), e] { done(e); });
     return;
   }
-  auto stored = m_outbox->enqueue(info.name, application.body);
-  if (!stored) {
-    post([done = std::move(done), e = stored.error()] { done(e); });
-    return;
+  {
+    std::lock_guard lock(m_store_mu);
+    if (m_store_stop) {
+      post([done = std::move(done)] { done(make_error(ErrorCode::Cancelled, "backend shut down")); });
+      return;
+    }
+    m_store_jobs.push_back({info.name, std::move(application.body), std::move(done)});
   }
-  const OutboxItemView item = stored.value();
-  post([this, done = std::move(done), item] {
-    emit(outbox_event(item));
-    if (m_listener) m_listener(item);
-    done(SubmitReceipt{item.ref, item.state});
-  });
-  if (m_sender) m_sender->wake();
+  m_store_cv.notify_one();
+}
+
+// The store thread: commits submissions (durable before done() and before any send),
+// then hands the receipts to the main thread and wakes the sender. What queued up while a
+// commit ran goes in one transaction (group commit: one fsync for many); if that fails,
+// one by one, so each submission gets its own answer (e.g. outbox_full for the last).
+// On shutdown it stores what was already submitted: an application is never dropped.
+void ApiBase::run_store() {
+  for (;;) {
+    std::deque<StoreJob> jobs;
+    {
+      std::unique_lock lock(m_store_mu);
+      m_store_cv.wait(lock, [this] { return m_store_stop || !m_store_jobs.empty(); });
+      if (m_store_jobs.empty()) return;
+      jobs.swap(m_store_jobs);
+    }
+    std::vector<OutboxNewItem> batch;
+    for (const auto& j : jobs) batch.push_back({j.kind, j.body, {}});
+    auto stored = batch.size() > 1 ? m_store->enqueue_batch(batch)
+                                   : Result<std::vector<OutboxItemView>>(make_error(ErrorCode::StorageError, ""));
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+      auto one = stored ? Result<OutboxItemView>(stored.value()[i]) : m_store->enqueue(jobs[i].kind, jobs[i].body);
+      post([this, done = std::move(jobs[i].done), one = std::move(one)] {
+        if (!one) return done(one.error());
+        emit(outbox_event(one.value()));
+        if (m_listener) m_listener(one.value());
+        done(SubmitReceipt{one.value().ref, one.value().state});
+      });
+    }
+    if (m_sender) m_sender->wake();
+  }
 }
 
 int ApiBase::poll() {
@@ -106,6 +150,12 @@ void ApiBase::shutdown() {
     if (m_shut) return;
     m_shut = true;
   }
+  {
+    std::lock_guard lock(m_store_mu);
+    m_store_stop = true;
+  }
+  m_store_cv.notify_all();
+  if (m_store_thread.joinable()) m_store_thread.join();
   if (m_sender) m_sender->stop();
   stop_workers();
 }

@@ -3,10 +3,15 @@
 // Shared part of both FederationApi implementations: the main-thread task queue behind
 // poll(), the wakeup, the event sink, and the outbox with its background sender.
 // Implementations add call() and the sender's Transport.
+// Three outbox connections: the store thread commits submissions (synchronous=FULL, so the
+// main loop never waits for an fsync), the sender thread sends, and the main thread reads
+// the staff view (counts and rows, no fsync) and runs retries.
+#include <condition_variable>
 #include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <thread>
 
 #include "kiosk/backend/api/federation_api.h"
 #include "kiosk/backend/outbox/outbox.h"
@@ -43,11 +48,23 @@ class ApiBase : public FederationApi {
 
  private:
   void on_report(const SendReport& report);
+  void run_store();
+  struct StoreJob {
+    std::string kind;
+    nlohmann::json body;
+    SubmitCallback done;
+  };
 
   EventSink m_sink;
   std::function<void(const OutboxItemView&)> m_listener;
-  std::unique_ptr<Outbox> m_outbox;
+  std::unique_ptr<Outbox> m_outbox;       // main thread: staff view and retries
+  std::unique_ptr<Outbox> m_store;        // store thread: enqueues
   std::unique_ptr<OutboxSender> m_sender;
+  std::mutex m_store_mu;
+  std::condition_variable m_store_cv;
+  std::deque<StoreJob> m_store_jobs;
+  bool m_store_stop = false;
+  std::thread m_store_thread;
   std::mutex m_mu;
   std::deque<std::function<void()>> m_tasks;
   std::function<void()> m_wakeup;

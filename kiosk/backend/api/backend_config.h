@@ -38,8 +38,12 @@ struct BackendConfig {
   int outbox_warn_percent = 80;       // alarm "outbox_nearly_full" from this fill level
   int outbox_staff_alarm_hours = 24;  // undelivered this long: staff alarm (never dropped)
   int outbox_stop_after_days = 7;     // undelivered this long: stop resending, wait for staff
-  int sender_backoff_initial_ms = 1000;
-  int sender_backoff_max_ms = 300000;
+  int sender_backoff_initial_ms = 1000;  // per item and for the gateway probe; doubled, +-25 %
+  int sender_backoff_max_ms = 300000;     // cap of both back-offs
+  int sender_max_in_flight = 4;           // concurrent sends (1..8); the first of a pass is alone
+  int sender_summary_ms = 60000;          // sender log: one summary line this often at most
+  // The write-ahead log stays under this (checkpoint + truncate); bytes.
+  std::int64_t outbox_wal_limit_bytes = 32 * 1024 * 1024;
   std::string terminal_id = "demo-01";  // prefix of local reference numbers; no personal data
   // Wall clock in ms since the Unix epoch. The app may bind its virtual clock (headless runs).
   // Called from the main thread and the sender thread.

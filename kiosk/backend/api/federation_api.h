@@ -9,8 +9,10 @@
 // - Worker threads (http transfers, the outbox sender) only push finished work into a
 //   queue and then invoke the wakeup function (from THEIR thread); the app uses it to
 //   wake its SDL loop (e.g. SDL_PushEvent), which then calls poll().
-// - submit() writes one SQLite row with synchronous=FULL (a few ms, measured in
-//   tests/bench/backend); nothing else touches the disk or the network on the main thread.
+// - submit() only queues the application: the outbox's store thread commits it
+//   (synchronous=FULL) and the receipt comes in poll(). The staff view (outbox_items,
+//   outbox_health: counts, no fsync) and retry_outbox are the only SQLite use on the main
+//   thread; nothing touches the network there (tests/bench/backend measures the loop).
 #include <cstdint>
 #include <functional>
 #include <memory>

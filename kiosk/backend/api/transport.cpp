@@ -3,6 +3,13 @@
 
 namespace kiosk::backend {
 
+std::vector<ApiResult> Transport::send_all(const std::vector<Outgoing>& batch) {
+  std::vector<ApiResult> out;
+  out.reserve(batch.size());
+  for (const auto& o : batch) out.push_back(send(o.request, o.idempotency_key));
+  return out;
+}
+
 std::string string_member(const nlohmann::json& object, const char* name) {
   if (!object.is_object()) return {};
   const auto it = object.find(name);

@@ -4,16 +4,28 @@
 // local and an https implementation, plus the one place HTTP answers become results.
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "kiosk/backend/api/federation_api.h"
 
 namespace kiosk::backend {
+
+// One request of a batch (Transport::send_all).
+struct Outgoing {
+  ApiRequest request;
+  std::string idempotency_key;
+};
 
 class Transport {
  public:
   virtual ~Transport() = default;
   // Blocks up to the configured total timeout. Called from one thread at a time.
   virtual ApiResult send(const ApiRequest& request, const std::string& idempotency_key) = 0;
+  // Sends every request of `batch`, up to max_in_flight() at a time, and returns their
+  // results in the same order. Blocks until all are answered (each within the total
+  // timeout). The default sends them one after another.
+  virtual std::vector<ApiResult> send_all(const std::vector<Outgoing>& batch);
+  virtual int max_in_flight() const { return 1; }
 };
 
 // 2xx with a JSON body -> value; problem+json or other statuses -> ApiError with a stable

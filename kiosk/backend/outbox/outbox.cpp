@@ -14,6 +14,10 @@
 namespace kiosk::backend {
 namespace {
 
+// Indexes: every query the sender makes per item or per pass is an index lookup or an
+// ordered index range, so its cost does not grow with the backlog (issue 18). The counts
+// table, kept by triggers in the same transactions, gives health() and the capacity check
+// without a scan. Old files get the new indexes, triggers and counts on open.
 constexpr const char* kSchema = R"(
 CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v INTEGER NOT NULL);
 INSERT OR IGNORE INTO meta VALUES('next_seq', 1);
@@ -34,6 +38,30 @@ CREATE TABLE IF NOT EXISTS items(
   delivered_ms INTEGER NOT NULL DEFAULT 0,
   case_id TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS items_due ON items(state, next_attempt_ms);
+CREATE INDEX IF NOT EXISTS items_order ON items(state, attempts > 0, next_attempt_ms);
+CREATE INDEX IF NOT EXISTS items_stop ON items(state, resend_from_ms);
+CREATE INDEX IF NOT EXISTS items_age ON items(state, created_ms);
+CREATE INDEX IF NOT EXISTS items_reason ON items(state, reason);
+CREATE TABLE IF NOT EXISTS counts(state TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS items_count_ins AFTER INSERT ON items BEGIN
+  INSERT INTO counts VALUES(NEW.state, 1) ON CONFLICT(state) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS items_count_upd AFTER UPDATE OF state ON items
+WHEN OLD.state != NEW.state BEGIN
+  UPDATE counts SET n = n - 1 WHERE state = OLD.state;
+  INSERT INTO counts VALUES(NEW.state, 1) ON CONFLICT(state) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS items_count_del AFTER DELETE ON items BEGIN
+  UPDATE counts SET n = n - 1 WHERE state = OLD.state;
+END;
+INSERT OR IGNORE INTO meta VALUES('counts_ready', 0);
+)";
+
+// A file from before the counts table: count once, in the schema's transaction.
+constexpr const char* kRebuildCounts = R"(
+DELETE FROM counts;
+INSERT INTO counts SELECT state, COUNT(*) FROM items GROUP BY state;
+UPDATE meta SET v = 1 WHERE k = 'counts_ready';
 )";
 
 constexpr const char* kViewCols =
@@ -99,8 +127,17 @@ Result<std::unique_ptr<Outbox>> Outbox::open(const BackendConfig& config, Outbox
   auto db = sql::Db::open(config.outbox_path);
   if (!db) return db.error();
   auto& d = *db.value();
+  // auto_vacuum first: it only takes effect on a file that has no table yet (new files);
+  // compact_if_drained() then gives free pages back without a full VACUUM.
   // WAL + synchronous=FULL: a committed enqueue survives a power cut.
-  for (const char* p : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL"}) {
+  // journal_size_limit: after a checkpoint the -wal file is cut back to this size.
+  const std::vector<std::string> pragmas{
+      "PRAGMA auto_vacuum=INCREMENTAL", "PRAGMA journal_mode=WAL",
+      opt.bookkeeping ? "PRAGMA synchronous=NORMAL" : "PRAGMA synchronous=FULL",
+      "PRAGMA journal_size_limit=" + std::to_string(config.outbox_wal_limit_bytes / 4),
+      "PRAGMA wal_autocheckpoint=" +
+          std::to_string(std::clamp<std::int64_t>(config.outbox_wal_limit_bytes / 8192, 16, 1000))};
+  for (const auto& p : pragmas) {
     auto s = d.exec(p);
     if (!s) return s.error();
   }
@@ -108,45 +145,68 @@ Result<std::unique_ptr<Outbox>> Outbox::open(const BackendConfig& config, Outbox
     auto s = d.exec("PRAGMA max_page_count=" + std::to_string(opt.max_page_count));
     if (!s) return s.error();
   }
-  if (auto s = d.exec(kSchema); !s) return s.error();
-  if (!config.now_ms) {
-    BackendConfig c = config;
-    c.now_ms = system_now_ms;
-    return std::unique_ptr<Outbox>(new Outbox(c, std::move(db.value()), std::move(key.value())));
+  {
+    sql::Transaction tx(d);
+    if (auto s = tx.begin_immediate(); !s) return s.error();
+    if (auto s = d.exec(kSchema); !s) return s.error();
+    auto ready = d.query_int("SELECT v FROM meta WHERE k='counts_ready'");
+    if (!ready) return ready.error();
+    if (ready.value().value_or(0) == 0)
+      if (auto s = d.exec(kRebuildCounts); !s) return s.error();
+    if (auto s = tx.commit(); !s) return s.error();
   }
-  return std::unique_ptr<Outbox>(new Outbox(config, std::move(db.value()), std::move(key.value())));
+  BackendConfig c = config;
+  if (!c.now_ms) c.now_ms = system_now_ms;
+  return std::unique_ptr<Outbox>(new Outbox(c, std::move(db.value()), std::move(key.value())));
 }
 
 Result<OutboxItemView> Outbox::enqueue(const std::string& kind, const nlohmann::json& body,
                                        const std::string& idempotency_key) {
+  auto v = enqueue_batch({OutboxNewItem{kind, body, idempotency_key}});
+  if (!v) return v.error();
+  return std::move(v.value().front());
+}
+
+Result<std::vector<OutboxItemView>> Outbox::enqueue_batch(const std::vector<OutboxNewItem>& items) {
   const std::int64_t now = m_cfg.now_ms();
   sql::Transaction tx(*m_db);
   if (auto s = tx.begin_immediate(); !s) return s.error();
-  if (!idempotency_key.empty()) {
+  auto held = m_db->query_int("SELECT SUM(n) FROM counts WHERE state IN ('queued','failed')");
+  if (!held) return held.error();
+  int n_held = static_cast<int>(held.value().value_or(0));
+  std::vector<OutboxItemView> out;
+  out.reserve(items.size());
+  for (const auto& item : items) {
+    auto v = insert_one(item, now, n_held);
+    if (!v) return v.error();   // the transaction rolls back: nothing of the batch is stored
+    out.push_back(std::move(v.value()));
+  }
+  if (auto s = tx.commit(); !s) return s.error();
+  wrote_rows(static_cast<int>(items.size()));
+  if (auto s = checkpoint_if_due(); !s) return s.error();
+  return out;
+}
+
+// Inside enqueue_batch's transaction. `held` counts queued+failed items and is updated.
+Result<OutboxItemView> Outbox::insert_one(const OutboxNewItem& item, std::int64_t now, int& held) {
+  if (!item.idempotency_key.empty()) {
     auto q = m_db->prepare(std::string("SELECT ") + kViewCols + " FROM items WHERE idem_key=?");
     if (!q) return q.error();
-    q->bind(1, idempotency_key);
+    q->bind(1, item.idempotency_key);
     auto row = q->step();
     if (!row) return row.error();
     if (row.value()) return view_of(q.value(), now);
   }
-  {
-    auto c = m_db->prepare("SELECT COUNT(*) FROM items WHERE state != 'delivered'");
-    if (!c) return c.error();
-    if (auto r = c->step(); !r) return r.error();
-    if (c->col_int(0) >= m_cfg.outbox_max_items)
-      return make_error(ErrorCode::OutboxFull, "outbox holds its maximum of undelivered items");
-  }
-  auto seq_q = m_db->prepare("SELECT v FROM meta WHERE k='next_seq'");
-  if (!seq_q) return seq_q.error();
-  if (auto r = seq_q->step(); !r) return r.error();
-  const std::int64_t seq = seq_q->col_int(0);
+  if (held >= m_cfg.outbox_max_items)
+    return make_error(ErrorCode::OutboxFull, "outbox holds its maximum of undelivered items");
+  auto seq = m_db->query_int("SELECT v FROM meta WHERE k='next_seq'");
+  if (!seq) return seq.error();
   char ref[96];
   std::snprintf(ref, sizeof ref, "%s-%06lld", m_cfg.terminal_id.c_str(),
-                static_cast<long long>(seq));
-  const std::string key = idempotency_key.empty() ? random_hex(16) : idempotency_key;
+                static_cast<long long>(seq.value().value_or(1)));
+  const std::string key = item.idempotency_key.empty() ? random_hex(16) : item.idempotency_key;
 
-  nlohmann::json stored = body;
+  nlohmann::json stored = item.body;
   stored["client_reference"] = ref;
   const std::string plain = stored.dump();
   std::vector<unsigned char> nonce(crypto_secretbox_NONCEBYTES);
@@ -155,20 +215,18 @@ Result<OutboxItemView> Outbox::enqueue(const std::string& kind, const nlohmann::
   crypto_secretbox_easy(cipher.data(), reinterpret_cast<const unsigned char*>(plain.data()),
                         plain.size(), nonce.data(), m_key.data());
 
-  auto up = m_db->prepare("UPDATE meta SET v=v+1 WHERE k='next_seq'");
-  if (!up) return up.error();
-  if (auto s = up->run(); !s) return s.error();
+  if (auto s = m_db->exec("UPDATE meta SET v=v+1 WHERE k='next_seq'"); !s) return s.error();
   auto ins = m_db->prepare(
       "INSERT INTO items(ref, idem_key, kind, nonce, payload, state, created_ms, resend_from_ms, "
       "next_attempt_ms) VALUES(?,?,?,?,?,'queued',?,?,?)");
   if (!ins) return ins.error();
-  ins->bind(1, std::string(ref)).bind(2, key).bind(3, kind).bind_blob(4, nonce).bind_blob(5, cipher);
+  ins->bind(1, std::string(ref)).bind(2, key).bind(3, item.kind).bind_blob(4, nonce).bind_blob(5, cipher);
   ins->bind(6, now).bind(7, now).bind(8, now);
   if (auto s = ins->run(); !s) return s.error();
-  if (auto s = tx.commit(); !s) return s.error();
+  ++held;
   OutboxItemView v;
   v.ref = ref;
-  v.kind = kind;
+  v.kind = item.kind;
   v.created_ms = now;
   return v;
 }
@@ -190,7 +248,7 @@ Result<OutboxItemView> Outbox::view_of(sql::Stmt& s, std::int64_t now_ms) {
   return v;
 }
 
-Result<std::optional<Outbox::Pending>> Outbox::next_due(std::int64_t now_ms) {
+Status Outbox::stop_overdue(std::int64_t now_ms) {
   const std::int64_t stop_ms = std::int64_t{m_cfg.outbox_stop_after_days} * 86400000;
   auto stop = m_db->prepare(
       "UPDATE items SET state='failed', reason='stopped_waiting_for_staff' "
@@ -198,23 +256,41 @@ Result<std::optional<Outbox::Pending>> Outbox::next_due(std::int64_t now_ms) {
   if (!stop) return stop.error();
   stop->bind(1, now_ms - stop_ms);
   if (auto s = stop->run(); !s) return s.error();
-  auto q = m_db->prepare(
-      "SELECT id, ref, kind, idem_key, nonce, payload, attempts FROM items "
-      "WHERE state='queued' AND next_attempt_ms <= ? ORDER BY attempts > 0, next_attempt_ms, id "
-      "LIMIT 1");
-  if (!q) return q.error();
-  q->bind(1, now_ms);
-  auto row = q->step();
-  if (!row) return row.error();
-  if (!row.value()) return std::optional<Pending>{};
+  wrote_rows(sqlite3_changes(m_db->raw()));
+  return Unit{};
+}
+
+Result<std::vector<std::int64_t>> Outbox::due_ids(std::int64_t now_ms, int limit) {
+  // Two ordered ranges of items_order: never-tried items first (a new application is not
+  // stuck behind a backlog of failing ones), then the retries by due time.
+  std::vector<std::int64_t> ids;
+  for (int tried = 0; tried < 2 && static_cast<int>(ids.size()) < limit; ++tried) {
+    auto q = m_db->prepare(
+        "SELECT id FROM items WHERE state='queued' AND (attempts > 0)=? AND next_attempt_ms <= ? "
+        "ORDER BY next_attempt_ms, id LIMIT ?");
+    if (!q) return q.error();
+    q->bind(1, std::int64_t{tried}).bind(2, now_ms).bind(3, std::int64_t{limit} - static_cast<std::int64_t>(ids.size()));
+    for (;;) {
+      auto r = q->step();
+      if (!r) return r.error();
+      if (!r.value()) break;
+      ids.push_back(q->col_int(0));
+    }
+  }
+  return ids;
+}
+
+Result<Outbox::Pending> Outbox::decode(sql::Stmt& q) {
   Pending p;
-  p.id = q->col_int(0);
-  p.ref = q->col_text(1);
-  p.kind = q->col_text(2);
-  p.idempotency_key = q->col_text(3);
-  const auto nonce = q->col_blob(4);
-  const auto cipher = q->col_blob(5);
-  p.attempts = static_cast<int>(q->col_int(6));
+  p.id = q.col_int(0);
+  p.ref = q.col_text(1);
+  p.kind = q.col_text(2);
+  p.idempotency_key = q.col_text(3);
+  const auto nonce = q.col_blob(4);
+  const auto cipher = q.col_blob(5);
+  p.attempts = static_cast<int>(q.col_int(6));
+  p.reason = q.col_text(7);
+  q.reset();
   if (nonce.size() != crypto_secretbox_NONCEBYTES || cipher.size() < crypto_secretbox_MACBYTES)
     return make_error(ErrorCode::StorageError, "outbox item has no payload");
   std::string plain(cipher.size() - crypto_secretbox_MACBYTES, '\0');
@@ -223,15 +299,36 @@ Result<std::optional<Outbox::Pending>> Outbox::next_due(std::int64_t now_ms) {
     return make_error(ErrorCode::StorageError, "outbox payload does not decrypt (wrong key?)");
   p.body = nlohmann::json::parse(plain, nullptr, false);
   if (p.body.is_discarded()) return make_error(ErrorCode::StorageError, "outbox payload corrupt");
-  return std::optional<Pending>{std::move(p)};
+  return p;
+}
+
+Result<std::optional<Outbox::Pending>> Outbox::load_queued(std::int64_t id) {
+  auto q = m_db->prepare(
+      "SELECT id, ref, kind, idem_key, nonce, payload, attempts, reason FROM items "
+      "WHERE id=? AND state='queued'");
+  if (!q) return q.error();
+  q->bind(1, id);
+  auto row = q->step();
+  if (!row) return row.error();
+  if (!row.value()) return std::optional<Pending>{};
+  auto p = decode(q.value());
+  if (!p) return p.error();
+  return std::optional<Pending>{std::move(p.value())};
+}
+
+Result<std::optional<Outbox::Pending>> Outbox::next_due(std::int64_t now_ms) {
+  if (auto s = stop_overdue(now_ms); !s) return s.error();
+  auto ids = due_ids(now_ms, 1);
+  if (!ids) return ids.error();
+  if (ids->empty()) return std::optional<Pending>{};
+  return load_queued(ids->front());
 }
 
 Result<std::optional<std::int64_t>> Outbox::ms_until_due(std::int64_t now_ms) {
-  auto q = m_db->prepare("SELECT MIN(next_attempt_ms) FROM items WHERE state='queued'");
-  if (!q) return q.error();
-  if (auto r = q->step(); !r) return r.error();
-  if (q->col_null(0)) return std::optional<std::int64_t>{};
-  return std::optional<std::int64_t>{std::max<std::int64_t>(0, q->col_int(0) - now_ms)};
+  auto first = m_db->query_int("SELECT MIN(next_attempt_ms) FROM items WHERE state='queued'");
+  if (!first) return first.error();
+  if (!first.value()) return std::optional<std::int64_t>{};
+  return std::optional<std::int64_t>{std::max<std::int64_t>(0, *first.value() - now_ms)};
 }
 
 Status Outbox::mark_delivered(std::int64_t id, const std::string& case_id, std::int64_t now_ms) {
@@ -241,15 +338,14 @@ Status Outbox::mark_delivered(std::int64_t id, const std::string& case_id, std::
       "attempts=attempts+1, last_attempt_ms=?, delivered_ms=?, case_id=? WHERE id=?");
   if (!q) return q.error();
   q->bind(1, now_ms).bind(2, now_ms).bind(3, case_id).bind(4, id);
+  wrote_rows(1);
   return q->run();
 }
 
 Status Outbox::mark_failed_attempt(std::int64_t id, const ApiError& error, std::int64_t now_ms) {
-  auto a = m_db->prepare("SELECT attempts FROM items WHERE id=?");
-  if (!a) return a.error();
-  a->bind(1, id);
-  if (auto r = a->step(); !r) return r.error();
-  const int attempts = static_cast<int>(a->col_int(0)) + 1;
+  auto prior = m_db->query_int("SELECT attempts FROM items WHERE id=" + std::to_string(id));
+  if (!prior) return prior.error();
+  const int attempts = static_cast<int>(prior.value().value_or(0)) + 1;
   std::int64_t delay = m_cfg.sender_backoff_initial_ms;
   for (int i = 1; i < attempts && delay < m_cfg.sender_backoff_max_ms; ++i) delay *= 2;
   delay = std::min<std::int64_t>(delay, m_cfg.sender_backoff_max_ms);
@@ -267,7 +363,20 @@ Status Outbox::mark_failed_attempt(std::int64_t id, const ApiError& error, std::
       .bind(4, now_ms)
       .bind(5, now_ms + delay)
       .bind(6, id);
+  wrote_rows(1);
   return q->run();
+}
+
+Status Outbox::begin_batch() {
+  m_batch = std::make_unique<sql::Transaction>(*m_db);
+  return m_batch->begin_immediate();
+}
+
+Status Outbox::commit_batch() {
+  if (!m_batch) return Unit{};
+  auto s = m_batch->commit();
+  m_batch.reset();   // rolls back if the commit failed
+  return s;
 }
 
 Result<std::vector<OutboxItemView>> Outbox::items(std::int64_t now_ms) {
@@ -296,17 +405,33 @@ Result<OutboxItemView> Outbox::item(const std::string& ref, std::int64_t now_ms)
 }
 
 Result<OutboxHealth> Outbox::health(std::int64_t now_ms) {
-  auto all = items(now_ms);
-  if (!all) return all.error();
   OutboxHealth h;
   h.capacity = m_cfg.outbox_max_items;
-  for (const auto& v : all.value()) {
-    if (v.state == OutboxState::Queued) ++h.queued;
-    if (v.state == OutboxState::Failed) ++h.failed;
-    if (v.state == OutboxState::Delivered) ++h.delivered;
-    if (v.staff_alarm) ++h.staff_alarms;
-    if (v.stopped) ++h.stopped;
+  {
+    auto q = m_db->prepare("SELECT state, n FROM counts");
+    if (!q) return q.error();
+    for (;;) {
+      auto r = q->step();
+      if (!r) return r.error();
+      if (!r.value()) break;
+      const int n = static_cast<int>(q->col_int(1));
+      switch (state_from(q->col_text(0))) {
+        case OutboxState::Queued: h.queued += n; break;
+        case OutboxState::Failed: h.failed += n; break;
+        case OutboxState::Delivered: h.delivered += n; break;
+      }
+    }
   }
+  const std::int64_t alarm_ms = std::int64_t{m_cfg.outbox_staff_alarm_hours} * 3600000;
+  auto alarms = m_db->query_int(
+      "SELECT COUNT(*) FROM items WHERE state IN ('queued','failed') AND created_ms <= " +
+      std::to_string(now_ms - alarm_ms));
+  if (!alarms) return alarms.error();
+  auto stopped = m_db->query_int(
+      "SELECT COUNT(*) FROM items WHERE state='failed' AND reason='stopped_waiting_for_staff'");
+  if (!stopped) return stopped.error();
+  h.staff_alarms = static_cast<int>(alarms.value().value_or(0));
+  h.stopped = static_cast<int>(stopped.value().value_or(0));
   const int held = h.queued + h.failed;
   h.full = held >= h.capacity;
   h.nearly_full = held * 100 >= h.capacity * m_cfg.outbox_warn_percent;
@@ -320,7 +445,9 @@ Result<int> Outbox::retry(const std::string& ref, std::int64_t now_ms) {
   if (!q) return q.error();
   q->bind(1, now_ms).bind(2, now_ms).bind(3, ref).bind(4, ref);
   if (auto s = q->run(); !s) return s.error();
-  return sqlite3_changes(m_db->raw());
+  const int n = sqlite3_changes(m_db->raw());
+  wrote_rows(n);
+  return n;
 }
 
 }  // namespace kiosk::backend

@@ -45,6 +45,9 @@ Status Stmt::run() {
     if (!r.value()) return Unit{};
   }
 }
+void Stmt::reset() {
+  if (m_s) sqlite3_reset(m_s);
+}
 std::int64_t Stmt::col_int(int i) const { return sqlite3_column_int64(m_s, i); }
 std::string Stmt::col_text(int i) const {
   const auto* p = sqlite3_column_text(m_s, i);
@@ -83,6 +86,17 @@ Status Db::exec(const std::string& sql) {
   sqlite3_free(msg);
   if (rc != SQLITE_OK) return error_from(rc, m_db, "exec");
   return Unit{};
+}
+
+Result<std::optional<std::int64_t>> Db::query_int(const std::string& sql) {
+  auto q = prepare(sql);
+  if (!q) return q.error();
+  auto row = q->step();
+  if (!row) return row.error();
+  if (!row.value() || q->col_null(0)) return std::optional<std::int64_t>{};
+  const std::int64_t v = q->col_int(0);
+  q->reset();
+  return std::optional<std::int64_t>{v};
 }
 
 Result<Stmt> Db::prepare(const std::string& sql) {

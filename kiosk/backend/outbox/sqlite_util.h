@@ -29,6 +29,10 @@ class Stmt {
   Stmt& bind_null(int i);
   // SQLITE_ROW -> true, SQLITE_DONE -> false, else error.
   Result<bool> step();
+  // Ends a read early. A statement left on a row keeps its connection's read transaction
+  // open, and while it is open no checkpoint of that connection can complete (the WAL
+  // then grows without bound): read what you need, then reset() or let the Stmt go.
+  void reset();
   Status run();  // steps to completion
   std::int64_t col_int(int i) const;
   std::string col_text(int i) const;
@@ -47,6 +51,8 @@ class Db {
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;
   Status exec(const std::string& sql);
+  // The first column of the first row of a one-value query (nullopt: no row or NULL).
+  Result<std::optional<std::int64_t>> query_int(const std::string& sql);
   Result<Stmt> prepare(const std::string& sql);
   sqlite3* raw() { return m_db; }
 

@@ -133,7 +133,7 @@ TEST_F(OutboxStore, FullDiskFailsClearlyAndLosesNothingQueued) {
   std::vector<std::string> refs;
   {
     kb::OutboxOpenOptions small;
-    small.max_page_count = 12;  // pages of 4 KiB: room for a handful of items only
+    small.max_page_count = 24;  // pages of 4 KiB: the schema (11) and a handful of items
     auto ob = open(small);
     ASSERT_TRUE(ob);
     for (int i = 0; i < 500; ++i) {
