@@ -104,6 +104,7 @@ Tree Kiosk::build_current() const {
 void Kiosk::show(Screen screen, Effects& out, const std::string& focus) {
   m_screen = screen;
   m_error_field.clear();
+  if (screen == Screen::Home) m_resume_after_identity.reset();   // home: nobody waits for identity
   m_explored.clear();
   if (screen != Screen::Help) m_describing_keys = false;
   m_tree = build_current();

@@ -108,3 +108,76 @@ TEST(IdentityTranscript, AnExpiredCardLeadsToTheTypedNumber) {
   EXPECT_NE(joined(run, "alert", "code").find("card_expired"), std::string::npos);
   EXPECT_EQ(joined(run, "screen", "id"), "attract|home|identify|identify_keyed|");
 }
+
+namespace {
+
+std::string type_keys(const std::string& digits) {
+  std::string keys;
+  for (char c : digits) keys += std::string("key ") + c + "\n";
+  return keys;
+}
+
+// 我的补贴 → identity → 我替别人办理: the agent's own number and SMS code, then the
+// resident's number, the relationship (first on its list: parent) and the authority (first:
+// guardianship). The identify screen's items: card text, typed number, for someone else;
+// after 我替别人办理 the focus is on the typed number.
+std::string as_agent(const std::string& agent_id, const std::string& resident_id) {
+  return "key select\nkey 3\nkey select\nkey down\nkey down\nkey select\nkey select\n" + type_keys(agent_id) +
+         "key select\nkey select\n" + type_keys("135790") + "key select\n" + type_keys(resident_id) +
+         "key select\nkey select\nkey select\n";
+}
+
+}  // namespace
+
+TEST(IdentityTranscript, R4sMotherActsForHerDaughterByKeypad) {
+  const auto dir = fresh_dir("identity_agent_r4");
+  const KioskRun run = run_kiosk_in(dir, as_agent("640324199603080626", "640324202107150466"), config_in(dir));
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  EXPECT_EQ(joined(run, "screen", "id"),
+            "attract|home|identify|identify_keyed|identify_factor|verify|agent_resident|agent_relationship|"
+            "agent_authority|subsidy_status|");
+  const std::string alerts = joined(run, "alert", "code");
+  EXPECT_NE(alerts.find("agent_actor_first"), std::string::npos) << alerts;
+  EXPECT_NE(alerts.find("identified"), std::string::npos) << alerts;
+  // The subsidies are asked for the daughter, by her opaque reference, never a number.
+  bool for_r4 = false;
+  for (const auto& e : of_type(run, "alert")) for_r4 = for_r4 || e.dump().find("马*雨") != std::string::npos;
+  EXPECT_TRUE(for_r4);
+  EXPECT_EQ(run.stderr_text.find("640324202107150466"), std::string::npos);
+}
+
+TEST(IdentityTranscript, AStrangerIsRefusedAsAgentAndMayGoOnForThemself) {
+  const auto dir = fresh_dir("identity_agent_refused");
+  // R1 claims to act for R4: the gateway has no such record.
+  const KioskRun run = run_kiosk_in(dir, as_agent("141081196804120356", "640324202107150466") + "key select\n",
+                                    config_in(dir));
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  const std::string screens = joined(run, "screen", "id");
+  EXPECT_NE(screens.find("agent_refused|subsidy_status|"), std::string::npos) << screens;
+  EXPECT_NE(joined(run, "alert", "code").find("authority_unknown"), std::string::npos);
+}
+
+TEST(IdentityTranscript, AWrongCheckDigitIsToldAtTheFieldAndTheNextVisitHoldsNothing) {
+  const auto dir = fresh_dir("identity_next_visit");
+  // A wrong check digit, then the right number; the visit ends (finish, confirmed); a new
+  // visit goes to identity again and finds an empty field.
+  const std::string script = "key select\nkey 3\nkey select\nkey down\nkey select\n" + type_keys("141081196804120357") +
+                             "key select\nkey clear\nkey 6\nkey select\nkey home\nkey 9\nkey select\nkey down\nkey select\n"
+                             "key select\nkey 3\nkey select\nkey down\nkey select\n";
+  const KioskRun run = run_kiosk_in(dir, script, config_in(dir));
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  EXPECT_NE(joined(run, "alert", "code").find("id_checksum"), std::string::npos);
+  const auto focus = of_type(run, "focus");
+  ASSERT_FALSE(focus.empty());
+  EXPECT_EQ(focus.back().value("node", ""), "identify_keyed.id");
+  EXPECT_EQ(focus.back().value("value", std::string("none")), std::string("none")) << focus.back().dump();
+  // After the session's end nothing of the number is said, shown or brailled again.
+  bool after_end = false;
+  for (const auto& e : run.events) {
+    if (e.value("type", "") == "session" && e.value("event", "") == "reset") after_end = true;
+    if (after_end) {
+      EXPECT_EQ(e.dump().find("0357"), std::string::npos) << e.dump();
+    }
+  }
+  EXPECT_TRUE(after_end);
+}
