@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/core/ui/ui_tree.h"
 
+#include <utility>
+
 namespace kiosk::core {
 
 const char* role_name(Role role) {
@@ -39,6 +41,16 @@ Node* Tree::find(const std::string& node_id) {
   for (auto& node : nodes)
     if (node.id == node_id) return &node;
   return nullptr;
+}
+
+Node make_node(std::string id, Role role, Message name, Message hint, Privacy privacy) {
+  Node node;
+  node.id = std::move(id);
+  node.role = role;
+  node.name = std::move(name);
+  node.hint = std::move(hint);
+  node.privacy = privacy;
+  return node;
 }
 
 }  // namespace kiosk::core

@@ -50,6 +50,10 @@ struct Node {
   bool operator==(const Node&) const = default;
 };
 
+// A node as most screens build it: id, role, label, and optionally what activating it does
+// and how private it is.
+Node make_node(std::string id, Role role, Message name, Message hint = {}, Privacy privacy = Privacy::Public);
+
 struct Tree {
   std::string screen_id;          // stable id: attract, home, settings, help, ...
   Message title;

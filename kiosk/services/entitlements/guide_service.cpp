@@ -34,15 +34,6 @@ const std::vector<std::string>& options_for(const std::string& step) {
   return none;
 }
 
-Node make(std::string id, Role role, Message name, Message hint = {}) {
-  Node node;
-  node.id = std::move(id);
-  node.role = role;
-  node.name = std::move(name);
-  node.hint = std::move(hint);
-  return node;
-}
-
 std::string join(const std::vector<Text>& items, const std::string& language) {
   std::string out;
   const std::string separator = language == "en" ? ", " : "、";
@@ -84,12 +75,12 @@ Tree GuideService::build(const core::ServiceContext& context) const {
 
 Tree GuideService::build_intro(const core::ServiceContext& context) const {
   Tree tree{"entitlements", Message::of("entitlements.title"), Message::of("entitlements.prompt"), {}};
-  tree.nodes.push_back(make("entitlements.intro", Role::Text, Message::of("entitlements.intro")));
-  tree.nodes.push_back(make("entitlements.county", Role::Text,
+  tree.nodes.push_back(core::make_node("entitlements.intro", Role::Text, Message::of("entitlements.intro")));
+  tree.nodes.push_back(core::make_node("entitlements.county", Role::Text,
                             Message::of("entitlements.county").arg("county", m_profile.name.in(context.settings.language))));
-  tree.nodes.push_back(make("entitlements.start", Role::Button, Message::of("entitlements.start"),
+  tree.nodes.push_back(core::make_node("entitlements.start", Role::Button, Message::of("entitlements.start"),
                             Message::of("entitlements.start.hint")));
-  tree.nodes.push_back(make("entitlements.home", Role::Button, Message::of("entitlements.home"),
+  tree.nodes.push_back(core::make_node("entitlements.home", Role::Button, Message::of("entitlements.home"),
                             Message::of("entitlements.home.hint")));
   return tree;
 }
@@ -101,14 +92,14 @@ Tree GuideService::build_question(const std::string& step) const {
   tree.steps = m_flow.steps();
   const auto answer = m_flow.get(step);
   for (const auto& option : options_for(step)) {
-    Node node = make(screen + "." + option, Role::ListItem, Message::of("entitlements." + step + "." + option));
+    Node node = core::make_node(screen + "." + option, Role::ListItem, Message::of("entitlements." + step + "." + option));
     node.state.selected = answer && *answer == option;
     tree.nodes.push_back(std::move(node));
   }
-  Node skip = make(screen + ".skip", Role::ListItem, Message::of("entitlements.skip"), Message::of("entitlements.skip.hint"));
+  Node skip = core::make_node(screen + ".skip", Role::ListItem, Message::of("entitlements.skip"), Message::of("entitlements.skip.hint"));
   skip.state.selected = answer && *answer == "skip";
   tree.nodes.push_back(std::move(skip));
-  tree.nodes.push_back(make(screen + ".back", Role::Button, Message::of("entitlements.back"), Message::of("entitlements.back.hint")));
+  tree.nodes.push_back(core::make_node(screen + ".back", Role::Button, Message::of("entitlements.back"), Message::of("entitlements.back.hint")));
   return tree;
 }
 
@@ -118,7 +109,7 @@ Tree GuideService::build_result(const core::ServiceContext& context) const {
   tree.step = m_flow.step();
   tree.steps = m_flow.steps();
   const auto matches = match(m_profile, answers());
-  Node summary = make("entitlements_result.summary", Role::Text,
+  Node summary = core::make_node("entitlements_result.summary", Role::Text,
                       Message::of(matches.empty() ? "entitlements.result.none" : "entitlements.result.count")
                           .arg("county", m_profile.name.in(lang))
                           .arg("n", std::to_string(matches.size())));
@@ -128,25 +119,25 @@ Tree GuideService::build_result(const core::ServiceContext& context) const {
     const Entitlement& e = *m.entitlement;
     const std::string base = "entitlements_result." + e.id;
     std::string name = e.name.in(lang) + (lang == "en" ? ": " : "：") + e.summary.in(lang);
-    Node entry = make(base, Role::Heading, Message::text(name));
+    Node entry = core::make_node(base, Role::Heading, Message::text(name));
     entry.privacy = core::Privacy::Personal;
     tree.nodes.push_back(std::move(entry));
     if (m.certainty == Certainty::MayApply) {
-      Node may = make(base + ".may", Role::Text, Message::of("entitlements.result.may_apply"));
+      Node may = core::make_node(base + ".may", Role::Text, Message::of("entitlements.result.may_apply"));
       tree.nodes.push_back(std::move(may));
     }
-    tree.nodes.push_back(make(base + ".where", Role::Text,
+    tree.nodes.push_back(core::make_node(base + ".where", Role::Text,
                               Message::of("entitlements.result.where").arg("where", e.where_to_claim.in(lang))));
     if (!e.what_to_bring.empty())
-      tree.nodes.push_back(make(base + ".bring", Role::Text,
+      tree.nodes.push_back(core::make_node(base + ".bring", Role::Text,
                                 Message::of("entitlements.result.bring").arg("items", join(e.what_to_bring, lang))));
-    if (e.note) tree.nodes.push_back(make(base + ".note", Role::Text, Message::text(e.note->in(lang))));
+    if (e.note) tree.nodes.push_back(core::make_node(base + ".note", Role::Text, Message::text(e.note->in(lang))));
   }
-  tree.nodes.push_back(make("entitlements_result.hotline", Role::Text,
+  tree.nodes.push_back(core::make_node("entitlements_result.hotline", Role::Text,
                             Message::of("entitlements.result.hotline").arg("hotline", m_profile.hotline)));
-  tree.nodes.push_back(make("entitlements_result.restart", Role::Button, Message::of("entitlements.restart"),
+  tree.nodes.push_back(core::make_node("entitlements_result.restart", Role::Button, Message::of("entitlements.restart"),
                             Message::of("entitlements.restart.hint")));
-  tree.nodes.push_back(make("entitlements_result.home", Role::Button, Message::of("entitlements.home"),
+  tree.nodes.push_back(core::make_node("entitlements_result.home", Role::Button, Message::of("entitlements.home"),
                             Message::of("entitlements.home.hint")));
   return tree;
 }

@@ -9,18 +9,6 @@ using core::Message;
 using core::Node;
 using core::Role;
 
-namespace {
-
-Node text_node(std::string id, Message name) {
-  Node node;
-  node.id = std::move(id);
-  node.role = Role::Text;
-  node.name = std::move(name);
-  return node;
-}
-
-}  // namespace
-
 core::Tree HelpDeskService::build(const core::ServiceContext& context) const {
   const std::string& lang = context.settings.language;
   core::Tree tree{"help_desk", Message::of("help_desk.title"),
@@ -28,11 +16,11 @@ core::Tree HelpDeskService::build(const core::ServiceContext& context) const {
   for (const Line& line : m_desk.lines) {
     Message name = Message::of(line.note.zh.empty() ? "help_desk.line" : "help_desk.line_note");
     name.arg("name", line.name.in(lang)).arg("number", line.number).arg("note", line.note.in(lang));
-    tree.nodes.push_back(text_node("help_desk.line." + line.id, std::move(name)));
+    tree.nodes.push_back(core::make_node("help_desk.line." + line.id, Role::Text, std::move(name)));
   }
-  tree.nodes.push_back(text_node("help_desk.place", Message::of("help_desk.place").arg("place", m_desk.place.in(lang))));
-  tree.nodes.push_back(text_node("help_desk.hours", Message::of("help_desk.hours").arg("hours", m_desk.hours.in(lang))));
-  Node home = text_node("help_desk.home", Message::of("help_desk.home"));
+  tree.nodes.push_back(core::make_node("help_desk.place", Role::Text, Message::of("help_desk.place").arg("place", m_desk.place.in(lang))));
+  tree.nodes.push_back(core::make_node("help_desk.hours", Role::Text, Message::of("help_desk.hours").arg("hours", m_desk.hours.in(lang))));
+  Node home = core::make_node("help_desk.home", Role::Text, Message::of("help_desk.home"));
   home.role = Role::Button;
   home.hint = Message::of("help_desk.home.hint");
   tree.nodes.push_back(std::move(home));

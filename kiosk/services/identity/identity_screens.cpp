@@ -15,16 +15,7 @@ using core::Tree;
 
 namespace {
 
-Node make(std::string id, Role role, Message name, Message hint = {}) {
-  Node node;
-  node.id = std::move(id);
-  node.role = role;
-  node.name = std::move(name);
-  node.hint = std::move(hint);
-  return node;
-}
-
-Node button(const std::string& id) { return make(id, Role::Button, Message::of("identity." + id)); }
+Node button(const std::string& id) { return core::make_node(id, Role::Button, Message::of("identity." + id)); }
 
 Tree screen(const std::string& id, const std::string& title, const std::string& prompt) {
   return Tree{id, Message::of("identity." + title), Message::of("identity." + prompt), {}};
@@ -53,11 +44,11 @@ Tree IdentityService::build(const core::ServiceContext& context) const {
 
 Tree IdentityService::build_start(bool agent_mode) const {
   Tree tree = screen("identify", agent_mode ? "identify.agent_title" : "identify.title", "identify.prompt");
-  tree.nodes.push_back(make("identify.card", Role::Text, Message::of("identity.identify.card")));
-  tree.nodes.push_back(make("identify.keyed", Role::Button, Message::of("identity.identify.keyed"),
+  tree.nodes.push_back(core::make_node("identify.card", Role::Text, Message::of("identity.identify.card")));
+  tree.nodes.push_back(core::make_node("identify.keyed", Role::Button, Message::of("identity.identify.keyed"),
                             Message::of("identity.identify.keyed.hint")));
   if (!agent_mode)
-    tree.nodes.push_back(make("identify.agent", Role::Button, Message::of("identity.identify.agent"),
+    tree.nodes.push_back(core::make_node("identify.agent", Role::Button, Message::of("identity.identify.agent"),
                               Message::of("identity.identify.agent.hint")));
   return tree;
 }
@@ -66,7 +57,7 @@ Tree IdentityService::build_start(bool agent_mode) const {
 Tree IdentityService::build_keyed(const std::string& id) const {
   Tree tree = screen(id, id + ".title", id + ".prompt");
   if (id == "agent_resident")
-    tree.nodes.push_back(make(id + ".card", Role::Text, Message::of("identity.agent_resident.card")));
+    tree.nodes.push_back(core::make_node(id + ".card", Role::Text, Message::of("identity.agent_resident.card")));
   tree.nodes.push_back(m_id.node(id + ".id", Message::of("identity." + id + ".id"), Message::of("identity.id_field.hint")));
   tree.nodes.push_back(button(id + ".submit"));
   return tree;
@@ -74,10 +65,10 @@ Tree IdentityService::build_keyed(const std::string& id) const {
 
 Tree IdentityService::build_factor() const {
   Tree tree = screen("identify_factor", "identify_factor.title", "identify_factor.prompt");
-  Node number = make("identify_factor.number", Role::Text,
+  Node number = core::make_node("identify_factor.number", Role::Text,
                      Message::of("identity.identify_factor.number").arg("number", mask_id_number(m_actor.id_number)));
   tree.nodes.push_back(std::move(number));
-  tree.nodes.push_back(make("identify_factor.sms", Role::Button, Message::of("identity.identify_factor.sms"),
+  tree.nodes.push_back(core::make_node("identify_factor.sms", Role::Button, Message::of("identity.identify_factor.sms"),
                             Message::of("identity.identify_factor.sms.hint")));
   tree.nodes.push_back(button("identify_factor.staff"));
   return tree;
@@ -126,7 +117,7 @@ Tree IdentityService::build_choices(const std::string& id) const {
 Tree IdentityService::build_refused() const {
   Tree tree = screen("agent_refused", "agent_refused.title", "agent_refused.prompt");
   Message why = m_refusal.empty() ? Message::of("alert.request_failed") : Message::text(m_refusal);
-  tree.nodes.push_back(make("agent_refused.message", Role::Text, std::move(why)));
+  tree.nodes.push_back(core::make_node("agent_refused.message", Role::Text, std::move(why)));
   tree.nodes.push_back(button("agent_refused.self"));
   tree.nodes.push_back(button("agent_refused.home"));
   return tree;

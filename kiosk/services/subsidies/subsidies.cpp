@@ -15,15 +15,6 @@ using Kind = core::ServiceOutcome::Kind;
 
 namespace {
 
-Node make(std::string id, Role role, Message name, Privacy privacy = Privacy::Public) {
-  Node node;
-  node.id = std::move(id);
-  node.role = role;
-  node.name = std::move(name);
-  node.privacy = privacy;
-  return node;
-}
-
 // The states whose stop reason says why and what to do.
 bool stopped(const std::string& status) { return status == "stopped" || status == "suspended"; }
 
@@ -103,21 +94,21 @@ core::Tree SubsidiesService::build(const core::ServiceContext& context) const {
   const std::string& lang = context.settings.language;
   core::Tree tree{"subsidy_status", Message::of("subsidy_status.title"), Message::of("subsidy_status.prompt"), {}};
   if (m_state == State::Loading) {
-    Node loading = make("subsidy_status.loading", Role::Status, Message::of("subsidy_status.loading"));
+    Node loading = core::make_node("subsidy_status.loading", Role::Status, Message::of("subsidy_status.loading"));
     loading.state.busy = true;
     tree.nodes.push_back(std::move(loading));
   } else if (m_state == State::Failed) {
-    tree.nodes.push_back(make("subsidy_status.failed", Role::Text, m_failure));
-    tree.nodes.push_back(make("subsidy_status.retry", Role::Button, Message::of("subsidy_status.retry")));
+    tree.nodes.push_back(core::make_node("subsidy_status.failed", Role::Text, m_failure));
+    tree.nodes.push_back(core::make_node("subsidy_status.retry", Role::Button, Message::of("subsidy_status.retry")));
   } else {
     Message as_of = Message::of("subsidy_status.data_as_of");
     as_of.arg("date", date_words(m_data_as_of.substr(0, 10), lang));
-    tree.nodes.push_back(make("subsidy_status.data_as_of", Role::Text, std::move(as_of)));
+    tree.nodes.push_back(core::make_node("subsidy_status.data_as_of", Role::Text, std::move(as_of)));
     for (const core::Value& entry : m_answer["entitlements"].as_array()) add_case(entry, lang, tree);
     if (!context.headset && !context.speaker_consent)
-      tree.nodes.push_back(make("subsidy_status.speaker", Role::Button, Message::of("subsidy_status.speaker")));
+      tree.nodes.push_back(core::make_node("subsidy_status.speaker", Role::Button, Message::of("subsidy_status.speaker")));
   }
-  tree.nodes.push_back(make("subsidy_status.home", Role::Button, Message::of("subsidy_status.home")));
+  tree.nodes.push_back(core::make_node("subsidy_status.home", Role::Button, Message::of("subsidy_status.home")));
   return tree;
 }
 
@@ -127,16 +118,16 @@ void SubsidiesService::add_case(const core::Value& entry, const std::string& lan
   const std::string programme = entry.string_at("programme");
   const std::string status = entry.string_at("status");
   const std::string prefix = "subsidy_status." + programme;
-  tree.nodes.push_back(make(prefix, Role::Heading, Message::of("subsidy." + programme)));
+  tree.nodes.push_back(core::make_node(prefix, Role::Heading, Message::of("subsidy." + programme)));
   Message state = with_contacts("subsidy.state." + status, lang);
   state.arg("date", date_words(entry.string_at("first_payment"), lang));
-  tree.nodes.push_back(make(prefix + ".state", Role::Text, std::move(state), Privacy::Personal));
+  tree.nodes.push_back(core::make_node(prefix + ".state", Role::Text, std::move(state), {}, Privacy::Personal));
   if (stopped(status) && !entry.string_at("stop_reason").empty())
-    tree.nodes.push_back(make(prefix + ".reason", Role::Text, with_contacts("subsidy.stop." + entry.string_at("stop_reason"), lang),
-                              Privacy::Personal));
+    tree.nodes.push_back(core::make_node(prefix + ".reason", Role::Text, with_contacts("subsidy.stop." + entry.string_at("stop_reason"), lang),
+                              {}, Privacy::Personal));
   if (status == "rejected") {
     const std::string why = entry.string_at("reject_reason") == "grade_not_eligible" ? "grade_not_eligible" : "other";
-    tree.nodes.push_back(make(prefix + ".reason", Role::Text, with_contacts("subsidy.reject." + why, lang), Privacy::Personal));
+    tree.nodes.push_back(core::make_node(prefix + ".reason", Role::Text, with_contacts("subsidy.reject." + why, lang), {}, Privacy::Personal));
   }
   if (const core::Value& chain = entry["review_chain"]; chain.is_object()) {
     int step = 1;
@@ -146,28 +137,28 @@ void SubsidiesService::add_case(const core::Value& entry, const std::string& lan
     }
     Message where = Message::of("subsidy_status.chain");
     where.arg("step", std::to_string(step)).arg("days", std::to_string(chain["typical_working_days_left"].as_int()));
-    tree.nodes.push_back(make(prefix + ".chain", Role::Text, std::move(where), Privacy::Personal));
+    tree.nodes.push_back(core::make_node(prefix + ".chain", Role::Text, std::move(where), {}, Privacy::Personal));
   }
   if (const auto monthly = entry["monthly_amount_fen"].as_int(); monthly > 0)
-    tree.nodes.push_back(make(prefix + ".monthly", Role::Text, Message::of("subsidy_status.monthly").arg("amount", money(monthly)),
-                              Privacy::Personal));
+    tree.nodes.push_back(core::make_node(prefix + ".monthly", Role::Text, Message::of("subsidy_status.monthly").arg("amount", money(monthly)),
+                              {}, Privacy::Personal));
   add_payments(entry, prefix, lang, tree);
   if (const std::string due = entry.string_at("next_review_due"); !due.empty()) {
     std::string items;
     for (const core::Value& item : entry["review_brings"].as_array()) items += (items.empty() ? "" : "、") + item.as_string();
     Message review = Message::of("subsidy_status.next_review");
     review.arg("date", date_words(due, lang)).arg("items", items);
-    tree.nodes.push_back(make(prefix + ".review", Role::Text, std::move(review), Privacy::Personal));
+    tree.nodes.push_back(core::make_node(prefix + ".review", Role::Text, std::move(review), {}, Privacy::Personal));
   }
   if (status == "not_applied") {
     const bool may = entry["may_apply"].as_bool();
     Message apply = may ? with_contacts("subsidy_status.may_apply", lang) : Message::of("subsidy_status.may_not_apply");
     for (const core::Value& reason : entry["apply_reasons"].as_array())
       if (!may && !reason.string_at("text").empty()) apply = Message::text(reason.string_at("text"));
-    tree.nodes.push_back(make(prefix + ".apply", Role::Text, std::move(apply), Privacy::Personal));
+    tree.nodes.push_back(core::make_node(prefix + ".apply", Role::Text, std::move(apply), {}, Privacy::Personal));
   }
   if (const std::string office = entry.string_at("paying_office"); !office.empty() && status != "not_applied")
-    tree.nodes.push_back(make(prefix + ".office", Role::Text, Message::of("subsidy_status.paying_office").arg("office", office)));
+    tree.nodes.push_back(core::make_node(prefix + ".office", Role::Text, Message::of("subsidy_status.paying_office").arg("office", office)));
 }
 
 // The last payments, newest first: a list that pages like any long content.
@@ -181,8 +172,8 @@ void SubsidiesService::add_payments(const core::Value& entry, const std::string&
         .arg("amount", money(payment["amount_fen"].as_int()))
         .arg("date", date_words(payment.string_at("paid_on"), lang))
         .arg("account", account);
-    tree.nodes.push_back(make(prefix + ".payment." + payment.string_at("period"), Role::Text, std::move(line),
-                              Privacy::Personal));
+    tree.nodes.push_back(core::make_node(prefix + ".payment." + payment.string_at("period"), Role::Text, std::move(line),
+                              {}, Privacy::Personal));
   }
 }
 

@@ -14,7 +14,7 @@
 
 namespace fs = std::filesystem;
 using kiosk::testing::fresh_dir;
-using kiosk::testing::hall_config_with;
+using kiosk::testing::hall_config_in;
 using kiosk::testing::KioskRun;
 using kiosk::testing::of_type;
 using kiosk::testing::run_kiosk_in;
@@ -28,8 +28,7 @@ constexpr const char* kR1Card =
 
 std::string config_in(const fs::path& dir) {
   std::ofstream(dir / "r1.json") << kR1Card;
-  return hall_config_with(dir, {{"outbox_path = ", "outbox_path = \"" + (dir / "outbox.db").string() + "\""},
-                                {"outbox_key_file = ", "outbox_key_file = \"" + (dir / "outbox.key").string() + "\""}});
+  return hall_config_in(dir);
 }
 
 std::string joined(const KioskRun& run, const std::string& type, const std::string& field) {

@@ -15,7 +15,7 @@
 
 namespace fs = std::filesystem;
 using kiosk::testing::fresh_dir;
-using kiosk::testing::hall_config_with;
+using kiosk::testing::hall_config_in;
 using kiosk::testing::KioskRun;
 using kiosk::testing::of_type;
 using kiosk::testing::run_kiosk_in;
@@ -26,16 +26,14 @@ constexpr const char* kCallStaff = "key select\nkey call-staff\n";
 
 // The hall's config with its outbox in DIR and, for port > 0, the http backend on it.
 std::string config_for(const fs::path& dir, int port) {
-  std::vector<std::pair<std::string, std::string>> lines{
-      {"outbox_path = ", "outbox_path = \"" + (dir / "outbox.db").string() + "\""},
-      {"outbox_key_file = ", "outbox_key_file = \"" + (dir / "outbox.key").string() + "\""}};
+  std::vector<std::pair<std::string, std::string>> lines;
   if (port > 0) {
     const std::string certs = kiosk::testing::cert_dir();
     lines.push_back({"kind = \"local\"", "kind = \"http\"\nbase_url = \"https://127.0.0.1:" + std::to_string(port) +
                                               "\"\nca_file = \"" + certs + "/ca.pem\"\nclient_cert = \"" + certs +
                                               "/client.pem\"\nclient_key = \"" + certs + "/client.key\""});
   }
-  return hall_config_with(dir, lines);
+  return hall_config_in(dir, lines);
 }
 
 std::vector<std::string> alert_codes(const KioskRun& run) {

@@ -13,7 +13,7 @@
 
 namespace fs = std::filesystem;
 using kiosk::testing::fresh_dir;
-using kiosk::testing::hall_config_with;
+using kiosk::testing::hall_config_in;
 using kiosk::testing::KioskRun;
 using kiosk::testing::of_type;
 using kiosk::testing::run_kiosk_in;
@@ -29,8 +29,7 @@ std::string card(const std::string& name, const std::string& id) {
 std::string config_in(const fs::path& dir) {
   std::ofstream(dir / "r1.json") << card("赵大山", "141081196804120356");
   std::ofstream(dir / "s5.json") << card("王小军", "141081198507190357");
-  return hall_config_with(dir, {{"outbox_path = ", "outbox_path = \"" + (dir / "outbox.db").string() + "\""},
-                                {"outbox_key_file = ", "outbox_key_file = \"" + (dir / "outbox.key").string() + "\""}});
+  return hall_config_in(dir);
 }
 
 // Home item 3 (我的补贴), identity by card and the demo SMS code, then the status.

@@ -112,6 +112,12 @@ std::string hall_config_with(const fs::path& dir, const std::vector<std::pair<st
   return "--config " + (dir / "config" / "kiosk.toml").string();
 }
 
+std::string hall_config_in(const fs::path& dir, std::vector<std::pair<std::string, std::string>> lines) {
+  lines.push_back({"outbox_path = ", "outbox_path = \"" + (dir / "outbox.db").string() + "\""});
+  lines.push_back({"outbox_key_file = ", "outbox_key_file = \"" + (dir / "outbox.key").string() + "\""});
+  return hall_config_with(dir, lines);
+}
+
 int line_starting_with(const fs::path& file, const std::string& start) {
   std::ifstream in(file);
   int number = 0;

@@ -36,6 +36,11 @@ KioskRun run_kiosk(const std::string& name, const std::string& script, const std
 std::string hall_config_with(const std::filesystem::path& dir,
                              const std::vector<std::pair<std::string, std::string>>& lines);
 
+// hall_config_with(DIR, lines) with the outbox and its key in DIR too, so runs that reach
+// the embedded backend never share one.
+std::string hall_config_in(const std::filesystem::path& dir,
+                           std::vector<std::pair<std::string, std::string>> lines = {});
+
 // The 1-based number of the first line of FILE starting with `start`; 0 when none does.
 int line_starting_with(const std::filesystem::path& file, const std::string& start);
 
