@@ -114,6 +114,7 @@ void BrailleChannel::refresh(ChannelContext& context) {
     cursor = static_cast<int>(core::braille::utf8_decode(node->value).size());   // typing appends
   m_presenter->present(core::braille::braille_item(*node, text_of(context, node->name), cursor),
                        personal(context.kiosk));
+  m_shown = *node;
 }
 
 void BrailleChannel::present(const core::Effects& effects, ChannelContext& context) {
@@ -132,6 +133,7 @@ void BrailleChannel::present(const core::Effects& effects, ChannelContext& conte
             if (e.event == "reset") {
               m_presenter->clear();
               m_focus_id.clear();
+              m_shown = {};
             }
           } else if constexpr (std::is_same_v<T, core::Alert>) {
             // Personal alerts follow the personal rule; "announce" is the editors' tool.
@@ -147,7 +149,11 @@ void BrailleChannel::present(const core::Effects& effects, ChannelContext& conte
   }
   // An alert stays until the next key; keys from the keypad arrive here as a move.
   if (moved && !alerted) m_presenter->dismiss_alert();
-  if (moved) refresh(context);
+  // The focus stayed but its node changed (a digit typed into a field, a value stepped):
+  // the line follows, as the screen does (S7: typed digits are echoed on the display).
+  const core::Node* focused = context.kiosk.focused_node();
+  const bool changed = focused && !(*focused == m_shown);
+  if (moved || (changed && !alerted)) refresh(context);
   flush(context);
 }
 

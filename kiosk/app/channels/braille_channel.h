@@ -48,6 +48,7 @@ class BrailleChannel final : public Channel {
   core::braille::BrailleKeyboard m_keyboard{core::braille::EntryKind::IdNumber};
   std::string m_language;          // vocabulary built for this language
   std::string m_focus_id;          // keyboard state resets when it changes
+  core::Node m_shown;              // the focused node as last presented: a typed digit changes it
   std::string m_mirror;            // the current window's cells, for the staff mirror
 };
 

@@ -180,3 +180,39 @@ TEST(IdentityTranscript, AWrongCheckDigitIsToldAtTheFieldAndTheNextVisitHoldsNot
   }
   EXPECT_TRUE(after_end);
 }
+
+namespace {
+
+// A digit as a braille chord (letters a-j, no number sign), as a braille display types it.
+std::string braille_digits(const std::string& digits) {
+  static const char* const kDots[] = {"2-4-5", "1", "1-2", "1-4", "1-4-5", "1-5", "1-2-4", "1-2-4-5", "1-2-5", "2-4"};
+  std::string keys;
+  for (char c : digits) keys += std::string("braille-dots ") + kDots[c - '0'] + "\n";
+  return keys;
+}
+
+}  // namespace
+
+// R2 is blind: headset in, braille display keys only. Her number typed in chords, a member
+// of staff confirms with their number and PIN, and she hears her care allowance's review.
+TEST(IdentityTranscript, R2TypesHerNumberOnTheBrailleDisplayAndStaffConfirm) {
+  const auto dir = fresh_dir("identity_r2_braille");
+  const std::string script = "headphones in\nbraille-dots 1-4\nbraille-key enter\nbraille-line down\nbraille-key enter\n" +
+                             braille_digits("370303195009300248") +
+                             "braille-key enter\nbraille-line down\nbraille-key enter\n" + braille_digits("0101") +
+                             "braille-key enter\n" + braille_digits("2468") + "braille-key enter\n";
+  const KioskRun run = run_kiosk_in(dir, script, config_in(dir));
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  EXPECT_EQ(joined(run, "screen", "id"), "attract|home|identify|identify_keyed|identify_factor|identify_staff|subsidy_status|");
+  // The PIN is never said, shown or brailled; the typed number is brailled (S7: her own
+  // display) and said only on the headset.
+  for (const auto& e : run.events) EXPECT_EQ(e.dump().find("2468"), std::string::npos) << e.dump();
+  bool brailled = false;
+  for (const auto& e : of_type(run, "braille")) brailled = brailled || e.dump().find("370303195009300248") != std::string::npos;
+  EXPECT_TRUE(brailled);
+  for (const auto& e : of_type(run, "speech")) {
+    if (e.dump().find("370303") != std::string::npos) {
+      EXPECT_EQ(e.value("route", ""), "headset");
+    }
+  }
+}
