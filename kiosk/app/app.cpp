@@ -47,12 +47,14 @@ int run_window(Config& config, const Options& options, std::chrono::steady_clock
   std::signal(SIGTERM, on_signal);
   Runtime runtime(config, wall_ms);
   std::string error;
+  // The X error handler goes in before the window exists: a window destroyed from outside
+  // while it is being set up (the cursor is hidden right after creation) is the same case.
+  if (SDL_InitSubSystem(SDL_INIT_VIDEO) == 0) watch_x_errors();
   if (!runtime.open_display(options.fullscreen ? drivers::display::DisplayMode::Fullscreen
                                                : drivers::display::DisplayMode::Window, error)) {
     std::fprintf(stderr, "kiosk: cannot open the display: %s\n", error.c_str());
     return 1;
   }
-  watch_x_errors();
   if (!options.transcript.empty() && !runtime.open_transcript(options.transcript)) {
     std::fprintf(stderr, "kiosk: cannot write %s\n", options.transcript.c_str());
     return 2;
