@@ -99,7 +99,8 @@ ServiceOutcome IdentityService::edit(const std::string& node_id, const core::Fie
 
 ServiceOutcome IdentityService::activate(const std::string& node_id, const core::ServiceContext& context) {
   m_now = context.now;
-  if (node_id == "identify.keyed") return go(m_actor_done ? Step::AgentResident : Step::Keyed, "identify_keyed.id");
+  if (node_id == "identify.keyed")
+    return m_actor_done ? go(Step::AgentResident, "agent_resident.id") : go(Step::Keyed, "identify_keyed.id");
   if (node_id == "identify.agent") {
     m_agent = true;
     return with_alert(ServiceOutcome::of(Kind::Rebuild, "identify.keyed"), "agent_actor_first",

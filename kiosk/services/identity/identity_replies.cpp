@@ -126,6 +126,7 @@ ServiceOutcome IdentityService::finish() {
   outcome.alert = core::Alert{"identified", Message::of("identity.identified").arg("name", m_visit.masked_name),
                               core::Privacy::Personal};
   m_actor = {};
+  m_resident_id.clear();
   return outcome;
 }
 
