@@ -216,3 +216,22 @@ TEST(IdentityTranscript, R2TypesHerNumberOnTheBrailleDisplayAndStaffConfirm) {
     }
   }
 }
+
+TEST(IdentityTranscript, R5sFatherActsForHisSonAsGuardian) {
+  const auto dir = fresh_dir("identity_agent_r5");
+  // 周国华 for 周文斌 (R5): parent is first on the relationship list, guardianship first on
+  // the authority list; the gateway's record says father, guardianship.
+  const KioskRun run = run_kiosk_in(dir, as_agent("141081195801200137", "141081198811030518") + "key down\nkey down\n",
+                                    config_in(dir));
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  EXPECT_NE(joined(run, "screen", "id").find("agent_authority|subsidy_status|"), std::string::npos);
+  bool for_r5 = false;
+  for (const auto& e : of_type(run, "alert")) for_r5 = for_r5 || e.dump().find("周*斌") != std::string::npos;
+  EXPECT_TRUE(for_r5);
+  // The status is asked for the son: the gateway knows no subsidies of the father (it would
+  // answer 404) and answers 200 with the son's.
+  const auto requests = of_type(run, "request");
+  ASSERT_FALSE(requests.empty());
+  EXPECT_EQ(requests.back().value("status", 0), 200);
+  EXPECT_NE(joined(run, "caption", "text").find("困难残疾人生活补贴"), std::string::npos);
+}
