@@ -532,7 +532,7 @@ Effects Kiosk::type_text(const std::string& utf8, std::int64_t now) {
   if (!node || !is_field(node->role)) return out;
   // Typed or pasted: full-width digits and letters count as their half-width twins, x as X.
   for (char32_t c : speech::utf8_to_u32(utf8)) {
-    if (c >= U'\uFF01' && c <= U'\uFF5E') c -= 0xFEE0;
+    c = speech::half_width(c);
     if (c == U'x') c = U'X';
     if (c < 0x80) edit(FieldInput{FieldKey::Char, static_cast<char>(c), 0}, out);
   }

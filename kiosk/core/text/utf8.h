@@ -27,5 +27,8 @@ bool is_ascii_digit(char32_t c);
 bool is_ascii_letter(char32_t c);
 // Spaces of any width (ASCII, ideographic U+3000, no-break).
 bool is_space(char32_t c);
+// A full-width ASCII form (U+FF01..U+FF5E, as typed with a Chinese input method) as its
+// half-width twin; any other code point as it is.
+char32_t half_width(char32_t c);
 
 }  // namespace kiosk::core::speech

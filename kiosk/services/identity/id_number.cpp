@@ -60,7 +60,7 @@ std::string normalise_id_input(std::string_view raw) {
   std::string out;
   for (char32_t c : core::speech::utf8_to_u32(raw)) {
     if (c == U'\u3000' || core::speech::is_space(c)) continue;
-    if (c >= U'\uFF01' && c <= U'\uFF5E') c = c - 0xFEE0;   // full-width ASCII
+    c = core::speech::half_width(c);
     if (c == U'x') c = U'X';
     core::speech::append_utf8(out, c);
   }

@@ -6,6 +6,7 @@
 
 #include "kiosk/services/identity/id_number.h"
 #include "kiosk/services/identity/masking.h"
+#include "kiosk/services/identity/outcomes.h"
 
 namespace kiosk::services::identity {
 
@@ -14,19 +15,6 @@ using core::ServiceOutcome;
 using Kind = core::ServiceOutcome::Kind;
 
 namespace {
-
-ServiceOutcome with_alert(ServiceOutcome outcome, std::string code, Message text,
-                          core::Privacy privacy = core::Privacy::Public) {
-  outcome.alert = core::Alert{std::move(code), std::move(text), privacy};
-  return outcome;
-}
-
-// C1: the alert is about a field; the Kiosk shows it there and moves focus to it.
-ServiceOutcome field_error(const std::string& field_id, const std::string& code, Message text) {
-  ServiceOutcome outcome = with_alert(ServiceOutcome::of(Kind::Rebuild, field_id), code, std::move(text));
-  outcome.error_field = field_id;
-  return outcome;
-}
 
 core::RequestSpec live(std::string endpoint) {
   core::RequestSpec spec;

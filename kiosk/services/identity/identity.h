@@ -65,6 +65,7 @@ class IdentityService final : public core::Service {
   core::ServiceOutcome represented(const core::Reply& reply);
   core::ServiceOutcome identified(const std::string& subject_ref, const std::string& masked_name);
   core::ServiceOutcome finish();
+  void start_code_clock(std::int64_t now);
   core::TextField* field(const std::string& node_id);
 
   core::Tree build_start(bool agent_mode) const;

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "kiosk/services/identity/identity.h"
+#include "kiosk/services/identity/outcomes.h"
 
 namespace kiosk::services::identity {
 
@@ -11,24 +12,27 @@ using core::Message;
 using core::ServiceOutcome;
 using Kind = core::ServiceOutcome::Kind;
 
-namespace {
-
-ServiceOutcome alert_only(core::Alert alert, ServiceOutcome outcome = {}) {
-  outcome.alert = std::move(alert);
-  return outcome;
+// A code was sent: the field starts empty, the code lives 5 minutes, another may be asked
+// for after a minute.
+void IdentityService::start_code_clock(std::int64_t now) {
+  m_code.clear();
+  m_code_expires = now + kCodeLifeMs;
+  m_resend_at = now + kResendGapMs;
 }
-
-}  // namespace
 
 ServiceOutcome IdentityService::on_reply(const core::Reply& reply, const core::ServiceContext& context) {
   m_now = context.now;
   const Waiting waiting = std::exchange(m_waiting, Waiting::None);
   switch (waiting) {
-    case Waiting::OpenVisit: return visit_opened(reply, context);
+    case Waiting::OpenVisit:
+      return visit_opened(reply, context);
     case Waiting::Verify:
-    case Waiting::Resend: return code_answered(reply, context);
-    case Waiting::Represent: return represented(reply);
-    case Waiting::None: return {};
+    case Waiting::Resend:
+      return code_answered(reply, context);
+    case Waiting::Represent:
+      return represented(reply);
+    case Waiting::None:
+      return {};
   }
   return {};
 }
@@ -38,66 +42,58 @@ ServiceOutcome IdentityService::visit_opened(const core::Reply& reply, const cor
     const std::string& problem = reply.error.problem_code;
     if (problem == "staff_auth_failed") {
       m_staff_pin.clear();
-      ServiceOutcome outcome = alert_only(core::failure_alert(reply.error), ServiceOutcome::of(Kind::Rebuild, "identify_staff.number"));
-      outcome.error_field = "identify_staff.number";
-      return outcome;
+      return field_error("identify_staff.number", core::failure_alert(reply.error));
     }
-    if (problem == "no_phone_on_file") return alert_only(core::failure_alert(reply.error), go(Step::Staff, "identify_staff.number"));
-    return alert_only(core::failure_alert(reply.error));
+    if (problem == "no_phone_on_file")
+      return with_alert(go(Step::Staff, "identify_staff.number"), core::failure_alert(reply.error));
+    return with_alert({}, core::failure_alert(reply.error));
   }
   m_visit_id = reply.data.string_at("visit_id");
   const std::string masked = reply.data.string_at("name_masked");
   if (reply.data["verified"].as_bool()) return identified(reply.data.string_at("subject_ref"), masked);
   m_phone_masked = reply.data.string_at("phone_masked");
-  m_code.clear();
-  m_code_expires = context.now + kCodeLifeMs;
-  m_resend_at = context.now + kResendGapMs;
-  return alert_only(core::Alert{"code_sent", Message::of("identity.code_sent").arg("phone", m_phone_masked),
-                                core::Privacy::Public},
-                    go(Step::Verify, "verify.code"));
+  start_code_clock(context.now);
+  return with_alert(
+      go(Step::Verify, "verify.code"),
+      core::Alert{"code_sent", Message::of("identity.code_sent").arg("phone", m_phone_masked), core::Privacy::Public});
 }
 
 ServiceOutcome IdentityService::code_answered(const core::Reply& reply, const core::ServiceContext& context) {
   if (reply.ok && reply.data["verified"].as_bool())
     return identified(reply.data.string_at("subject_ref"), reply.data.string_at("name_masked"));
-  if (reply.ok) {   // another code is on its way
-    m_code.clear();
-    m_code_expires = context.now + kCodeLifeMs;
-    m_resend_at = context.now + kResendGapMs;
-    return alert_only(core::Alert{"code_resent", Message::of("identity.code_sent").arg("phone", m_phone_masked),
-                                  core::Privacy::Public},
-                      ServiceOutcome::of(Kind::Rebuild, "verify.code"));
+  if (reply.ok) {  // another code is on its way
+    start_code_clock(context.now);
+    return with_alert(ServiceOutcome::of(Kind::Rebuild, "verify.code"),
+                      core::Alert{"code_resent", Message::of("identity.code_sent").arg("phone", m_phone_masked),
+                                  core::Privacy::Public});
   }
   const std::string& problem = reply.error.problem_code;
   if (problem == "code_wrong") {
     m_code.clear();
-    ServiceOutcome outcome = ServiceOutcome::of(Kind::Rebuild, "verify.code");
-    outcome.alert = core::Alert{"code_wrong",
-                                Message::of("identity.error.code_wrong")
-                                    .arg("tries", std::to_string(reply.error.problem["tries_left"].as_int())),
-                                core::Privacy::Public};
-    outcome.error_field = "verify.code";
-    return outcome;
+    return field_error("verify.code", "code_wrong",
+                       Message::of("identity.error.code_wrong")
+                           .arg("tries", std::to_string(reply.error.problem["tries_left"].as_int())));
   }
   if (problem == "code_locked") {
     m_code_locked = true;
     m_code.clear();
     m_code_expires = m_resend_at = core::kNoDeadline;
-    return alert_only(core::Alert{"code_locked", Message::of("identity.code_locked"), core::Privacy::Public},
-                      ServiceOutcome::of(Kind::Rebuild, "verify.staff"));
+    return with_alert(ServiceOutcome::of(Kind::Rebuild, "verify.staff"), "code_locked",
+                      Message::of("identity.code_locked"));
   }
   if (problem == "code_expired")
-    return alert_only(core::Alert{"code_expired", Message::of("identity.code_expired"), core::Privacy::Public},
-                      ServiceOutcome::of(Kind::Rebuild, "verify.resend"));
-  return alert_only(core::failure_alert(reply.error));
+    return with_alert(ServiceOutcome::of(Kind::Rebuild, "verify.resend"), "code_expired",
+                      Message::of("identity.code_expired"));
+  return with_alert({}, core::failure_alert(reply.error));
 }
 
 ServiceOutcome IdentityService::represented(const core::Reply& reply) {
   if (!reply.ok) {
     const std::string& problem = reply.error.problem_code;
-    if (problem != "authority_unknown" && problem != "subject_unknown") return alert_only(core::failure_alert(reply.error));
+    if (problem != "authority_unknown" && problem != "subject_unknown")
+      return with_alert({}, core::failure_alert(reply.error));
     m_refusal = reply.error.message;
-    return alert_only(core::failure_alert(reply.error), go(Step::Refused, "agent_refused.self"));
+    return with_alert(go(Step::Refused, "agent_refused.self"), core::failure_alert(reply.error));
   }
   m_visit.represented_subject_ref = reply.data.string_at("represented_subject_ref");
   m_visit.relationship = m_relationship;
@@ -115,8 +111,8 @@ ServiceOutcome IdentityService::identified(const std::string& subject_ref, const
   m_visit.masked_name = masked_name.empty() ? m_actor.masked_name : masked_name;
   m_actor_done = true;
   if (!m_agent) return finish();
-  return alert_only(core::Alert{"agent_resident_next", Message::of("identity.agent.resident_next"), core::Privacy::Public},
-                    go(Step::AgentResident, "agent_resident.id"));
+  return with_alert(go(Step::AgentResident, "agent_resident.id"), "agent_resident_next",
+                    Message::of("identity.agent.resident_next"));
 }
 
 // Leaves with the visit identified; the Kiosk goes back to the service that asked.
@@ -148,26 +144,33 @@ ServiceOutcome IdentityService::tick(const core::ServiceContext& context) {
   if (m_code_expires != core::kNoDeadline && context.now >= m_code_expires) {
     m_code_expires = core::kNoDeadline;
     m_code.clear();
-    return alert_only(core::Alert{"code_expired", Message::of("identity.code_expired"), core::Privacy::Public},
-                      ServiceOutcome::of(Kind::Rebuild, "verify.resend"));
+    return with_alert(ServiceOutcome::of(Kind::Rebuild, "verify.resend"), "code_expired",
+                      Message::of("identity.code_expired"));
   }
   return {};
 }
 
 ServiceOutcome IdentityService::back() {
   switch (m_step) {
-    case Step::Start: return ServiceOutcome::of(Kind::Leave);
+    case Step::Start:
+      return ServiceOutcome::of(Kind::Leave);
     case Step::Keyed:
-    case Step::Factor: m_id.clear(); return go(Step::Start, m_agent ? "identify.keyed" : std::string{});
+    case Step::Factor:
+      m_id.clear();
+      return go(Step::Start, m_agent ? "identify.keyed" : std::string{});
     case Step::Verify:
     case Step::Staff:
       m_code.clear();
       m_staff_pin.clear();
       return go(Step::Factor, "identify_factor.sms");
-    case Step::AgentResident: return ServiceOutcome::of(Kind::Leave);
-    case Step::AgentRelationship: return go(Step::AgentResident, "agent_resident.id");
-    case Step::AgentAuthority: return go(Step::AgentRelationship);
-    case Step::Refused: return go(Step::AgentResident, "agent_resident.id");
+    case Step::AgentResident:
+      return ServiceOutcome::of(Kind::Leave);
+    case Step::AgentRelationship:
+      return go(Step::AgentResident, "agent_resident.id");
+    case Step::AgentAuthority:
+      return go(Step::AgentRelationship);
+    case Step::Refused:
+      return go(Step::AgentResident, "agent_resident.id");
   }
   return ServiceOutcome::of(Kind::Leave);
 }
