@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/app/channels/braille_channel.h"
 
+#include "drivers/display/sdl_wakeup.h"
+
 #include <SDL.h>
 
 #include <cstdio>
@@ -82,11 +84,7 @@ std::unique_ptr<Channel> BrailleChannel::make(const Config& config, RunMode mode
     channel->m_driver = std::move(driver.driver);
     if (mode == RunMode::Window) {
       // Wake the SDL loop so display keys are handled at once, not at the next timeout.
-      channel->m_driver->set_wakeup([] {
-        SDL_Event event{};
-        event.type = SDL_USEREVENT;
-        SDL_PushEvent(&event);
-      });
+      channel->m_driver->set_wakeup(drivers::display::push_sdl_wakeup);
     }
     channel->m_presenter->set_width(channel->m_driver->cells());
   }
@@ -105,8 +103,7 @@ void BrailleChannel::apply_settings(const ChannelContext& context) {
 void BrailleChannel::refresh(ChannelContext& context) {
   const core::Node* node = context.kiosk.focused_node();
   if (!node) return;
-  if (node->id != m_focus_id) {
-    m_focus_id = node->id;
+  if (node->id != m_shown.id) {   // a new item: the braille keyboard starts afresh
     m_keyboard.reset(core::braille::EntryKind::IdNumber);
   }
   int cursor = -1;
@@ -132,7 +129,6 @@ void BrailleChannel::present(const core::Effects& effects, ChannelContext& conte
           } else if constexpr (std::is_same_v<T, core::SessionEvent>) {
             if (e.event == "reset") {
               m_presenter->clear();
-              m_focus_id.clear();
               m_shown = {};
             }
           } else if constexpr (std::is_same_v<T, core::Alert>) {
@@ -197,7 +193,7 @@ void BrailleChannel::handle_key(const BrailleKey& key, ChannelContext& context) 
       break;
     }
     case BrailleActionKind::Activate:
-      if (!m_focus_id.empty()) context.focus_node(m_focus_id);
+      if (!m_shown.id.empty()) context.focus_node(m_shown.id);
       context.command(core::Command::Select, source);
       break;
     case BrailleActionKind::SetCursor:

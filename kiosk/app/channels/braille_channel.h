@@ -47,8 +47,9 @@ class BrailleChannel final : public Channel {
   std::unique_ptr<drivers::braille::BrailleDriver> m_driver;
   core::braille::BrailleKeyboard m_keyboard{core::braille::EntryKind::IdNumber};
   std::string m_language;          // vocabulary built for this language
-  std::string m_focus_id;          // keyboard state resets when it changes
-  core::Node m_shown;              // the focused node as last presented: a typed digit changes it
+  // The focused node as last presented: its id changing resets the braille keyboard; its
+  // value or state changing in place (a typed digit) redraws the line.
+  core::Node m_shown;
   std::string m_mirror;            // the current window's cells, for the staff mirror
 };
 

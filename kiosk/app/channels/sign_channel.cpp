@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/app/channels/sign_channel.h"
 
+#include "drivers/display/sdl_wakeup.h"
+
 #include <SDL.h>
 
 #include <algorithm>
@@ -198,9 +200,7 @@ void SignChannel::wake_for_next_frame() {
   m_wakeup_timer = SDL_AddTimer(
       static_cast<Uint32>(delay),
       [](Uint32, void*) -> Uint32 {
-        SDL_Event event{};
-        event.type = SDL_USEREVENT;
-        SDL_PushEvent(&event);
+        drivers::display::push_sdl_wakeup();
         return 0;   // one shot
       },
       nullptr);

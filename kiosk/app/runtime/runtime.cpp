@@ -14,6 +14,7 @@
 #endif
 
 #include "drivers/display/sdl_display.h"
+#include "drivers/display/sdl_wakeup.h"
 #include "kiosk/app/runtime/requests.h"
 
 namespace kiosk::app {
@@ -128,12 +129,10 @@ bool Runtime::open_display(drivers::display::DisplayMode mode, std::string& erro
   m_display_mode = mode;
   for (auto& channel : m_channels) attach(*channel);
   if (mode != drivers::display::DisplayMode::Headless) {
-    // A card read on the reader's worker wakes the SDL loop at once, not at its next timeout.
-    m_card_reader->set_wakeup([] {
-      SDL_Event event{};
-      event.type = SDL_USEREVENT;
-      SDL_PushEvent(&event);
-    });
+    // A card read on the reader's worker, or a backend answer (a live reply, a stored
+    // application's receipt from the store thread), wakes the window loop at once.
+    m_card_reader->set_wakeup(drivers::display::push_sdl_wakeup);
+    if (m_api) m_api->set_wakeup(drivers::display::push_sdl_wakeup);
   }
   return true;
 }
