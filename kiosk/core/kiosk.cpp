@@ -38,7 +38,8 @@ Kiosk::Kiosk(KioskOptions options, const Catalog& catalog)
 void Kiosk::add_service(std::unique_ptr<Service> service) { m_services.push_back(std::move(service)); }
 
 ServiceContext Kiosk::context() const {
-  return ServiceContext{m_settings, m_catalog, m_speaker_consent, m_headset, m_now, m_visit, m_today};
+  const char* method = m_source == InputSource::Touch ? "touch" : m_source == InputSource::Braille ? "braille" : "keypad";
+  return ServiceContext{m_settings, m_catalog, m_speaker_consent, m_headset, m_now, m_visit, m_today, method};
 }
 
 Service* Kiosk::current_service() const {

@@ -14,6 +14,7 @@ namespace {
 
 constexpr std::array<std::string_view, 3> kEntitlementSections{"document", "place", "entitlement"};
 constexpr std::array<std::string_view, 1> kHelpDeskSections{"help_desk"};
+constexpr std::array<std::string_view, 1> kSubsidiesSections{"subsidies"};
 
 const std::array<ServiceEntry, 4> kServices{{
     {"entitlements", "Entitlements guide: local entitlements for a few optional answers (read-only)",
@@ -22,8 +23,8 @@ const std::array<ServiceEntry, 4> kServices{{
      kHelpDeskSections, &help_desk::make_help_desk_service},
     {"identity", "Identity: ID card or typed number with an SMS code or staff confirmation; agents acting for a resident",
      {}, &identity::make_identity_service},
-    {"subsidies", "My subsidies: the two subsidies' state, amounts, payments, why not and what to do (live)",
-     {}, &subsidies::make_subsidies_service},
+    {"subsidies", "My subsidies: the two subsidies' state, amounts, payments, why not and what to do (live); apply (outbox)",
+     kSubsidiesSections, &subsidies::make_subsidies_service},
 }};
 
 }  // namespace

@@ -27,6 +27,8 @@ struct ServiceContext {
   std::int64_t now;       // ms on the Kiosk's clock (the virtual clock when headless)
   const Visit& visit = no_visit();   // who the visit is for (nobody until identified)
   int today = 0;          // the hall's date, YYYYMMDD; 0 = unknown
+  // How the input being handled came: "keypad", "touch" or "braille" (a consent records it).
+  const char* input_method = "keypad";
 };
 
 // Service::next_deadline() when the service has no timer running.
