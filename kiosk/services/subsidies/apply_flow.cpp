@@ -52,6 +52,8 @@ ServiceOutcome ApplyFlow::go(Step step, std::string focus) {
 ServiceOutcome ApplyFlow::answered() {
   if (m_changing) {
     m_changing = false;
+    // A change that brings in the living allowance still needs its consent.
+    if (needs_consent() && !m_consented) return go(Step::Consent, "subsidy_apply_consent.what");
     return go(Step::Summary, "subsidy_apply_summary.submit");
   }
   switch (m_step) {
