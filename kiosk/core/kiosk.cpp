@@ -323,6 +323,7 @@ Effects Kiosk::command(Command command, InputSource source, std::int64_t now) {
     show(m_before_timeout, out, m_focus_before_timeout);
     return out;
   }
+  if (Service* service = current_service(); service && m_screen == Screen::Service) apply(service->on_input(context()), out);
   if (m_touch_started && source != InputSource::Touch) {
     // A touch-started session: the first key press turns speech on and is used up.
     m_touch_started = false;
@@ -469,6 +470,7 @@ Effects Kiosk::focus_node(const std::string& node_id, std::int64_t now) {
   if (!in_session()) return out;
   m_timer.input(now);
   out.push_back(SpeechRequest{SpeechControl::Interrupt});
+  if (Service* service = current_service(); service && m_screen == Screen::Service) apply(service->on_input(context()), out);
   if (m_focus.focus(node_id)) emit_focus(out, false);
   return out;
 }
@@ -489,6 +491,7 @@ Effects Kiosk::touch(const std::string& node_id, TouchKind kind, std::int64_t no
     show(m_before_timeout, out, m_focus_before_timeout);
     return out;
   }
+  if (Service* service = current_service(); service && m_screen == Screen::Service) apply(service->on_input(context()), out);
   m_status.reset();
   if (node_id.empty() || !m_focus.focus(node_id)) return out;
   const Node* node = focused_node();

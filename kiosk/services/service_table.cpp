@@ -6,6 +6,7 @@
 #include "kiosk/services/entitlements/entitlements_config.h"
 #include "kiosk/services/help_desk/help_desk_config.h"
 #include "kiosk/services/identity/identity_config.h"
+#include "kiosk/services/rehab/rehab_config.h"
 #include "kiosk/services/subsidies/subsidies_config.h"
 
 namespace kiosk::services {
@@ -16,7 +17,7 @@ constexpr std::array<std::string_view, 3> kEntitlementSections{"document", "plac
 constexpr std::array<std::string_view, 1> kHelpDeskSections{"help_desk"};
 constexpr std::array<std::string_view, 1> kSubsidiesSections{"subsidies"};
 
-const std::array<ServiceEntry, 4> kServices{{
+const std::array<ServiceEntry, 5> kServices{{
     {"entitlements", "Entitlements guide: local entitlements for a few optional answers (read-only)",
      kEntitlementSections, &entitlements::make_guide_service},
     {"help_desk", "Hotlines and the federation's window: numbers, hours and place from the county profile",
@@ -25,6 +26,7 @@ const std::array<ServiceEntry, 4> kServices{{
      {}, &identity::make_identity_service},
     {"subsidies", "My subsidies: the two subsidies' state, amounts, payments, why not and what to do (live); apply (outbox)",
      kSubsidiesSections, &subsidies::make_subsidies_service},
+    {"rehab", "Rehabilitation: what I can get and why, my plan, book, move and cancel sessions (live)", {}, &rehab::make_rehab_service},
 }};
 
 }  // namespace
