@@ -70,7 +70,7 @@ TEST(SlotWords, DaysTimesAndDurations) {
 struct SlotFlowTest : ::testing::Test {
   core::Settings settings;
   core::Catalog catalog;
-  core::Visit visit{"sub_mother", "sub_child", "parent", "马*雨", {}};
+  core::Visit visit{"sub_mother", "sub_child", "parent", "马*雨", {}, {}};
   std::int64_t now = 0;
   SlotFlow flow;
 

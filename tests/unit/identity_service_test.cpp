@@ -293,6 +293,27 @@ TEST_F(Identity, AnAgentIdentifiesThemselfThenNamesTheResidentAndMayBeRefused) {
   EXPECT_FALSE(kiosk.visit().for_someone_else());
 }
 
+TEST_F(Identity, WhatTheResidentMustApplyForInPersonTravelsWithTheVisit) {
+  select("identify.agent");
+  up_to_the_code();
+  type("135790");
+  select("verify.submit");
+  Value verified;
+  verified.set("visit_id", "V1").set("verified", true).set("subject_ref", "sub_actor");
+  answer(true, verified);
+  type("640324202107150466");
+  select("agent_resident.submit");
+  select("agent_relationship.parent");
+  select("agent_authority.guardianship");
+  Value represented;
+  represented.set("represented_subject_ref", "sub_child").set("name_masked", "马*花");
+  represented.set("own_application_required", Value{Value::Array{}}.push("subsidy_application"));
+  answer(true, represented);
+  ASSERT_EQ(screen(), "personal");
+  EXPECT_TRUE(kiosk.visit().needs_own_application("subsidy_application"));
+  EXPECT_FALSE(kiosk.visit().needs_own_application("certificate_application"));
+}
+
 TEST_F(Identity, ABackendThatIsDownIsToldAtOnceAndNothingIsKeptAfterTheSession) {
   select("identify.keyed");
   type("141081196804120356");

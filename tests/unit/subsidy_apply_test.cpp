@@ -10,6 +10,7 @@
 #include "kiosk/core/settings.h"
 #include "kiosk/core/text/i18n.h"
 #include "kiosk/services/subsidies/apply_flow.h"
+#include "kiosk/services/subsidies/subsidies.h"
 
 namespace kiosk::services::subsidies {
 namespace {
@@ -49,7 +50,7 @@ County county() {
 struct Apply : ::testing::Test {
   core::Settings settings;
   core::Catalog catalog;
-  core::Visit visit{"sub_actor", "", "", "孙*新", {}};
+  core::Visit visit{"sub_actor", "", "", "孙*新", {}, {}};
   ApplyFlow flow;
 
   core::ServiceContext context(const char* method = "keypad") const {
@@ -216,6 +217,25 @@ TEST_F(Apply, ResetForgetsEveryAnswer) {
   flow.reset();
   EXPECT_EQ(flow.step(), Step::Programme);
   EXPECT_TRUE(ids() == (std::vector<std::string>{"subsidy_apply_programme.next", "subsidy_apply_programme.back"}));
+}
+
+TEST_F(Apply, AnAgentIsToldWhenTheGatewaySaysTheResidentMustApplyInPerson) {
+  SubsidiesService service{county()};
+  visit.represented_subject_ref = "sub_resident";
+  visit.relationship = "other_relative";
+  (void)service.on_open(context());
+  core::Reply answer;
+  answer.ok = true;
+  answer.data = status_answer(true);
+  (void)service.on_reply(answer, context());
+  visit.own_application_required = {"subsidy_application"};
+  const ServiceOutcome told = service.activate("subsidy_status.living_allowance.apply_start", context());
+  ASSERT_TRUE(told.alert.has_value());
+  EXPECT_EQ(told.alert->code, "own_application_required");
+  EXPECT_EQ(service.build(context()).screen_id, "subsidy_status");
+  visit.own_application_required.clear();
+  EXPECT_EQ(service.activate("subsidy_status.living_allowance.apply_start", context()).kind, Kind::NewScreen);
+  EXPECT_EQ(service.build(context()).screen_id, "subsidy_apply_programme");
 }
 
 }  // namespace

@@ -26,11 +26,21 @@ struct Visit {
   std::string relationship;             // the agent's: parent, guardian, ...; "" = self
   std::string masked_name;              // of the resident the visit is for, e.g. 周*斌
   std::vector<Consent> consents;
+  // What the resident must apply for in person (本人申请), as the gateway marked it when an
+  // agent took the visit over: endpoint names, e.g. "subsidy_application".
+  std::vector<std::string> own_application_required;
 
   bool identified() const { return !subject_ref.empty(); }
   bool for_someone_else() const { return !represented_subject_ref.empty(); }
   // The resident every personal request is about.
   const std::string& resident_ref() const { return for_someone_else() ? represented_subject_ref : subject_ref; }
+  // An agent may not apply for this one (endpoint name) on the resident's behalf.
+  bool needs_own_application(const std::string& endpoint) const {
+    if (!for_someone_else()) return false;
+    for (const auto& e : own_application_required)
+      if (e == endpoint) return true;
+    return false;
+  }
 };
 
 // The empty visit: nobody identified (a ServiceContext made outside a Kiosk).

@@ -97,6 +97,9 @@ ServiceOutcome IdentityService::represented(const core::Reply& reply) {
   }
   m_visit.represented_subject_ref = reply.data.string_at("represented_subject_ref");
   m_visit.relationship = m_relationship;
+  m_visit.own_application_required.clear();
+  for (const core::Value& endpoint : reply.data["own_application_required"].as_array())
+    if (endpoint.is_string()) m_visit.own_application_required.push_back(endpoint.as_string());
   const std::string masked = reply.data.string_at("name_masked");
   m_visit.masked_name = masked.empty() ? m_resident_name : masked;
   m_resident_id.clear();

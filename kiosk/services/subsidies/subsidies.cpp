@@ -97,6 +97,12 @@ ServiceOutcome SubsidiesService::activate(const std::string& node_id, const core
   if (node_id == "subsidy_status.retry") return query(Kind::Rebuild);
   if (node_id.starts_with("subsidy_status.") && node_id.ends_with(".apply_start")) {
     const std::string programme = node_id.substr(15, node_id.size() - 15 - 12);
+    // The gateway marked it 本人申请: an agent is told why, and how the resident applies.
+    if (context.visit.needs_own_application("subsidy_application")) {
+      ServiceOutcome outcome;
+      outcome.alert = core::Alert{"own_application_required", with_contacts("subsidy_status.own_application", context.settings.language)};
+      return outcome;
+    }
     m_apply.begin(apply_offer(m_answer), programme);
     m_state = State::Applying;
     return ServiceOutcome::of(Kind::NewScreen, "subsidy_apply_programme." + programme);

@@ -10,6 +10,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <sstream>
 #include <regex>
 #include <string>
 #include <vector>
@@ -142,6 +144,16 @@ TEST(SubsidyApply, QueuedWhileTheGatewayIsDownThenDeliveredOnceAndFollowedOnTheN
   EXPECT_NE(later.find("由内蒙古乌海市乌达区审批发放"), std::string::npos) << later;
   // And nothing of the first visit's application screens.
   EXPECT_EQ(screens(next).find("subsidy_apply"), std::string::npos);
+
+  // Nothing under the kiosk's data folder (the outbox, its key, the transcripts, the
+  // config copy) holds S9's number or name in the clear; only the test's own card file does.
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (!entry.is_regular_file() || entry.path().filename() == "s9.json") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(bytes.find("150304198506120431"), std::string::npos) << entry.path();
+    EXPECT_EQ(bytes.find("孙立新"), std::string::npos) << entry.path();
+  }
 }
 
 TEST(SubsidyApply, ByBrailleKeysAloneTheReceiptIsBrailledAndTheConsentRecordsIt) {
