@@ -46,6 +46,14 @@ std::optional<toml::table> parse(const fs::path& file, std::vector<ConfigError>&
   }
 }
 
+// The file's top-level table `name`; nullptr, with an error naming the file, when missing.
+const toml::table* required_table(const toml::table& root, const char* name, const fs::path& file,
+                                  std::vector<ConfigError>& errors) {
+  const toml::table* found = root[name].as_table();
+  if (!found) errors.push_back({file.string(), 0, "missing [" + std::string(name) + "] table"});
+  return found;
+}
+
 // Reads an integer within [lo, hi] into `out` if the key is present.
 void read_int(const toml::table& table, const char* key, std::int64_t lo, std::int64_t hi, std::int64_t& out,
               const fs::path& file, std::vector<ConfigError>& errors) {
@@ -271,12 +279,8 @@ std::vector<ConfigError> check_catalogs_match(const fs::path& locales, const cor
 std::vector<ConfigError> load_catalog(const fs::path& file, const std::string& language, core::Catalog& catalog) {
   std::vector<ConfigError> errors;
   auto table = parse(file, errors);
-  if (!table) return errors;
-  const toml::table* messages = (*table)["messages"].as_table();
-  if (!messages) {
-    errors.push_back({file.string(), 0, "missing [messages] table"});
-    return errors;
-  }
+  const toml::table* messages = table ? required_table(*table, "messages", file, errors) : nullptr;
+  if (!messages) return errors;
   for (const auto& [key, node] : *messages) {
     auto text = node.value<std::string>();
     if (!text || text->empty()) {
@@ -306,12 +310,8 @@ std::vector<ConfigError> load_catalog(const fs::path& file, const std::string& l
 std::vector<ConfigError> load_keymap(const fs::path& file, core::Keymap& keymap) {
   std::vector<ConfigError> errors;
   auto table = parse(file, errors);
-  if (!table) return errors;
-  const toml::table* bindings = (*table)["bindings"].as_table();
-  if (!bindings) {
-    errors.push_back({file.string(), 0, "missing [bindings] table"});
-    return errors;
-  }
+  const toml::table* bindings = table ? required_table(*table, "bindings", file, errors) : nullptr;
+  if (!bindings) return errors;
   for (const auto& [key, node] : *bindings) {
     auto command = core::command_from_name(std::string(key.str()));
     if (!command) {

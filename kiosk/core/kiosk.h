@@ -18,12 +18,11 @@
 #include "kiosk/core/text/i18n.h"
 #include "kiosk/core/flow/service.h"
 #include "kiosk/core/flow/session_timer.h"
+#include "kiosk/core/screens/screen.h"
 #include "kiosk/core/settings.h"
 #include "kiosk/core/ui/ui_tree.h"
 
 namespace kiosk::core {
-
-struct ThemeChoice { std::string id; Message name; };
 
 // The id of a "call staff" button ends so, on home ("home.call_staff") and, in easy
 // read, on every screen ("<screen>.call_staff").
@@ -44,9 +43,6 @@ struct KioskOptions {
 // reads: speech comes on (the kiosk tells them to take the card back), touches act directly.
 enum class InputSource { Key, Braille, Touch, Headset, Card };
 enum class TouchKind { Tap, Hold };
-
-// Emits a SettingChanged for every field that differs from before to after.
-void announce_changes(const Settings& before, const Settings& after, Effects& out);
 
 class Kiosk {
  public:
@@ -97,41 +93,50 @@ class Kiosk {
   const Catalog& catalog() const { return m_catalog; }
 
  private:
-  enum class Screen { Attract, Home, Settings, Help, Language, Service, Timeout, Finish };
+  // Own: one of the kiosk's own screens (settings, language, help: screens/), m_own.
+  enum class Screen { Attract, Home, Own, Service, Timeout, Finish };
 
   void show(Screen screen, Effects& out, const std::string& focus = {});
+  void show_own(const std::string& id, Effects& out);
   void rebuild(Effects& out, const std::string& focus = {});
   void emit_focus(Effects& out, bool wrapped);
   void start_session(InputSource source, std::int64_t now, Effects& out);
   // farewell: an alert code said after the wipe, before the attract screen ("goodbye").
   void end_session(Effects& out, const std::string& farewell = {});
+  // Back from the inactivity warning to the screen and focus it interrupted.
+  void extend_session(Effects& out);
+  // A touch-started session: the first key press (or home's button) turns speech on.
+  void turn_speech_on(Effects& out);
   Message timeout_prompt() const;
   void count_down(std::int64_t now, Effects& out);
+  // The session-wide rules of an input in a session, before the command itself; true:
+  // the input was used up by them.
+  bool input_rules(Command command, bool extended, Effects& out);
   void navigate(Command command, Effects& out);
   void perform(Command command, Effects& out);   // a command inside a session
+  void perform_field(Command command, Effects& out);
   void digit_key(int digit, Effects& out);
   void where(Effects& out);
   void help(Effects& out);
+  bool on_help() const { return m_screen == Screen::Own && m_own && m_own->id() == "help"; }
   void describe_key(Command command, Effects& out);
   void activate(const std::string& node_id, Effects& out);
+  void activate_home(const std::string& node_id, Effects& out);
   void adjust(const std::string& node_id, int delta, Effects& out);
   void go_back(Effects& out);
   void edit(const FieldInput& input, Effects& out);
   void apply(const ServiceOutcome& outcome, Effects& out);
-  void change_setting(const std::string& name, Effects& out);
+  void apply(const ScreenOutcome& outcome, Effects& out);
+  ScreenContext screen_context() const;
+  // One step of a setting (screens/setting_steps.h): announced and shown, or refused with
+  // the error earcon. Returns whether it changed.
+  bool change_setting(SettingControl control, int direction, StepEnd at_end, Effects& out);
   void setting_key(Command command, Effects& out);
-  void step_zoom(int direction, Effects& out);
-  void step_rate(int direction, Effects& out);
-  void step_volume(int direction, Effects& out);
-  void cycle_theme(int direction, Effects& out);
   void toggle_language(Effects& out);
   void raise(const std::string& code, Message text, Effects& out, Privacy privacy = Privacy::Public);
   Tree build_current() const;
   Tree build_screen() const;
   Tree build_home() const;
-  Tree build_settings() const;
-  Tree build_help() const;
-  Tree build_language() const;
   Tree build_attract() const;
   Tree build_timeout() const;
   Tree build_finish() const;
@@ -161,6 +166,8 @@ class Kiosk {
   KioskOptions m_options;
   const Catalog& m_catalog;
   std::vector<std::unique_ptr<Service>> m_services;
+  std::vector<std::unique_ptr<OwnScreen>> m_own_screens;   // settings, language, help
+  OwnScreen* m_own = nullptr;        // the one shown while m_screen is Own
   Settings m_settings;
   SessionTimer m_timer;
   Screen m_screen = Screen::Attract;

@@ -56,14 +56,15 @@ void SpeechChannel::present(const core::Effects& effects, ChannelContext& contex
   for (const auto& effect : effects)
     if (const auto* alert = std::get_if<core::Alert>(&effect); alert && alert->code == "announce") announce = true;
   const auto& settings = context.kiosk.settings();
-  if (settings.curtain) m_caption.clear();   // captions hide under the curtain
   if (settings.volume != m_volume) {
     // Earcons follow the volume too, also when it goes back to the default at session end.
     m_volume = settings.volume;
     m_audio->set_volume_level(m_volume);
     m_driver->set_volume(m_volume);
   }
-  for (const auto& action : m_presenter.present(effects, context.kiosk)) {
+  const auto actions = m_presenter.present(effects, context.kiosk);
+  for (const auto& cue : m_earcons.present(effects, settings)) play_earcon(cue);
+  for (const auto& action : actions) {
     switch (action.kind) {
       case core::speech::SpeechActionKind::Stop:
         m_driver->stop();
@@ -72,24 +73,26 @@ void SpeechChannel::present(const core::Effects& effects, ChannelContext& contex
         if (m_driver->is_paused()) m_driver->resume();
         else m_driver->pause();
         break;
-      case core::speech::SpeechActionKind::Earcon:
-        if (auto kind = drivers::audio::earcon_from_name(action.text)) {
-          // Synthesized once: the focus earcon is on the path of every key.
-          auto& pcm = m_earcons[static_cast<int>(*kind)];
-          if (pcm.empty()) pcm = drivers::audio::synthesize_earcon(*kind);
-          m_audio->play_earcon(pcm);
-        }
-        break;
       case core::speech::SpeechActionKind::Speak:
         speak(action, context);
         if (announce) m_announce_id = m_next_id - 1;
         break;
-      case core::speech::SpeechActionKind::Caption:
-        m_caption = action.caption_text;
-        context.transcript.write({{"type", "caption"}, {"text", action.caption_text}});
+      case core::speech::SpeechActionKind::Caption:   // shown only: the caption presenter's
         break;
     }
   }
+  // After the speech event: a batch has at most one utterance, and it comes last.
+  for (const auto& caption : m_captions.present(actions, settings))
+    context.transcript.write({{"type", "caption"}, {"text", caption}});
+}
+
+void SpeechChannel::play_earcon(const std::string& name) {
+  const auto kind = drivers::audio::earcon_from_name(name);
+  if (!kind) return;
+  // Synthesized once: the focus earcon is on the path of every key.
+  auto& pcm = m_earcon_pcm[static_cast<int>(*kind)];
+  if (pcm.empty()) pcm = drivers::audio::synthesize_earcon(*kind);
+  m_audio->play_earcon(pcm);
 }
 
 void SpeechChannel::speak(const core::speech::SpeechAction& action, ChannelContext& context) {
@@ -113,12 +116,6 @@ void SpeechChannel::speak(const core::speech::SpeechAction& action, ChannelConte
                             {"runs", std::move(runs)},
                             {"route", core::speech::route_name(action.route)},
                             {"private", action.is_private}});
-  if (action.caption) {
-    m_caption = action.caption_text;
-    context.transcript.write({{"type", "caption"}, {"text", action.caption_text}});
-  } else {
-    m_caption.clear();
-  }
 }
 
 void SpeechChannel::poll(ChannelContext& context) {

@@ -162,25 +162,29 @@ std::string normalise_text(std::string_view utf8_text, TextLanguage language) {
   return u32_to_utf8(Normaliser(std::move(s), language == TextLanguage::English).run());
 }
 
-NormalisedSpeech normalise(std::string_view utf8_text, TextLanguage language,
-                           const Lexicon* lexicon) {
+namespace {
+// The normalised text, then the project's own readings (`apply`: the lexicon, or the
+// reading step's pinyin), split into runs for the engine.
+template <typename Apply>
+NormalisedSpeech normalise_then(std::string_view utf8_text, TextLanguage language, Apply apply) {
   if (language == TextLanguage::Auto) language = detect_language(utf8_text);
-  std::u32string text = utf8_to_u32(normalise_text(utf8_text, language));
-  if (lexicon != nullptr) text = lexicon->apply(text);
+  const std::u32string text = apply(utf8_to_u32(normalise_text(utf8_text, language)));
   NormalisedSpeech out;
   out.runs = split_runs(std::u32string_view(text), language);
   out.spoken = join_runs(out.runs);
   return out;
 }
+}  // namespace
+
+NormalisedSpeech normalise(std::string_view utf8_text, TextLanguage language,
+                           const Lexicon* lexicon) {
+  return normalise_then(utf8_text, language,
+                        [lexicon](std::u32string text) { return lexicon ? lexicon->apply(text) : text; });
+}
 
 NormalisedSpeech normalise(std::string_view utf8_text, TextLanguage language, const Reader* reader) {
-  if (language == TextLanguage::Auto) language = detect_language(utf8_text);
-  std::u32string text = utf8_to_u32(normalise_text(utf8_text, language));
-  if (reader != nullptr) text = reader->to_pinyin(text);
-  NormalisedSpeech out;
-  out.runs = split_runs(std::u32string_view(text), language);
-  out.spoken = join_runs(out.runs);
-  return out;
+  return normalise_then(utf8_text, language,
+                        [reader](std::u32string text) { return reader ? reader->to_pinyin(text) : text; });
 }
 
 }  // namespace kiosk::core::speech

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/core/present/braille/braille_reading.h"
 
+#include "kiosk/core/text/data_lines.h"
 #include "kiosk/core/text/utf8.h"
 
 namespace kiosk::core::braille {
@@ -24,14 +25,10 @@ Error line_error(std::size_t line, const std::string& problem) {
 
 Result<SyllableCharacters> SyllableCharacters::parse(std::string_view tsv) {
   SyllableCharacters out;
+  DataLines lines(tsv);
+  std::string_view line;
   std::size_t line_no = 0;
-  std::size_t at = 0;
-  while (at < tsv.size()) {
-    const std::size_t end = std::min(tsv.find('\n', at), tsv.size());
-    std::string_view line = tsv.substr(at, end - at);
-    at = end + 1;
-    ++line_no;
-    if (line.empty() || line.front() == '#') continue;
+  while (lines.next(line, line_no)) {
     const std::size_t tab = line.find('\t');
     if (tab == std::string_view::npos) return line_error(line_no, "expected syllable and character");
     const std::string_view syllable = line.substr(0, tab);

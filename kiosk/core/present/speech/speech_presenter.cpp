@@ -231,12 +231,6 @@ void SpeechPresenter::take(const Effect& effect, const Kiosk& kiosk, Batch& batc
       batch.sentence(kiosk, Message::of("speech." + setting->name).arg("value", value ? std::to_string(*value) : std::string()));
       batch.append(focused_item(kiosk, batch.first_visit));
     }
-  } else if (const auto* earcon = std::get_if<Earcon>(&effect)) {
-    if (settings.earcons) {
-      SpeechAction action = action_of(SpeechActionKind::Earcon);
-      action.text = earcon->name;
-      batch.out.push_back(std::move(action));
-    }
   } else if (const auto* session = std::get_if<SessionEvent>(&effect)) {
     if (session->event == "reset") {
       // Nothing of the ended session is said (not even its settings going back).

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The speech presenter: turns one batch of Effects, read against the kiosk's tree,
-// focus and settings, into speech actions (stop, speak, pause, earcon). Pure: the app's
-// speech channel carries the actions out on a driver and writes the transcript.
+// focus and settings, into speech actions (stop, speak, pause, caption only). Pure: the
+// app's speech channel carries the actions out on a driver and writes the transcript; the
+// caption presenter (present/captions) shows each utterance's caption_text, the earcon
+// presenter (present/earcons) picks the batch's earcons.
 //
 // One batch gives at most one utterance, because a driver's speak() replaces whatever
 // is playing (docs/accessibility.md principle 3): a screen title and its first focus are
@@ -28,13 +30,12 @@ enum class SpeechActionKind {
   Stop,         // silence at once (an Interrupt request)
   Speak,        // say `text`
   PauseToggle,  // pause if speaking, resume if paused
-  Earcon,       // play the earcon named `text`
   Caption,      // show `caption_text` only (speech is off); nothing is said
 };
 
 struct SpeechAction {
   SpeechActionKind kind = SpeechActionKind::Stop;
-  std::string text;        // Speak: as shown (masked/hidden), before normalising; Earcon: name
+  std::string text;        // Speak: as shown (masked/hidden), before normalising
   SpeechRoute route = SpeechRoute::Speaker;
   bool is_private = false; // Speak: personal content said in the clear (headset or consent)
   int rate = 100;          // Speak: percent of the default rate (settings S4 steps)

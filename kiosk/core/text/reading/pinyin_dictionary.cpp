@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "kiosk/core/text/data_lines.h"
 #include "kiosk/core/text/utf8.h"
 
 namespace kiosk::core::speech {
@@ -51,15 +52,10 @@ Result<PinyinDictionary> PinyinDictionary::parse(std::string_view tsv) {
   d.m_entries.reserve(tsv.size() / 20);
   d.m_words.reserve(tsv.size() / 7);
   d.m_pinyin.reserve(tsv.size() / 2);
+  DataLines lines(tsv);
+  std::string_view line;
   std::size_t line_no = 0;
-  std::size_t at = 0;
-  while (at < tsv.size()) {
-    const std::size_t end = std::min(tsv.find('\n', at), tsv.size());
-    std::string_view line = tsv.substr(at, end - at);
-    at = end + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
+  while (lines.next(line, line_no)) {
     const std::size_t tab1 = line.find('\t');
     const std::size_t tab2 = tab1 == std::string_view::npos ? tab1 : line.find('\t', tab1 + 1);
     if (tab2 == std::string_view::npos) return line_error(line_no, "expected word, pinyin and frequency");
