@@ -106,6 +106,7 @@ std::vector<const Document*> CertificateService::checklist() const {
     // A new applicant's category is not known yet: its category papers are read out too.
     if (!card_category.empty() && !has(doc.categories, card_category)) continue;
     if (doc.guardian_only && m_apply.role != "guardian") continue;
+    if (!doc.basis.empty() && doc.basis != m_apply.basis) continue;
     out.push_back(&doc);
   }
   return out;
@@ -137,7 +138,7 @@ ServiceOutcome CertificateService::refuse(std::string code) {
 // The first step not answered yet, else the summary: the flow's order, and the way back
 // to the summary after one answer was changed from it.
 ServiceOutcome CertificateService::next_open_step() {
-  if (m_apply.basis.empty()) return go(Step::Basis, "certificate_apply_basis.hukou");
+  if (m_apply.basis.empty()) return go(Step::Basis, "certificate_apply_basis.who");
   if (needs_assessment(m_apply.type) && !m_apply.assessment_chosen)
     return go(Step::Assessment, "certificate_apply_assessment.about");
   if (!m_apply.documents_read) {
@@ -158,7 +159,10 @@ ServiceOutcome CertificateService::activate(const std::string& node_id, const co
     return outcome;
   }
   if (node_id.rfind(kApply, 0) == 0) return begin(node_id.substr(kApply.size()), context);
-  if (node_id.rfind(kCase, 0) == 0) return look_up_case(node_id.substr(kCase.size()), context);
+  if (node_id.rfind(kCase, 0) == 0) {
+    m_case_number.clear();   // a case chosen from the list, not typed
+    return look_up_case(node_id.substr(kCase.size()), context);
+  }
   if (node_id == "certificate.find_case" || node_id == "certificate_apply_receipt.follow" ||
       node_id == "certificate_case.other") {
     m_case_asked = false;

@@ -41,6 +41,7 @@ struct Document {
   std::vector<std::string> transactions;   // empty = every transaction
   std::vector<std::string> categories;     // empty = any category (vision ... multiple)
   bool guardian_only = false;              // only when a guardian applies
+  std::string basis;                       // only on this residence basis (hukou, residence_permit); "" = any
   bool operator==(const Document&) const = default;
 };
 

@@ -83,7 +83,7 @@ class Reader {
 
 Document read_document(Reader& r, const toml::table& t) {
   constexpr std::string_view kWhere = "[[certificate.document]]";
-  r.check_keys(t, {"id", "name", "why", "for", "categories", "guardian_only"}, kWhere);
+  r.check_keys(t, {"id", "name", "why", "for", "categories", "guardian_only", "basis"}, kWhere);
   Document doc;
   const auto id = t["id"].value<std::string>();
   if (!id || !is_identifier(*id))
@@ -96,6 +96,11 @@ Document read_document(Reader& r, const toml::table& t) {
   if (const toml::node* g = t.get("guardian_only")) {
     if (!g->is_boolean()) r.error(g, "guardian_only in [[certificate.document]] must be true or false");
     doc.guardian_only = g->value<bool>().value_or(false);
+  }
+  if (const toml::node* basis = t.get("basis")) {
+    doc.basis = basis->value<std::string>().value_or("");
+    if (doc.basis != "hukou" && doc.basis != "residence_permit")
+      r.error(basis, "basis in [[certificate.document]] must be \"hukou\" or \"residence_permit\"");
   }
   return doc;
 }

@@ -142,12 +142,15 @@ ServiceOutcome CertificateService::submitted(const core::Reply& reply) {
 }
 
 ServiceOutcome CertificateService::case_answered(const core::Reply& reply) {
+  if (!reply.ok && reply.error.code == "not_found" && m_case_number.value().size() > 0) {
+    // A typed number not found: mistyped, or an application saved offline not sent yet. The
+    // field comes back with the number in it and the error at it (C1).
+    m_case_asked = false;
+    return field_error("certificate_case.number", "case_not_found", Message::of("certificate_case.not_found"));
+  }
   if (!reply.ok) {
     m_case_load = Load::Failed;
-    // Not found: the number was mistyped, or an application saved offline is not there yet.
-    const core::Alert alert = reply.error.code == "not_found"
-                                  ? core::Alert{"case_not_found", Message::of("certificate_case.not_found"), core::Privacy::Public}
-                                  : core::failure_alert(reply.error);
+    const core::Alert alert = core::failure_alert(reply.error);
     m_case_failure = alert.text;
     return with_alert(ServiceOutcome::of(Kind::Rebuild, "certificate_case.failed"), alert);
   }

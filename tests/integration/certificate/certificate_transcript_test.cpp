@@ -81,7 +81,7 @@ TEST(CertificateTranscript, R6RenewsAcrossProvincesByKeypad) {
   // certificate: state (focused), expiry, generation, number, category, severity, then the
   // transactions, renewal first (her card expires within the window).
   std::string script = to_certificate("r6.json") + repeat("key down\n", 6) + "key select\n";
-  script += "key down\nkey select\n";                         // basis: residence permit
+  script += "key down\nkey down\nkey select\n";               // basis: who applies, then residence permit
   script += repeat("key down\nkey down\nkey select\n", 4);    // four documents, each with why
   script += "screenshot options\n";
   script += "key down\nkey select\n";                         // options: pickup → mail; focus on next
@@ -110,4 +110,85 @@ TEST(CertificateTranscript, R6RenewsAcrossProvincesByKeypad) {
   EXPECT_NE(receipt.find("10个工作日内向宁夏吴忠市同心县所在市"), std::string::npos) << receipt;   // appeal
   // Never the category on the receipt.
   for (const char* word : {"肢体", "类别", "四级", "等级", "残疾类别"}) EXPECT_EQ(receipt.find(word), std::string::npos) << word;
+}
+
+namespace {
+
+// A digit as a braille chord (letters a-j, no number sign), as a braille display types it.
+std::string braille_digits(const std::string& digits) {
+  static const char* const kDots[] = {"2-4-5", "1", "1-2", "1-4", "1-4-5", "1-5", "1-2-4", "1-2-4-5", "1-2-5", "2-4"};
+  std::string out;
+  for (char c : digits) out += std::string("braille-dots ") + kDots[c - '0'] + "\n";
+  return out;
+}
+
+}  // namespace
+
+// R5's father and guardian 周国华 changes his son's grade, with the braille display's keys
+// only: identity as an agent (his number, SMS code, the son's number, parent, guardianship),
+// then reclassify with an assessment at home (Houma offers it), the son's checklist (medical
+// records for a mental disability, the guardian's papers), consent, submit.
+TEST(CertificateTranscript, R5sFatherAppliesForAGradeChangeAsGuardianByBrailleKeys) {
+  const auto dir = fresh_dir("certificate_r5");
+  const std::string down = "braille-line down\n", enter = "braille-key enter\n";
+  std::string script = "headphones in\nbraille-dots 1\n" + enter;              // home item 1
+  script += down + down + enter + enter;                                       // 我替别人办理, then typed number
+  script += braille_digits("141081195801200137") + enter + enter;             // the father; SMS
+  script += braille_digits("135790") + enter;                                  // the code
+  script += braille_digits("141081198811030518") + enter + enter + enter;     // the son; parent; guardianship
+  script += repeat(down, 9) + enter;                                           // certificate: reclassify
+  script += down + enter;                                                      // basis: who applies, then hukou here
+  script += down + enter;                                                      // assessment at home
+  script += repeat(down + down + enter, 6);                                    // six documents
+  script += down + down + enter;                                               // options: next
+  script += down + down + enter;                                               // consent: agree
+  script += "screenshot r5_summary\n" + enter;                                 // submit
+  script += repeat(down, 7);
+  const KioskRun run = run_kiosk_in(dir, script, config_in(dir, "houma"));
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  EXPECT_NE(joined(run, "screen", "id")
+                .find("agent_authority|certificate|certificate_apply_basis|certificate_apply_assessment|"
+                      "certificate_apply_documents|certificate_apply_options|certificate_apply_consent|"
+                      "certificate_apply_summary|certificate_apply_receipt|"),
+            std::string::npos)
+      << joined(run, "screen", "id") << all_of_type(run, "focus");
+  const std::string captions = joined(run, "caption", "text");
+  EXPECT_NE(captions.find("申请人：监护人，为周*斌办理"), std::string::npos) << captions;
+  EXPECT_NE(captions.find("病历和诊断证明"), std::string::npos);
+  EXPECT_NE(captions.find("监护关系证明"), std::string::npos);
+  // The son's category and grade were said on his private screen, on the headset.
+  bool said = false;
+  for (const auto& e : of_type(run, "speech"))
+    if (e.value("text", "").find("精神残疾") != std::string::npos) said = e.value("route", "") == "headset";
+  EXPECT_TRUE(said);
+  const std::string receipt = after_screen(run, "certificate_apply_receipt");
+  EXPECT_NE(receipt.find("公示5个工作日"), std::string::npos) << receipt;
+  EXPECT_NE(receipt.find("10个工作日内向临汾市残联申请复核"), std::string::npos) << receipt;
+  for (const char* word : {"精神", "类别", "二级", "等级", "重度"}) EXPECT_EQ(receipt.find(word), std::string::npos) << word;
+  std::string statuses;
+  for (const auto& e : of_type(run, "request")) statuses += std::to_string(e.value("status", 0)) + " ";
+  EXPECT_NE(statuses.find("200 202"), std::string::npos) << statuses;   // status, then the application
+}
+
+// R6 follows her renewal by the number's digits typed on the pad: where it is (county
+// review), until when, which county handles it, and the steps so far with their dates.
+TEST(CertificateTranscript, R6FollowsHerCaseByATypedNumber) {
+  const auto dir = fresh_dir("certificate_case");
+  // state, five card lines, six transactions, her open case: then 输入受理号.
+  std::string script = to_certificate("r6.json") + repeat("key down\n", 13) + "key select\n";
+  script += keys("000103") + "key select\n";                     // a wrong number first: back at the field
+  script += repeat("key clear\n", 6) + keys("000102") + "key select\n";   // the right one
+  script += "screenshot case\n" + repeat("key down\n", 6);
+  const KioskRun run = run_kiosk_in(dir, script, config_in(dir, "zhangdian"));
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  std::string alerts = joined(run, "alert", "code");
+  EXPECT_NE(alerts.find("case_not_found"), std::string::npos) << alerts;
+  const std::string found = after_screen(run, "certificate_case");
+  EXPECT_NE(found.find("县残联正在审核"), std::string::npos) << found;
+  EXPECT_NE(found.find("县残联最晚2026年3月12日审核完"), std::string::npos) << found;
+  EXPECT_NE(found.find("办理地：宁夏吴忠市同心县残联"), std::string::npos) << found;
+  EXPECT_NE(found.find("2026年2月20日：提交申请"), std::string::npos) << found;
+  std::string paths;
+  for (const auto& e : of_type(run, "request")) paths += e.value("path", "") + " ";
+  EXPECT_NE(paths.find("/v1/certificate-applications/000102"), std::string::npos) << paths;
 }
