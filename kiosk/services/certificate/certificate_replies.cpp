@@ -55,7 +55,7 @@ ServiceOutcome CertificateService::submit(const core::ServiceContext& context) {
   body.set("applicant_role", m_apply.role);
   body.set("residence_basis", m_apply.basis);
   core::Value attachments = core::Value::Array{};
-  for (const Document* doc : checklist()) attachments.push(doc->id);
+  for (const Document* doc : checklist()) attachments.push(core::Value(core::Value::Object{{"kind", core::Value(doc->id)}}));
   body.set("attachments", std::move(attachments));
   body.set("home_visit_requested", m_apply.home_visit);
   body.set("fee_waiver_requested", m_apply.fee_waiver);
