@@ -85,6 +85,9 @@ TEST(CertificateRules, CodesAndDates) {
   EXPECT_FALSE(cr::is_exit_state("issued"));
   EXPECT_TRUE(cr::is_case_state("ready_for_pickup"));
   EXPECT_FALSE(cr::is_case_state("lost"));
+  EXPECT_EQ(cr::reference_digits("demo-01-000001"), "000001");
+  EXPECT_EQ(cr::reference_digits("CA-2026-000102"), "000102");
+  EXPECT_EQ(cr::reference_digits("abc"), "");
   EXPECT_TRUE(cr::plausible_reference("000102"));
   EXPECT_FALSE(cr::plausible_reference("102"));
   EXPECT_FALSE(cr::plausible_reference("CA-2026"));

@@ -125,14 +125,14 @@ ServiceOutcome CertificateService::begin(const std::string& type, const core::Se
   m_apply = {};
   m_apply.type = type;
   m_apply.role = applicant_role(context.visit.relationship);
-  if (!refusal.empty()) return refuse(refusal);
+  if (!refusal.empty()) return refuse(refusal, context.settings.language);
   return next_open_step();
 }
 
-ServiceOutcome CertificateService::refuse(std::string code) {
+ServiceOutcome CertificateService::refuse(std::string code, const std::string& language) {
   m_refusal = std::move(code);
   ServiceOutcome outcome = go(Step::Refused, "certificate_apply_refused.why");
-  return with_alert(std::move(outcome), m_refusal, Message::of("certificate.refusal." + m_refusal));
+  return with_alert(std::move(outcome), m_refusal, refusal_text(language));
 }
 
 // The first step not answered yet, else the summary: the flow's order, and the way back
@@ -168,6 +168,9 @@ ServiceOutcome CertificateService::activate(const std::string& node_id, const co
     m_case_asked = false;
     m_case = {};
     m_case_number.clear();
+    // From the receipt the number is typed in already: select looks it up.
+    if (node_id == "certificate_apply_receipt.follow")
+      for (char c : reference_digits(m_reference)) m_case_number.apply({core::FieldKey::Char, c, 0});
     return go(Step::Case, "certificate_case.number");
   }
   if (node_id == "certificate_case.number" || node_id == "certificate_case.submit") {
@@ -190,7 +193,7 @@ ServiceOutcome CertificateService::activate_apply(const std::string& node_id, co
     m_apply.home_visit = m_apply.assessment_chosen = true;
     return next_open_step();
   }
-  if (node_id == "certificate_apply_assessment.window") return refuse("assessment_at_window");
+  if (node_id == "certificate_apply_assessment.window") return refuse("assessment_at_window", context.settings.language);
   if (node_id == "certificate_apply_documents.previous") {
     if (m_apply.document > 0) --m_apply.document;
     return ServiceOutcome::of(Kind::Rebuild, "certificate_apply_documents.item");
@@ -224,7 +227,7 @@ ServiceOutcome CertificateService::activate_apply(const std::string& node_id, co
     m_apply.consent = true;
     return next_open_step();
   }
-  if (node_id == "certificate_apply_consent.decline") return refuse("consent_declined");
+  if (node_id == "certificate_apply_consent.decline") return refuse("consent_declined", context.settings.language);
   return activate_summary(node_id, context);
 }
 

@@ -114,9 +114,10 @@ class CertificateService final : public core::Service {
   core::ServiceOutcome submit(const core::ServiceContext& context);
   core::ServiceOutcome look_up_case(const std::string& id, const core::ServiceContext& context);
   core::ServiceOutcome status_answered(const core::Reply& reply);
-  core::ServiceOutcome submitted(const core::Reply& reply);
+  core::ServiceOutcome submitted(const core::Reply& reply, const std::string& language);
   core::ServiceOutcome case_answered(const core::Reply& reply);
-  core::ServiceOutcome refuse(std::string code);
+  core::ServiceOutcome refuse(std::string code, const std::string& language);
+  core::Message refusal_text(const std::string& language) const;
   std::vector<const Document*> checklist() const;
   bool shares_data() const;
   long category() const;

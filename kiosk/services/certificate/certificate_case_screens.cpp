@@ -37,13 +37,6 @@ std::string date_of(const std::string& rfc3339, const std::string& language) {
   return date_words(rfc3339.substr(0, std::min<std::size_t>(10, rfc3339.size())), language);
 }
 
-// The digits a resident types to find a case again: the number's last run of digits.
-std::string typed_part(const std::string& reference) {
-  std::size_t start = reference.size();
-  while (start > 0 && reference[start - 1] >= '0' && reference[start - 1] <= '9') --start;
-  return reference.substr(start);
-}
-
 }  // namespace
 
 Tree CertificateService::build_summary(const core::ServiceContext& context) const {
@@ -90,15 +83,21 @@ Tree CertificateService::build_receipt(const std::string& lang) const {
   else
     tree.nodes.push_back(text("certificate_apply_receipt.appeal", with_county("certificate_apply_receipt.appeal", lang)));
   tree.nodes.push_back(text("certificate_apply_receipt.follow_how",
-                            Message::of("certificate_apply_receipt.follow_how").arg("digits", typed_part(m_reference))));
+                            Message::of("certificate_apply_receipt.follow_how").arg("digits", reference_digits(m_reference))));
   tree.nodes.push_back(button("certificate_apply_receipt.follow"));
   tree.nodes.push_back(button("certificate_apply_receipt.home"));
   return tree;
 }
 
+// The gateway's own sentence when it sent the refusal, else the kiosk's for the rule.
+Message CertificateService::refusal_text(const std::string& language) const {
+  if (!m_refusal_text.empty()) return Message::text(m_refusal_text);
+  return with_county("certificate.refusal." + m_refusal, language);
+}
+
 Tree CertificateService::build_refused(const std::string& lang) const {
   Tree tree = screen("certificate_apply_refused");
-  tree.nodes.push_back(text("certificate_apply_refused.why", with_county("certificate.refusal." + m_refusal, lang)));
+  tree.nodes.push_back(text("certificate_apply_refused.why", refusal_text(lang)));
   tree.nodes.push_back(button("certificate_apply_refused.back"));
   tree.nodes.push_back(button("certificate_apply_refused.home"));
   return tree;
@@ -138,19 +137,21 @@ void CertificateService::add_case(const core::ServiceContext& context, Tree& tre
     tree.nodes.push_back(core::make_node("certificate_case.type", Role::Heading,
                                          Message::of("certificate.case_item.type." + m_case.string_at("type"))));
   tree.nodes.push_back(text("certificate_case.now", with_county("certificate.case_state." + status, lang), Privacy::Personal));
+  if (is_exit_state(status)) {
+    const std::string reason = m_case.string_at("exit_reason");
+    if (!reason.empty())
+      tree.nodes.push_back(text("certificate_case.why",
+                                with_county("certificate.exit_reason." + (is_exit_reason(reason) ? reason : "other"), lang),
+                                Privacy::Personal));
+    tree.nodes.push_back(text("certificate_case.todo", with_county("certificate.exit_todo." + status, lang), Privacy::Personal));
+  }
   // The current step's deadline: the first the gateway gives.
   for (const auto& [name, value] : m_case["deadlines"].as_object()) {
-    if (!value.is_string() || value.as_string().empty()) continue;
+    if (!is_deadline_name(name) || day_number(value.as_string()) < 0) continue;   // unknown or not a date
     Message deadline = Message::of("certificate_case.deadline." + name);
     deadline.arg("date", date_words(value.as_string(), lang));
     tree.nodes.push_back(text("certificate_case.deadline", std::move(deadline), Privacy::Personal));
     break;
-  }
-  if (is_exit_state(status)) {
-    const std::string reason = m_case.string_at("exit_reason");
-    if (!reason.empty())
-      tree.nodes.push_back(text("certificate_case.why", with_county("certificate.exit_reason." + reason, lang), Privacy::Personal));
-    tree.nodes.push_back(text("certificate_case.todo", with_county("certificate.exit_todo." + status, lang), Privacy::Personal));
   }
   if (const std::string routed = m_case.string_at("routed_to"); !routed.empty())
     tree.nodes.push_back(text("certificate_case.routed", Message::of("certificate_case.routed").arg("county", region_name(routed, lang))));
@@ -160,7 +161,7 @@ void CertificateService::add_case(const core::ServiceContext& context, Tree& tre
     if (!is_case_state(state)) continue;
     Message line = Message::of("certificate_case.timeline." + state);
     line.arg("date", date_of(entry.string_at("at"), lang));
-    tree.nodes.push_back(core::make_node("certificate_case.timeline." + std::to_string(++n), Role::ListItem, std::move(line),
+    tree.nodes.push_back(core::make_node("certificate_case.timeline." + std::to_string(++n), Role::Text, std::move(line),
                                          {}, Privacy::Personal));
   }
 }

@@ -100,11 +100,10 @@ ServiceOutcome CertificateService::edit(const std::string& node_id, const core::
 }
 
 ServiceOutcome CertificateService::on_reply(const core::Reply& reply, const core::ServiceContext& context) {
-  (void)context;
   const Waiting waiting = std::exchange(m_waiting, Waiting::None);
   switch (waiting) {
     case Waiting::Status: return status_answered(reply);
-    case Waiting::Submit: return submitted(reply);
+    case Waiting::Submit: return submitted(reply, context.settings.language);
     case Waiting::Case: return case_answered(reply);
     case Waiting::None: break;
   }
@@ -118,6 +117,14 @@ ServiceOutcome CertificateService::status_answered(const core::Reply& reply) {
     m_failure = alert.text;
     return with_alert(ServiceOutcome::of(Kind::Rebuild, "certificate.retry"), alert);
   }
+  // An answer the kiosk cannot read is told like a failed one, never half shown.
+  const core::Value& card = reply.data["certificate"];
+  if (!reply.data.is_object() || !(card.is_null() || (card.is_object() && is_card_state(card.string_at("state"))))) {
+    m_status = Load::Failed;
+    m_failure = Message::of("alert.request_failed");
+    return with_alert(ServiceOutcome::of(Kind::Rebuild, "certificate.retry"),
+                      core::Alert{"bad_response", m_failure, core::Privacy::Public});
+  }
   m_status = Load::Shown;
   m_answer = reply.data;
   m_data_as_of = reply.data_as_of;
@@ -126,13 +133,13 @@ ServiceOutcome CertificateService::status_answered(const core::Reply& reply) {
 
 // Stored in the outbox is success: the reference number goes on the receipt. The gateway's
 // own refusals, when an answer carries one, are told with the way forward.
-ServiceOutcome CertificateService::submitted(const core::Reply& reply) {
+ServiceOutcome CertificateService::submitted(const core::Reply& reply, const std::string& language) {
   if (!reply.ok) {
     const std::string& problem = reply.error.problem_code;
     if (problem == "cancelled_within_year" || problem == "already_certified" || problem == "assessment_required" ||
         problem == "not_fully_online") {
       m_refusal_text = reply.error.message;
-      return refuse(problem);
+      return refuse(problem, language);
     }
     return with_alert(ServiceOutcome::of(Kind::Rebuild, "certificate_apply_summary.submit"),
                       core::failure_alert(reply.error));

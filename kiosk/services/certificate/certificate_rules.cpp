@@ -103,6 +103,29 @@ bool is_exit_state(std::string_view state) {
          state == "appeal_city" || state == "appeal_province_final";
 }
 
+std::string reference_digits(std::string_view reference) {
+  std::size_t start = reference.size();
+  while (start > 0 && reference[start - 1] >= '0' && reference[start - 1] <= '9') --start;
+  return std::string(reference.substr(start));
+}
+
+bool is_card_state(std::string_view state) {
+  return state == "valid" || state == "expiring" || state == "expired" || state == "lost" || state == "cancelled";
+}
+
+bool is_deadline_name(std::string_view name) {
+  static constexpr std::array<std::string_view, 7> kNames{"assessment_book_by", "assessment_on", "public_notice_ends",
+                                                          "county_review_due", "pick_up_by", "appeal_by",
+                                                          "city_decision_due"};
+  return among(kNames, name);
+}
+
+bool is_exit_reason(std::string_view reason) { return reason == "papers_incomplete" || reason == "below_standard"; }
+
+bool is_generation(std::string_view generation) {
+  return generation == "paper" || generation == "smart_card_gen3" || generation == "e_certificate";
+}
+
 bool plausible_reference(std::string_view typed) {
   return typed.size() >= 4 && typed.size() <= 16 &&
          std::all_of(typed.begin(), typed.end(), [](char c) { return c >= '0' && c <= '9'; });

@@ -54,6 +54,17 @@ bool severe(long grade);
 bool is_case_state(std::string_view state);
 bool is_exit_state(std::string_view state);
 
+// The digits a resident types to find a case again from a receipt's reference: its last run
+// of digits ("000001" for demo-01-000001).
+std::string reference_digits(std::string_view reference);
+
+// The names of the answers' parts the kiosk has words for; anything else is not shown
+// (deadlines) or told generally (exit reasons, generation).
+bool is_card_state(std::string_view state);            // valid expiring expired lost cancelled
+bool is_deadline_name(std::string_view name);          // assessment_book_by ... city_decision_due
+bool is_exit_reason(std::string_view reason);          // papers_incomplete, below_standard
+bool is_generation(std::string_view generation);       // paper, smart_card_gen3, e_certificate
+
 // A reference the resident typed: digits only, 4 to 16 of them.
 bool plausible_reference(std::string_view typed);
 

@@ -76,7 +76,7 @@ Tree CertificateService::build_status(const core::ServiceContext& context) const
                                            Message::of("certificate.apply.hint")));
     for (const core::Value& app : m_answer["applications"].as_array()) {
       const std::string id = app.string_at("application_id");
-      if (id.empty()) continue;
+      if (id.empty() || !is_transaction(app.string_at("type"))) continue;
       Node item = core::make_node("certificate.case." + id, Role::Button,
                                   Message::of("certificate.case_item.type." + app.string_at("type")),
                                   Message::of("certificate.case_item.hint"), Privacy::Personal);
@@ -103,8 +103,8 @@ void CertificateService::add_card(const core::ServiceContext& context, Tree& tre
   tree.nodes.push_back(text("certificate.expiry",
                             Message::of("certificate.expiry").arg("date", date_words(card.string_at("expires_on"), lang)),
                             Privacy::Personal));
-  const std::string generation = card.string_at("generation") == "paper" ? "paper" : "smart_card_gen3";
-  tree.nodes.push_back(text("certificate.generation", Message::of("certificate.generation." + generation)));
+  if (const std::string generation = card.string_at("generation"); is_generation(generation))
+    tree.nodes.push_back(text("certificate.generation", Message::of("certificate.generation." + generation)));
   tree.nodes.push_back(text("certificate.number", Message::of("certificate.number").arg("number", card.string_at("number_masked")),
                             Privacy::Personal));
   const std::string category = category_id(card["category"].as_int());
@@ -154,8 +154,6 @@ Tree CertificateService::build_documents(const std::string& lang) const {
     tree.nodes.push_back(text("certificate_apply_documents.item", std::move(item)));
     tree.nodes.push_back(text("certificate_apply_documents.why",
                               Message::of("certificate_apply_documents.why").arg("why", items[at]->why.in(lang))));
-    tree.step = static_cast<int>(at + 1);
-    tree.steps = static_cast<int>(items.size());
     const bool last = at + 1 >= items.size();
     tree.nodes.push_back(core::make_node("certificate_apply_documents.next", Role::Button,
                                          Message::of(last ? "certificate_apply_documents.done" : "certificate_apply_documents.next")));
