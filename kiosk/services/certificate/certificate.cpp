@@ -185,7 +185,8 @@ ServiceOutcome CertificateService::activate(const std::string& node_id, const co
 ServiceOutcome CertificateService::activate_apply(const std::string& node_id, const core::ServiceContext& context) {
   if (node_id == "certificate_apply_basis.hukou" || node_id == "certificate_apply_basis.residence_permit") {
     const std::string basis = node_id.substr(node_id.find('.') + 1);
-    if (basis != m_apply.basis) m_apply.consent = false;   // a new basis: a new consent
+    if (!m_apply.basis.empty() && basis != m_apply.basis)
+      m_apply.consent = m_apply.documents_read = false;   // a new basis: its own papers and consent
     m_apply.basis = basis;
     return next_open_step();
   }
