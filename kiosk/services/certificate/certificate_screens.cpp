@@ -98,13 +98,16 @@ void CertificateService::add_card(const core::ServiceContext& context, Tree& tre
   const std::string state = card_state(context);
   Message said = with_county("certificate.state." + state, lang);
   said.arg("date", date_words(card.string_at("expires_on"), lang)).arg("days", std::to_string(m_config.warning_days));
+  said.arg("cancelled", date_words(card.string_at("cancelled_on"), lang));
   tree.nodes.push_back(text("certificate.state", std::move(said), Privacy::Personal));
   if (!card.is_object()) return;
-  tree.nodes.push_back(text("certificate.expiry",
-                            Message::of("certificate.expiry").arg("date", date_words(card.string_at("expires_on"), lang)),
-                            Privacy::Personal));
-  if (const std::string generation = card.string_at("generation"); is_generation(generation))
-    tree.nodes.push_back(text("certificate.generation", Message::of("certificate.generation." + generation)));
+  if (state != "cancelled") {   // a cancelled card's expiry and form no longer matter
+    tree.nodes.push_back(text("certificate.expiry",
+                              Message::of("certificate.expiry").arg("date", date_words(card.string_at("expires_on"), lang)),
+                              Privacy::Personal));
+    if (const std::string generation = card.string_at("generation"); is_generation(generation))
+      tree.nodes.push_back(text("certificate.generation", Message::of("certificate.generation." + generation)));
+  }
   tree.nodes.push_back(text("certificate.number", Message::of("certificate.number").arg("number", card.string_at("number_masked")),
                             Privacy::Personal));
   const std::string category = category_id(card["category"].as_int());

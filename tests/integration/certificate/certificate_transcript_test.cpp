@@ -30,6 +30,7 @@ std::string card(const std::string& name, const std::string& id) {
 std::string config_in(const fs::path& dir, const std::string& county) {
   std::ofstream(dir / "r6.json") << card("杨春燕", "640324199205210288");
   std::ofstream(dir / "s3.json") << card("胡志强", "370303198211270138");
+  std::ofstream(dir / "s7.json") << card("张德福", "370303195808160173");
   return hall_config_in(dir, {{"services = ", R"(services = ["certificate", "identity"])"},
                               {"deployment = ", "deployment = \"" + county + "\""}});
 }
@@ -191,4 +192,41 @@ TEST(CertificateTranscript, R6FollowsHerCaseByATypedNumber) {
   std::string paths;
   for (const auto& e : of_type(run, "request")) paths += e.value("path", "") + " ";
   EXPECT_NE(paths.find("/v1/certificate-applications/000102"), std::string::npos) << paths;
+}
+
+// On the loudspeaker without consent, the card's state, category and grade are not said
+// (S3: mental, grade 2); the screen and braille still show them; consent lets them be said.
+TEST(CertificateTranscript, OnTheLoudspeakerTheCategoryWaitsForConsent) {
+  const auto dir = fresh_dir("certificate_speaker");
+  std::string script = "key select\nkey 1\nkey select\ncard s3.json\nkey select\n" + keys("135790") + "key select\n";
+  script += repeat("key down\n", 5);   // to the category line
+  const KioskRun run = run_kiosk_in(dir, script, config_in(dir, "zhangdian"));
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  ASSERT_EQ(of_type(run, "screen").back().value("id", ""), "certificate");
+  bool hidden = false, shown = false;
+  for (const auto& e : of_type(run, "speech")) {
+    EXPECT_EQ(e.dump().find("精神"), std::string::npos) << e.dump();
+    hidden = hidden || e.dump().find("内容已隐藏") != std::string::npos;
+  }
+  for (const auto& e : of_type(run, "braille")) shown = shown || e.dump().find("精神") != std::string::npos;
+  EXPECT_TRUE(hidden);
+  EXPECT_TRUE(shown);
+}
+
+// S7 cancelled her certificate in August 2025: a new one within the year is refused before
+// anything is sent, with the way forward (the county's window and hotline).
+TEST(CertificateTranscript, ANewCardWithinAYearOfCancellingIsRefusedWithTheWayForward) {
+  const auto dir = fresh_dir("certificate_s7");
+  // state, number, category, severity (no expiry or form for a cancelled card), then 新办
+  const std::string script = to_certificate("s7.json") + repeat("key down\n", 4) + "key select\n";
+  const KioskRun run = run_kiosk_in(dir, script, config_in(dir, "zhangdian"));
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  EXPECT_EQ(of_type(run, "screen").back().value("id", ""), "certificate_apply_refused");
+  std::string alert;
+  for (const auto& e : of_type(run, "alert"))
+    if (e.value("code", "") == "cancelled_within_year") alert = e.value("text", "");
+  EXPECT_NE(alert.find("一年内不能重新申请"), std::string::npos) << alert;
+  EXPECT_NE(alert.find("热线12385"), std::string::npos) << alert;
+  EXPECT_EQ(alert.find("{"), std::string::npos) << alert;
+  for (const auto& e : of_type(run, "request")) EXPECT_NE(e.value("kind", ""), "application");
 }
