@@ -38,7 +38,8 @@ Kiosk::Kiosk(KioskOptions options, const Catalog& catalog)
 void Kiosk::add_service(std::unique_ptr<Service> service) { m_services.push_back(std::move(service)); }
 
 ServiceContext Kiosk::context() const {
-  return ServiceContext{m_settings, m_catalog, m_speaker_consent, m_headset, m_now, m_visit, m_today};
+  const char* method = m_source == InputSource::Touch ? "touch" : m_source == InputSource::Braille ? "braille" : "keypad";
+  return ServiceContext{m_settings, m_catalog, m_speaker_consent, m_headset, m_now, m_visit, m_today, method};
 }
 
 Service* Kiosk::current_service() const {
@@ -322,6 +323,7 @@ Effects Kiosk::command(Command command, InputSource source, std::int64_t now) {
     show(m_before_timeout, out, m_focus_before_timeout);
     return out;
   }
+  if (Service* service = current_service(); service && m_screen == Screen::Service) apply(service->on_input(context()), out);
   if (m_touch_started && source != InputSource::Touch) {
     // A touch-started session: the first key press turns speech on and is used up.
     m_touch_started = false;
@@ -468,6 +470,7 @@ Effects Kiosk::focus_node(const std::string& node_id, std::int64_t now) {
   if (!in_session()) return out;
   m_timer.input(now);
   out.push_back(SpeechRequest{SpeechControl::Interrupt});
+  if (Service* service = current_service(); service && m_screen == Screen::Service) apply(service->on_input(context()), out);
   if (m_focus.focus(node_id)) emit_focus(out, false);
   return out;
 }
@@ -488,6 +491,7 @@ Effects Kiosk::touch(const std::string& node_id, TouchKind kind, std::int64_t no
     show(m_before_timeout, out, m_focus_before_timeout);
     return out;
   }
+  if (Service* service = current_service(); service && m_screen == Screen::Service) apply(service->on_input(context()), out);
   m_status.reset();
   if (node_id.empty() || !m_focus.focus(node_id)) return out;
   const Node* node = focused_node();

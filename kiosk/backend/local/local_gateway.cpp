@@ -109,6 +109,7 @@ Status LocalGateway::load() {
                 .bind(6, d + "T" + t.at(1).get<std::string>() + ":00+08:00");
             if (auto s = st->run(); !s) return s;
           }
+    if (auto s = load_rehab(); !s) return s;
   } catch (const nlohmann::json::exception& e) {
     return make_error(ErrorCode::ConfigError, std::string("residents.json: ") + e.what());
   }

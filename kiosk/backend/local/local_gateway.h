@@ -103,6 +103,11 @@ class LocalGateway {
   GatewayResponse hold(const nlohmann::json& b);
   GatewayResponse appointment(const nlohmann::json& b);
   GatewayResponse cancel(const std::string& id, const nlohmann::json& b);
+  // Rehabilitation plans, seeded appointments and the always-taken slot (local_gateway_rehab.cpp).
+  Status load_rehab();
+  nlohmann::json rehab_plan_of(const std::string& ref);
+  bool taken_at_hold(const std::string& slot_id);
+  nlohmann::json where_of(const std::string& slot_id);
   GatewayResponse staff_call(const nlohmann::json& b);
   GatewayResponse queue_ticket(const nlohmann::json& b);
   GatewayResponse heartbeat(const nlohmann::json& b);

@@ -143,7 +143,10 @@ GatewayResponse LocalGateway::rehab_services(const std::string& ref) {
   const json s = subject(ref);
   if (s.is_null() || !s.contains("rehab_services"))
     return problem(404, "subject_unknown", "没有找到相关记录。请到人工窗口办理。", "go_to_window");
-  return ok(200, {{"services", s.at("rehab_services")}, {"data_as_of", m_demo.value("data_as_of", "")}});
+  json answer = rehab_plan_of(ref);
+  answer["services"] = s.at("rehab_services");
+  answer["data_as_of"] = m_demo.value("data_as_of", "");
+  return ok(200, std::move(answer));
 }
 
 GatewayResponse LocalGateway::facilities(const std::string& service_code) {
@@ -211,6 +214,7 @@ GatewayResponse LocalGateway::hold(const json& b) {
       "UPDATE slots SET status='free' WHERE status='held' AND slot_id IN "
       "(SELECT slot_id FROM holds WHERE used=0 AND expires_ms <= ?)");
   if (free_q) (void)free_q->bind(1, now).run();
+  if (taken_at_hold(slot)) return problem(409, "slot_taken", "这个时间已被预约，请选择其他时间。", "retry_later");
   auto up = m_db->prepare("UPDATE slots SET status='held' WHERE slot_id=? AND status='free'");
   if (!up) return problem(500, "storage_error", "业务系统暂时出错。", "retry_later");
   up->bind(1, slot);
@@ -241,8 +245,10 @@ GatewayResponse LocalGateway::appointment(const json& b) {
   if (up) (void)up->bind(1, slot).run();
   auto ins = m_db->prepare("INSERT INTO appointments VALUES(?,?,?,'booked')");
   if (ins) (void)ins->bind(1, id).bind(2, slot).bind(3, ref).run();
-  return ok(201, {{"appointment_id", id}, {"status", "booked"}, {"slot_id", slot},
-                  {"instructions_text", "请在预约时间前15分钟到达，携带残疾人证和身份证。"}});
+  json answer = where_of(slot);
+  answer.update({{"appointment_id", id}, {"status", "booked"}, {"slot_id", slot},
+                 {"instructions_text", "请在预约时间前15分钟到达，携带残疾人证和身份证。"}});
+  return ok(201, std::move(answer));
 }
 
 GatewayResponse LocalGateway::cancel(const std::string& id, const json& b) {

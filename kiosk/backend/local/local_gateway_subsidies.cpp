@@ -101,7 +101,7 @@ json LocalGateway::subsidy_case(const json& subject, const std::string& programm
   for (const auto& c : subject.value("subsidies", json::array()))
     if (c.value("programme", "") == programme) out = c;
   auto st = m_db->prepare(
-      "SELECT case_id, data FROM applications WHERE kind='subsidy_application' AND subject_ref=? "
+      "SELECT case_id, data, client_reference FROM applications WHERE kind='subsidy_application' AND subject_ref=? "
       "ORDER BY rowid");
   if (st) {
     st->bind(1, subject.value("subject_ref", ""));
@@ -115,6 +115,7 @@ json LocalGateway::subsidy_case(const json& subject, const std::string& programm
         stage = static_cast<std::size_t>((m_now() - a.value("created_ms", m_now())) / m_case_step_ms);
       out = json{{"programme", programme}, {"status", kChain[std::min(stage, kChain.size() - 1)].status},
                  {"case_id", st->col_text(0)}, {"routed_to", a.value("routed_to", "")},
+                 {"client_reference", st->col_text(2)},
                  {"monthly_amount_fen", 0}, {"payments", json::array()},
                  {"next_review_due", nullptr}, {"stop_reason", nullptr}};
     }
@@ -144,7 +145,12 @@ GatewayResponse LocalGateway::subsidies(const std::string& ref) {
     return problem(404, "subject_unknown", "没有找到相关记录。请到人工窗口办理。", "go_to_window");
   json cases = json::array();
   for (const char* programme : {"living_allowance", "care_allowance"}) cases.push_back(subsidy_case(s, programme));
-  return ok(200, {{"entitlements", cases}, {"data_as_of", m_demo.value("data_as_of", "")}});
+  // What an application needs to know about the resident: where the hukou county is (it
+  // decides), the bank account on file (masked) and whether a text message can reach them.
+  json applicant{{"hukou_region", s.value("hukou_region", "")},
+                 {"bank_account", s.value("bank_account", json())},
+                 {"sms_on_file", !s.value("phone", "").empty()}};
+  return ok(200, {{"entitlements", cases}, {"applicant", applicant}, {"data_as_of", m_demo.value("data_as_of", "")}});
 }
 
 }  // namespace kiosk::backend

@@ -27,6 +27,8 @@ struct ServiceContext {
   std::int64_t now;       // ms on the Kiosk's clock (the virtual clock when headless)
   const Visit& visit = no_visit();   // who the visit is for (nobody until identified)
   int today = 0;          // the hall's date, YYYYMMDD; 0 = unknown
+  // How the input being handled came: "keypad", "touch" or "braille" (a consent records it).
+  const char* input_method = "keypad";
 };
 
 // Service::next_deadline() when the service has no timer running.
@@ -106,6 +108,12 @@ class Service {
   // Timers (a slot hold's countdown, a code's expiry) run on the Kiosk's tick: tick() is
   // called once now >= next_deadline() while the service is on screen.
   virtual std::int64_t next_deadline() const { return kNoDeadline; }
+  // Any key, touch or braille key of the resident while this service is on screen, before
+  // the input itself is handled (a slot hold: "any key keeps the slot"). Main thread.
+  virtual ServiceOutcome on_input(const ServiceContext& context) {
+    (void)context;
+    return {};
+  }
   virtual ServiceOutcome tick(const ServiceContext& context) {
     (void)context;
     return {};

@@ -37,23 +37,46 @@ std::string date_words(const std::string& iso, const std::string& language) {
 
 void SubsidiesService::reset() {
   m_state = State::Loading;
+  m_apply.reset();
   m_answer = {};
   m_data_as_of.clear();
   m_failure = {};
+  m_resident_ref.clear();
 }
 
 ServiceOutcome SubsidiesService::on_open(const core::ServiceContext& context) {
+  m_resident_ref = context.visit.resident_ref();   // an opaque reference, never an ID number
+  return query(Kind::Stay);
+}
+
+ServiceOutcome SubsidiesService::query(Kind kind) {
+  m_state = State::Loading;
   core::RequestSpec spec;
   spec.endpoint = "subsidies";
   spec.kind = core::RequestKind::Live;
-  spec.path["ref"] = context.visit.resident_ref();   // an opaque reference, never an ID number
-  ServiceOutcome outcome;
+  spec.path["ref"] = m_resident_ref;
+  ServiceOutcome outcome = ServiceOutcome::of(kind, kind == Kind::Stay ? "" : "subsidy_status.loading");
   outcome.request = std::move(spec);
   return outcome;
 }
 
+ServiceOutcome SubsidiesService::back() {
+  if (m_state != State::Applying) return ServiceOutcome::of(Kind::Leave);
+  return from_application(m_apply.back());
+}
+
+// The application's own outcome, except that its Leave comes back to the status, asked
+// again (a new application shows there as submitted).
+ServiceOutcome SubsidiesService::from_application(ServiceOutcome outcome) {
+  if (outcome.kind != Kind::Leave) return outcome;
+  m_apply.reset();
+  ServiceOutcome back = query(Kind::NewScreen);
+  back.alert = outcome.alert;
+  return back;
+}
+
 ServiceOutcome SubsidiesService::on_reply(const core::Reply& reply, const core::ServiceContext& context) {
-  (void)context;
+  if (m_state == State::Applying) return from_application(m_apply.on_reply(reply, context));
   if (!reply.ok) {
     m_state = State::Failed;
     const core::Alert alert = core::failure_alert(reply.error);
@@ -69,12 +92,14 @@ ServiceOutcome SubsidiesService::on_reply(const core::Reply& reply, const core::
 }
 
 ServiceOutcome SubsidiesService::activate(const std::string& node_id, const core::ServiceContext& context) {
+  if (m_state == State::Applying) return from_application(m_apply.activate(node_id, context));
   if (node_id == "subsidy_status.home") return ServiceOutcome::of(Kind::Leave);
-  if (node_id == "subsidy_status.retry") {
-    m_state = State::Loading;
-    ServiceOutcome outcome = on_open(context);
-    outcome.kind = Kind::Rebuild;
-    return outcome;
+  if (node_id == "subsidy_status.retry") return query(Kind::Rebuild);
+  if (node_id.starts_with("subsidy_status.") && node_id.ends_with(".apply_start")) {
+    const std::string programme = node_id.substr(15, node_id.size() - 15 - 12);
+    m_apply.begin(apply_offer(m_answer), programme);
+    m_state = State::Applying;
+    return ServiceOutcome::of(Kind::NewScreen, "subsidy_apply_programme." + programme);
   }
   if (node_id == "subsidy_status.speaker") {
     ServiceOutcome outcome = ServiceOutcome::of(Kind::Rebuild, "subsidy_status.data_as_of");
@@ -86,11 +111,12 @@ ServiceOutcome SubsidiesService::activate(const std::string& node_id, const core
 
 Message SubsidiesService::with_contacts(std::string id, const std::string& language) const {
   Message message = Message::of(std::move(id));
-  message.arg("window", m_contacts.window.in(language)).arg("hotline", m_contacts.hotline);
+  message.arg("window", m_county.window.in(language)).arg("hotline", m_county.hotline);
   return message;
 }
 
 core::Tree SubsidiesService::build(const core::ServiceContext& context) const {
+  if (m_state == State::Applying) return m_apply.build(m_county, context);
   const std::string& lang = context.settings.language;
   core::Tree tree{"subsidy_status", Message::of("subsidy_status.title"), Message::of("subsidy_status.prompt"), {}};
   if (m_state == State::Loading) {
@@ -118,7 +144,7 @@ void SubsidiesService::add_case(const core::Value& entry, const std::string& lan
   const std::string programme = entry.string_at("programme");
   const std::string status = entry.string_at("status");
   const std::string prefix = "subsidy_status." + programme;
-  tree.nodes.push_back(core::make_node(prefix, Role::Heading, Message::of("subsidy." + programme)));
+  tree.nodes.push_back(core::make_node(prefix, Role::Heading, Message::text(m_county.programme(programme).name.in(lang))));
   Message state = with_contacts("subsidy.state." + status, lang);
   state.arg("date", date_words(entry.string_at("first_payment"), lang));
   tree.nodes.push_back(core::make_node(prefix + ".state", Role::Text, std::move(state), {}, Privacy::Personal));
@@ -147,18 +173,41 @@ void SubsidiesService::add_case(const core::Value& entry, const std::string& lan
     std::string items;
     for (const core::Value& item : entry["review_brings"].as_array()) items += (items.empty() ? "" : "、") + item.as_string();
     Message review = Message::of("subsidy_status.next_review");
-    review.arg("date", date_words(due, lang)).arg("items", items);
+    review.arg("date", date_words(due, lang)).arg("items", items).arg("months", std::to_string(m_county.review_cycle_months));
     tree.nodes.push_back(core::make_node(prefix + ".review", Role::Text, std::move(review), {}, Privacy::Personal));
   }
-  if (status == "not_applied") {
-    const bool may = entry["may_apply"].as_bool();
-    Message apply = may ? with_contacts("subsidy_status.may_apply", lang) : Message::of("subsidy_status.may_not_apply");
+  add_application(entry, prefix, lang, tree);
+  std::string office = entry.string_at("paying_office");
+  if (office.empty()) office = m_county.paying_office.in(lang);
+  if (status != "not_applied")
+    tree.nodes.push_back(core::make_node(prefix + ".office", Role::Text, Message::of("subsidy_status.paying_office").arg("office", office)));
+}
+
+// Whether the resident may apply, in the gateway's words, and the way in when they may;
+// for a case the kiosk sent, its reference and the county that decides it.
+void SubsidiesService::add_application(const core::Value& entry, const std::string& prefix, const std::string& lang,
+                                       core::Tree& tree) const {
+  if (const std::string reference = entry.string_at("client_reference"); !reference.empty())
+    tree.nodes.push_back(core::make_node(prefix + ".reference", Role::Text, Message::of("subsidy_status.reference").arg("reference", reference)));
+  if (const std::string routed = entry.string_at("routed_to"); !routed.empty() && routed != m_county.region_code) {
+    const auto it = m_county.regions.find(routed);
+    const std::string county = it == m_county.regions.end() ? std::string{} : it->second.in(lang);
+    tree.nodes.push_back(core::make_node(prefix + ".routed", Role::Text,
+                                         county.empty() ? Message::of("subsidy_status.routed_hukou") : Message::of("subsidy_status.routed").arg("county", county),
+                                         {}, Privacy::Personal));
+  }
+  const bool may = entry["may_apply"].as_bool();
+  if (entry.string_at("status") == "not_applied" || may) {
+    Message apply = may ? Message::of("subsidy_status.may_apply") : Message::of("subsidy_status.may_not_apply");
     for (const core::Value& reason : entry["apply_reasons"].as_array())
-      if (!may && !reason.string_at("text").empty()) apply = Message::text(reason.string_at("text"));
+      if (!reason.string_at("text").empty()) apply = Message::text(reason.string_at("text"));
     tree.nodes.push_back(core::make_node(prefix + ".apply", Role::Text, std::move(apply), {}, Privacy::Personal));
   }
-  if (const std::string office = entry.string_at("paying_office"); !office.empty() && status != "not_applied")
-    tree.nodes.push_back(core::make_node(prefix + ".office", Role::Text, Message::of("subsidy_status.paying_office").arg("office", office)));
+  if (may) {
+    const std::string name = m_county.programme(entry.string_at("programme")).name.in(lang);
+    tree.nodes.push_back(core::make_node(prefix + ".apply_start", Role::Button, Message::of("subsidy_status.apply_start").arg("name", name),
+                                         Message::of("subsidy_status.apply_start.hint")));
+  }
 }
 
 // The last payments, newest first: a list that pages like any long content.

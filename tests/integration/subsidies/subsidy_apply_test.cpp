@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Applying for a subsidy through the real kiosk: S9 (hukou in Wuda, living in Houma on a
+// residence permit) applies for the living allowance, by keypad against the gateway
+// simulator over mutual TLS while the application route is down, and by braille keys alone
+// against the embedded gateway. Stored is success: the receipt gives the local reference
+// number at once; when the gateway is back the application is delivered exactly once, and
+// the next visit's status shows that reference and the county that decides it.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "kiosk_run.h"
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using kiosk::testing::fresh_dir;
+using kiosk::testing::hall_config_in;
+using kiosk::testing::KioskRun;
+using kiosk::testing::of_type;
+using kiosk::testing::run_kiosk_in;
+
+namespace {
+
+constexpr const char* kS9 =
+    R"({"name": "孙立新", "sex": "男", "nation": "汉", "birth": "19850612", "address": "演示地址",
+        "id_number": "150304198506120431", "authority": "演示公安局", "valid_from": "20180101", "valid_to": "20380101"})";
+
+// The hall's config with its outbox in DIR and, for port > 0, the gateway simulator on it.
+std::string config_for(const fs::path& dir, int port) {
+  std::ofstream(dir / "s9.json") << kS9;
+  std::vector<std::pair<std::string, std::string>> lines;
+  if (port > 0) {
+    const std::string certs = kiosk::testing::cert_dir();
+    lines.push_back({"kind = \"local\"", "kind = \"http\"\nbase_url = \"https://127.0.0.1:" + std::to_string(port) +
+                                              "\"\nca_file = \"" + certs + "/ca.pem\"\nclient_cert = \"" + certs +
+                                              "/client.pem\"\nclient_key = \"" + certs + "/client.key\""});
+  }
+  return hall_config_in(dir, lines);
+}
+
+// Headset in (amounts and answers are personal), 我的补贴 (home item 3), S9's card and the
+// demo SMS code: the status screen, focus on its first line.
+std::string to_status() {
+  std::string script = "headphones in\nkey 3\nkey select\ncard s9.json\nkey select\n";
+  for (char c : std::string("135790")) script += std::string("key ") + c + "\n";
+  return script + "key select\n";
+}
+
+// From the status: apply for the living allowance only, hukou elsewhere (residence
+// permit), the account on file, consent, submit.
+constexpr const char* kApplyLiving =
+    "key down\nkey down\nkey down\nkey down\nkey select\n"   // 申请困难残疾人生活补贴
+    "key down\nkey down\nkey select\n"                        // 下一步
+    "key down\nkey select\n"                                  // 户口在外地，有本地居住证
+    "key select\n"                                            // 已登记的账户
+    "key down\nkey down\nkey down\nkey down\nkey select\n"   // 同意
+    "key select\n"                                            // 提交申请
+    "key down\n";                                            // the receipt's reference line
+
+// The same keys on a braille display: line down to move, the enter key to act, digits
+// as chords (letters a-j).
+std::string on_braille_keys(const std::string& script) {
+  static const char* const kDots[] = {"2-4-5", "1", "1-2", "1-4", "1-4-5", "1-5", "1-2-4", "1-2-4-5", "1-2-5", "2-4"};
+  std::string out;
+  std::istringstream in(script);
+  for (std::string line; std::getline(in, line);) {
+    if (line == "key down") out += "braille-line down\n";
+    else if (line == "key select") out += "braille-key enter\n";
+    else if (line.size() == 5 && line.rfind("key ", 0) == 0 && std::isdigit(static_cast<unsigned char>(line[4])))
+      out += std::string("braille-dots ") + kDots[line[4] - '0'] + "\n";
+    else out += line + "\n";
+  }
+  return out;
+}
+
+std::string all_of_type(const KioskRun& run, const std::string& type) {
+  std::string all;
+  for (const auto& e : of_type(run, type)) all += e.dump() + "\n";
+  return all;
+}
+
+std::string screens(const KioskRun& run) {
+  std::string out;
+  for (const auto& e : of_type(run, "screen")) out += e.value("id", "") + " ";
+  return out;
+}
+
+// The reference number the receipt told, e.g. demo-01-000001.
+std::string receipt_reference(const KioskRun& run) {
+  std::smatch m;
+  const std::string captions = all_of_type(run, "caption");
+  static const std::regex kReference("受理号：([a-z0-9-]+)");
+  return std::regex_search(captions, m, kReference) ? m[1].str() : std::string{};
+}
+
+int subsidy_applications(kiosk::tools::GatewaySim& sim, const std::string& reference) {
+  int n = 0;
+  const nlohmann::json applied = sim.applied_applications();
+  for (const auto& a : applied["applications"])
+    n += a.value("kind", "") == "subsidy_application" && a.value("client_reference", "") == reference;
+  return n;
+}
+
+}  // namespace
+
+TEST(SubsidyApply, QueuedWhileTheGatewayIsDownThenDeliveredOnceAndFollowedOnTheNextVisit) {
+  auto sim = kiosk::testing::start_sim({*kiosk::tools::parse_fault_rule("subsidy_application=reset")});
+  const fs::path dir = fresh_dir("subsidy_apply_queued");
+  const std::string config = config_for(dir, sim->port());
+
+  const KioskRun applied = run_kiosk_in(dir, to_status() + kApplyLiving, config);
+  ASSERT_EQ(applied.exit_code, 0) << applied.stderr_text;
+  EXPECT_EQ(screens(applied),
+            "attract home identify identify_factor verify subsidy_status subsidy_apply_programme subsidy_apply_residence "
+            "subsidy_apply_bank subsidy_apply_consent subsidy_apply_summary subsidy_receipt ");
+  const std::string reference = receipt_reference(applied);
+  ASSERT_FALSE(reference.empty()) << all_of_type(applied, "caption");
+  const std::string captions = all_of_type(applied, "caption");
+  EXPECT_NE(captions.find("网络断了也不会丢"), std::string::npos) << captions;
+  EXPECT_NE(captions.find("内蒙古乌海市乌达区"), std::string::npos) << captions;   // routed to the hukou county
+  EXPECT_EQ(subsidy_applications(*sim, reference), 0);   // the route was down: nothing arrived
+
+  // The gateway is back: the outbox delivers it, and sending again changes nothing.
+  sim->set_faults({});
+  const std::string send = std::string(KIOSK_OUTBOX_TOOL) + " " + config + " send --wait-seconds 20 >/dev/null 2>&1";
+  ASSERT_EQ(std::system(send.c_str()), 0);
+  EXPECT_EQ(subsidy_applications(*sim, reference), 1);
+  ASSERT_EQ(std::system(send.c_str()), 0);
+  EXPECT_EQ(subsidy_applications(*sim, reference), 1);
+
+  // The next visit: the living allowance is submitted, under the receipt's reference.
+  const KioskRun next = run_kiosk_in(dir, to_status() + "key down\nkey down\nkey down\nkey down\nkey down\n", config);
+  ASSERT_EQ(next.exit_code, 0) << next.stderr_text;
+  const std::string later = all_of_type(next, "caption");
+  EXPECT_NE(later.find("受理号：" + reference), std::string::npos) << later;
+  EXPECT_NE(later.find("申请已经交上去了"), std::string::npos) << later;
+  EXPECT_NE(later.find("由内蒙古乌海市乌达区审批发放"), std::string::npos) << later;
+  // And nothing of the first visit's application screens.
+  EXPECT_EQ(screens(next).find("subsidy_apply"), std::string::npos);
+}
+
+TEST(SubsidyApply, ByBrailleKeysAloneTheReceiptIsBrailledAndTheConsentRecordsIt) {
+  const fs::path dir = fresh_dir("subsidy_apply_braille");
+  const KioskRun run = run_kiosk_in(dir, on_braille_keys(to_status() + kApplyLiving), config_for(dir, 0));
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  ASSERT_EQ(of_type(run, "screen").back().value("id", ""), "subsidy_receipt") << screens(run);
+  const std::string reference = receipt_reference(run);
+  ASSERT_FALSE(reference.empty());
+  // The reference line is on the display when it is focused.
+  const std::string braille = all_of_type(run, "braille");
+  EXPECT_NE(braille.find(reference), std::string::npos) << braille.substr(braille.size() > 2000 ? braille.size() - 2000 : 0);
+  // The application went through the outbox, with the consent given on the braille keys.
+  bool application = false;
+  for (const auto& e : of_type(run, "request"))
+    application = application || (e.value("kind", "") == "application" && e.value("path", "") == "/v1/subsidy-applications");
+  EXPECT_TRUE(application) << all_of_type(run, "request");
+  EXPECT_NE(all_of_type(run, "alert").find("已记录您的同意"), std::string::npos);
+}
