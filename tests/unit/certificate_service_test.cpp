@@ -69,6 +69,7 @@ TEST_F(CertificateSteps, EveryAnswerOnTheSummaryOpensItsStepAndComesBack) {
   EXPECT_EQ(screen(), "certificate_apply_basis");
   press("certificate_apply_basis.hukou");
   EXPECT_EQ(screen(), "certificate_apply_assessment");
+  EXPECT_TRUE(has("certificate_apply_assessment.book"));   // a time for the card's category
   press("certificate_apply_assessment.home_visit");
   EXPECT_EQ(screen(), "certificate_apply_documents");
   press("certificate_apply_documents.next");   // photos
@@ -144,6 +145,29 @@ TEST_F(CertificateSteps, AnExpiringCardOffersRenewalFirst) {
       break;
     }
   EXPECT_EQ(tree.find("certificate.category")->privacy, core::Privacy::Personal);
+}
+
+TEST_F(CertificateSteps, TheAssessmentIsBookedThroughTheSlotFlowForTheCategory) {
+  answer(Value());   // no card yet: a new applicant says which kind of disability
+  press("certificate.apply.new");
+  press("certificate_apply_basis.hukou");
+  ASSERT_EQ(screen(), "certificate_apply_assessment");
+  EXPECT_FALSE(has("certificate_apply_assessment.book"));
+  const ServiceOutcome search = press("certificate_apply_assessment.book.4");
+  EXPECT_EQ(screen().rfind("booking_", 0), 0u) << screen();
+  // The slot flow runs inside the service; its search names the category's institutions.
+  bool coded = false;
+  if (search.request)
+    for (const auto& [key, value] : search.request->query) coded = coded || value == "disability_assessment_4";
+  if (!coded) {   // the flow asks for needs first: search from there
+    const ServiceOutcome searched = press("booking_needs.search");
+    ASSERT_TRUE(searched.request.has_value());
+    for (const auto& [key, value] : searched.request->query) coded = coded || value == "disability_assessment_4";
+  }
+  EXPECT_TRUE(coded);
+  // Back out of the flow: the assessment step again, nothing sent.
+  for (int i = 0; i < 4 && screen() != "certificate_apply_assessment"; ++i) (void)service.back();
+  EXPECT_EQ(screen(), "certificate_apply_assessment");
 }
 
 TEST_F(CertificateSteps, AnAnswerItCannotReadIsToldAsAFailure) {

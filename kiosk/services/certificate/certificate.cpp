@@ -3,6 +3,7 @@
 #include "kiosk/services/certificate/certificate.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <utility>
 
 #include "kiosk/services/certificate/certificate_rules.h"
@@ -62,6 +63,8 @@ void CertificateService::reset() {
   m_case = {};
   m_case_failure = {};
   m_visit_name.clear();
+  m_flow.reset();
+  m_assessment = {};
 }
 
 ServiceOutcome CertificateService::go(Step step, std::string focus) {
@@ -123,6 +126,7 @@ ServiceOutcome CertificateService::begin(const std::string& type, const core::Se
   const std::string refusal = refusal_before_sending(type, card_state(context), card.string_at("cancelled_on"),
                                                      as_of(context));
   m_apply = {};
+  m_assessment = {};
   m_apply.type = type;
   m_apply.role = applicant_role(context.visit.relationship);
   if (!refusal.empty()) return refuse(refusal, context.settings.language);
@@ -151,6 +155,7 @@ ServiceOutcome CertificateService::next_open_step() {
 }
 
 ServiceOutcome CertificateService::activate(const std::string& node_id, const core::ServiceContext& context) {
+  if (m_flow.active()) return from_flow(m_flow.activate(node_id, context));
   if (node_id == "certificate.home" || node_id.ends_with(".home")) return ServiceOutcome::of(Kind::Leave);
   if (node_id == "certificate.retry") return on_open(context);
   if (node_id == "certificate.speaker" || node_id == "certificate_case.speaker") {
@@ -192,8 +197,12 @@ ServiceOutcome CertificateService::activate_apply(const std::string& node_id, co
   }
   if (node_id == "certificate_apply_assessment.home_visit") {
     m_apply.home_visit = m_apply.assessment_chosen = true;
+    m_assessment = {};
     return next_open_step();
   }
+  if (node_id == "certificate_apply_assessment.book") return book_assessment(category(), context);
+  if (const std::string book = "certificate_apply_assessment.book."; node_id.rfind(book, 0) == 0)
+    return book_assessment(std::strtol(node_id.c_str() + book.size(), nullptr, 10), context);
   if (node_id == "certificate_apply_assessment.window") return refuse("assessment_at_window", context.settings.language);
   if (node_id == "certificate_apply_documents.previous") {
     if (m_apply.document > 0) --m_apply.document;
@@ -230,6 +239,45 @@ ServiceOutcome CertificateService::activate_apply(const std::string& node_id, co
   }
   if (node_id == "certificate_apply_consent.decline") return refuse("consent_declined", context.settings.language);
   return activate_summary(node_id, context);
+}
+
+}  // namespace kiosk::services::certificate
+
+namespace kiosk::services::certificate {
+
+// The assessment's time through the slot flow: the institutions designated for the category.
+ServiceOutcome CertificateService::book_assessment(long category, const core::ServiceContext& context) {
+  if (category_id(category).empty()) return {};
+  booking::BookingRequest want;
+  want.service_code = "disability_assessment_" + std::to_string(category);
+  want.service_name = Message::of("certificate.assessment_name");   // discreet: no category said
+  return from_flow(m_flow.begin(want, context));
+}
+
+// The flow hands back with Leave: booked, the application goes on; left, the assessment
+// step again (the outcome's alert, if any, still reaches the resident).
+ServiceOutcome CertificateService::from_flow(ServiceOutcome outcome) {
+  if (outcome.kind != Kind::Leave || m_flow.active()) return outcome;
+  ServiceOutcome next;
+  if (m_flow.result() == booking::FlowResult::Booked) {
+    m_assessment = m_flow.booked();
+    m_apply.assessment_chosen = true;
+    m_apply.home_visit = false;
+    next = next_open_step();
+  } else {
+    next = go(Step::Assessment, "certificate_apply_assessment.about");
+  }
+  if (outcome.alert) next.alert = outcome.alert;
+  if (outcome.request) next.request = outcome.request;
+  return next;
+}
+
+ServiceOutcome CertificateService::on_input(const core::ServiceContext& context) {
+  return m_flow.active() ? m_flow.on_input(context) : ServiceOutcome{};
+}
+
+ServiceOutcome CertificateService::tick(const core::ServiceContext& context) {
+  return m_flow.active() ? from_flow(m_flow.tick(context)) : ServiceOutcome{};
 }
 
 }  // namespace kiosk::services::certificate

@@ -13,16 +13,17 @@
 // certificate_apply_refused, certificate_case. Category, grade, the card and the case are
 // personal (headset, or the speaker after consent); the receipt never names the category.
 //
-// The assessment that new and reclassify need is asked for on certificate_apply_assessment:
-// at home where the county offers it; booking a time at an institution is the slot flow's
-// (kiosk/services/booking), embedded at that step once it lands (the seam is
-// CertificateService::assessment_booking_available()).
+// The assessment that new and reclassify need is arranged on certificate_apply_assessment
+// before the application is sent: a time at a designated institution through the slot flow
+// (kiosk/services/booking, service_code disability_assessment_<category>; its booking_*
+// screens run inside this service), or at home where the county offers it.
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "kiosk/core/flow/service.h"
 #include "kiosk/core/ui/field.h"
+#include "kiosk/services/booking/slot_flow.h"
 #include "kiosk/services/entitlements/entitlements.h"
 
 namespace kiosk::services::certificate {
@@ -81,11 +82,11 @@ class CertificateService final : public core::Service {
   core::ServiceOutcome edit(const std::string& node_id, const core::FieldInput& input,
                             const core::ServiceContext& context) override;
   core::ServiceOutcome on_reply(const core::Reply& reply, const core::ServiceContext& context) override;
+  core::ServiceOutcome on_input(const core::ServiceContext& context) override;
+  std::int64_t next_deadline() const override { return m_flow.next_deadline(); }
+  core::ServiceOutcome tick(const core::ServiceContext& context) override;
   core::ServiceOutcome back() override;
   void reset() override;
-
-  // The seam for the slot flow: false until it is embedded at certificate_apply_assessment.
-  static bool assessment_booking_available() { return false; }
 
  private:
   enum class Step { Status, Basis, Assessment, Documents, Options, Consent, Summary, Receipt, Refused, Case };
@@ -117,6 +118,8 @@ class CertificateService final : public core::Service {
   core::ServiceOutcome submitted(const core::Reply& reply, const std::string& language);
   core::ServiceOutcome case_answered(const core::Reply& reply);
   core::ServiceOutcome refuse(std::string code, const std::string& language);
+  core::ServiceOutcome book_assessment(long category, const core::ServiceContext& context);
+  core::ServiceOutcome from_flow(core::ServiceOutcome outcome);
   core::Message refusal_text(const std::string& language) const;
   std::vector<const Document*> checklist() const;
   bool shares_data() const;
@@ -155,6 +158,8 @@ class CertificateService final : public core::Service {
   core::Value m_case;
   core::Message m_case_failure;
   std::string m_visit_name;         // masked, for "为 周*斌 办理"
+  booking::SlotFlow m_flow;         // the assessment's booking, while it runs
+  booking::Booked m_assessment;     // the booked assessment (appointment_id empty: none)
 };
 
 }  // namespace kiosk::services::certificate

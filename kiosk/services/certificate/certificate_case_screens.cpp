@@ -46,8 +46,17 @@ Tree CertificateService::build_summary(const core::ServiceContext& context) cons
   who.arg("name", m_visit_name.empty() ? context.visit.masked_name : m_visit_name);
   tree.nodes.push_back(text("certificate_apply_summary.who", std::move(who), Privacy::Personal));
   tree.nodes.push_back(answer("basis", Message::of("certificate_apply_summary.basis." + m_apply.basis)));
-  if (needs_assessment(m_apply.type))
-    tree.nodes.push_back(answer("assessment", Message::of("certificate_apply_summary.assessment_home")));
+  if (needs_assessment(m_apply.type)) {
+    if (m_assessment.appointment_id.empty()) {
+      tree.nodes.push_back(answer("assessment", Message::of("certificate_apply_summary.assessment_home")));
+    } else {
+      Message booked = Message::of("certificate_apply_summary.assessment_booked");
+      booked.arg("day", booking::day_words(m_assessment.start, context.settings.language))
+          .arg("time", booking::time_words(m_assessment.start));
+      tree.nodes.push_back(answer("assessment", std::move(booked)));
+      tree.nodes.back().privacy = Privacy::Personal;
+    }
+  }
   tree.nodes.push_back(answer("documents", Message::of("certificate_apply_summary.documents")
                                                .arg("count", std::to_string(checklist().size()))));
   Message options = Message::of(std::string("certificate_apply_summary.options.") + (m_apply.mail ? "mail" : "pickup") +
@@ -71,6 +80,11 @@ Tree CertificateService::build_receipt(const std::string& lang) const {
     Message routed = Message::of("certificate_apply_receipt.routed");
     routed.arg("county", region_name(m_answer["hukou_region"].as_string(), lang));
     tree.nodes.push_back(text("certificate_apply_receipt.routed", std::move(routed)));
+  }
+  if (!m_assessment.appointment_id.empty()) {
+    Message when = Message::of("certificate_apply_receipt.assessment");
+    when.arg("day", booking::day_words(m_assessment.start, lang)).arg("time", booking::time_words(m_assessment.start));
+    tree.nodes.push_back(text("certificate_apply_receipt.assessment", std::move(when), Privacy::Personal));
   }
   if (m_apply.type == "new")
     tree.nodes.push_back(text("certificate_apply_receipt.in_person", with_county("certificate_apply_receipt.in_person", lang)));

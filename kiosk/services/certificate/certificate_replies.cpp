@@ -60,6 +60,7 @@ ServiceOutcome CertificateService::submit(const core::ServiceContext& context) {
   body.set("home_visit_requested", m_apply.home_visit);
   body.set("fee_waiver_requested", m_apply.fee_waiver);
   body.set("delivery", m_apply.mail ? "mail" : "pickup");
+  if (!m_assessment.appointment_id.empty()) body.set("assessment_appointment_id", m_assessment.appointment_id);
   core::Value consents = core::Value::Array{};
   for (const core::Consent& given : context.visit.consents) consents.push(core::Value(given.id));
   if (m_apply.consent) consents.push(core::Value("certificate_data_sharing@" + std::string(kConsentVersion)));
@@ -100,6 +101,7 @@ ServiceOutcome CertificateService::edit(const std::string& node_id, const core::
 }
 
 ServiceOutcome CertificateService::on_reply(const core::Reply& reply, const core::ServiceContext& context) {
+  if (m_flow.active()) return from_flow(m_flow.on_reply(reply, context));
   const Waiting waiting = std::exchange(m_waiting, Waiting::None);
   switch (waiting) {
     case Waiting::Status: return status_answered(reply);
@@ -173,6 +175,11 @@ ServiceOutcome CertificateService::case_answered(const core::Reply& reply) {
 }
 
 ServiceOutcome CertificateService::back() {
+  if (m_flow.active()) {
+    ServiceOutcome outcome = m_flow.back();
+    if (outcome.kind == Kind::Leave && !m_flow.active()) return go(Step::Assessment, "certificate_apply_assessment.about");
+    return outcome;
+  }
   switch (m_step) {
     case Step::Status: return ServiceOutcome::of(Kind::Leave);
     case Step::Basis: return go(Step::Status, kApplyPrefix + m_apply.type);

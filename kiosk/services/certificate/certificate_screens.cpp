@@ -44,6 +44,7 @@ Message CertificateService::with_county(std::string id, const std::string& langu
 }
 
 Tree CertificateService::build(const core::ServiceContext& context) const {
+  if (m_flow.active()) return m_flow.build(context);
   const std::string& lang = context.settings.language;
   switch (m_step) {
     case Step::Status: return build_status(context);
@@ -139,7 +140,15 @@ Tree CertificateService::build_basis(const core::ServiceContext& context) const 
 Tree CertificateService::build_assessment() const {
   Tree tree = screen("certificate_apply_assessment");
   tree.nodes.push_back(text("certificate_apply_assessment.about", Message::of("certificate_apply_assessment.about")));
-  // The slot flow (kiosk/services/booking) is embedded here once it lands.
+  // A time at an institution (the slot flow): for the card's category on a change of
+  // grade; a new applicant says which kind of disability the assessment is for.
+  if (m_apply.type == "reclassify" && !category_id(category()).empty()) {
+    tree.nodes.push_back(button("certificate_apply_assessment.book"));
+  } else {
+    for (long n = 1; n <= 7; ++n)
+      tree.nodes.push_back(core::make_node("certificate_apply_assessment.book." + std::to_string(n), Role::Button,
+                                           Message::of("certificate_apply_assessment.book." + category_id(n))));
+  }
   if (m_config.home_assessment) tree.nodes.push_back(button("certificate_apply_assessment.home_visit"));
   tree.nodes.push_back(button("certificate_apply_assessment.window"));
   return tree;

@@ -127,8 +127,10 @@ std::string braille_digits(const std::string& digits) {
 
 // R5's father and guardian 周国华 changes his son's grade, with the braille display's keys
 // only: identity as an agent (his number, SMS code, the son's number, parent, guardianship),
-// then reclassify with an assessment at home (Houma offers it), the son's checklist (medical
-// records for a mental disability, the guardian's papers), consent, submit.
+// then reclassify: the assessment booked through the slot flow (disability_assessment_6 at
+// Houma's institution: needs, place, day, time, hold, confirm) before anything is sent, the
+// son's checklist (medical records for a mental disability, the guardian's papers),
+// consent, submit.
 TEST(CertificateTranscript, R5sFatherAppliesForAGradeChangeAsGuardianByBrailleKeys) {
   const auto dir = fresh_dir("certificate_r5");
   const std::string down = "braille-line down\n", enter = "braille-key enter\n";
@@ -139,20 +141,30 @@ TEST(CertificateTranscript, R5sFatherAppliesForAGradeChangeAsGuardianByBrailleKe
   script += braille_digits("141081198811030518") + enter + enter + enter;     // the son; parent; guardianship
   script += repeat(down, 9) + enter;                                           // certificate: reclassify
   script += down + enter;                                                      // basis: who applies, then hukou here
-  script += down + enter;                                                      // assessment at home
+  script += down + enter;                                                      // assessment: book a time
+  script += repeat(down, 7) + enter;                                           // booking_needs: search
+  script += enter + enter + enter;                                             // the institution, day, time
+  script += repeat(down, 4) + enter;                                           // booking_hold: confirm
+  script += "screenshot r5_booked\n" + repeat(down, 6) + enter;                // booking_done: finish
   script += repeat(down + down + enter, 6);                                    // six documents
   script += down + down + enter;                                               // options: next
   script += down + down + enter;                                               // consent: agree
   script += "screenshot r5_summary\n" + enter;                                 // submit
-  script += repeat(down, 7);
+  script += repeat(down, 8);
   const KioskRun run = run_kiosk_in(dir, script, config_in(dir, "houma"));
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
-  EXPECT_NE(joined(run, "screen", "id")
-                .find("agent_authority|certificate|certificate_apply_basis|certificate_apply_assessment|"
-                      "certificate_apply_documents|certificate_apply_options|certificate_apply_consent|"
-                      "certificate_apply_summary|certificate_apply_receipt|"),
+  const std::string screens = joined(run, "screen", "id");
+  EXPECT_NE(screens.find("agent_authority|certificate|certificate_apply_basis|certificate_apply_assessment|booking_needs|"),
             std::string::npos)
-      << joined(run, "screen", "id") << all_of_type(run, "focus");
+      << screens << all_of_type(run, "focus");
+  EXPECT_NE(screens.find("booking_hold|booking_done|certificate_apply_documents|certificate_apply_options|"
+                         "certificate_apply_consent|certificate_apply_summary|certificate_apply_receipt|"),
+            std::string::npos)
+      << screens;
+  std::string slots;
+  for (const auto& e : of_type(run, "request")) slots += e.value("path", "") + " ";
+  EXPECT_NE(slots.find("/v1/rehab/slots"), std::string::npos) << slots;
+  EXPECT_NE(slots.find("/v1/rehab/appointments"), std::string::npos) << slots;
   const std::string captions = joined(run, "caption", "text");
   EXPECT_NE(captions.find("申请人：监护人，为周*斌办理"), std::string::npos) << captions;
   EXPECT_NE(captions.find("病历和诊断证明"), std::string::npos);
@@ -164,11 +176,15 @@ TEST(CertificateTranscript, R5sFatherAppliesForAGradeChangeAsGuardianByBrailleKe
   EXPECT_TRUE(said);
   const std::string receipt = after_screen(run, "certificate_apply_receipt");
   EXPECT_NE(receipt.find("公示5个工作日"), std::string::npos) << receipt;
+  EXPECT_NE(receipt.find("评定时间：3月9日 星期一 9:00"), std::string::npos) << receipt;
   EXPECT_NE(receipt.find("10个工作日内向临汾市残联申请复核"), std::string::npos) << receipt;
   for (const char* word : {"精神", "类别", "二级", "等级", "重度"}) EXPECT_EQ(receipt.find(word), std::string::npos) << word;
-  std::string statuses;
-  for (const auto& e : of_type(run, "request")) statuses += std::to_string(e.value("status", 0)) + " ";
-  EXPECT_NE(statuses.find("200 202"), std::string::npos) << statuses;   // status, then the application
+  // Sent after the booking, with it: the gateway took it (202), which it refuses without an
+  // assessment (422 assessment_required).
+  const auto requests = of_type(run, "request");
+  ASSERT_FALSE(requests.empty());
+  EXPECT_EQ(requests.back().value("path", ""), "/v1/certificate-applications");
+  EXPECT_EQ(requests.back().value("status", 0), 202);
 }
 
 // R6 follows her renewal by the number's digits typed on the pad: where it is (county
