@@ -3,6 +3,7 @@
 
 #include <array>
 
+#include "kiosk/services/certificate/certificate_config.h"
 #include "kiosk/services/entitlements/entitlements_config.h"
 #include "kiosk/services/help_desk/help_desk_config.h"
 #include "kiosk/services/identity/identity_config.h"
@@ -16,8 +17,9 @@ namespace {
 constexpr std::array<std::string_view, 3> kEntitlementSections{"document", "place", "entitlement"};
 constexpr std::array<std::string_view, 1> kHelpDeskSections{"help_desk"};
 constexpr std::array<std::string_view, 1> kSubsidiesSections{"subsidies"};
+constexpr std::array<std::string_view, 1> kCertificateSections{"certificate"};
 
-const std::array<ServiceEntry, 5> kServices{{
+const std::array<ServiceEntry, 6> kServices{{
     {"entitlements", "Entitlements guide: local entitlements for a few optional answers (read-only)",
      kEntitlementSections, &entitlements::make_guide_service},
     {"help_desk", "Hotlines and the federation's window: numbers, hours and place from the county profile",
@@ -27,6 +29,8 @@ const std::array<ServiceEntry, 5> kServices{{
     {"subsidies", "My subsidies: the two subsidies' state, amounts, payments, why not and what to do (live); apply (outbox)",
      kSubsidiesSections, &subsidies::make_subsidies_service},
     {"rehab", "Rehabilitation: what I can get and why, my plan, book, move and cancel sessions (live)", {}, &rehab::make_rehab_service},
+    {"certificate", "Disability certificate: the card's state, the seven transactions (outbox) and following a case (live)",
+     kCertificateSections, &certificate::make_certificate_service},
 }};
 
 }  // namespace

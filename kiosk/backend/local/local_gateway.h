@@ -93,6 +93,7 @@ class LocalGateway {
   GatewayResponse certificate_status(const std::string& ref);
   std::optional<GatewayResponse> certificate_refusal(const nlohmann::json& subject, const nlohmann::json& body);
   nlohmann::json advanced_certificate_case(nlohmann::json record);
+  GatewayResponse certificate_case(const std::string& id, const std::string& subject_ref);
   GatewayResponse extend_hold(const std::string& hold_id);
   GatewayResponse application(Endpoint e, const nlohmann::json& b, const std::string& key);
   GatewayResponse application_get(Endpoint e, const std::string& id);

@@ -73,12 +73,13 @@ GatewayResponse LocalGateway::certificate_status(const std::string& ref) {
                       {"status", a.value("status", "")}});
     }
   }
-  return ok(200, {{"certificate", cert}, {"applications", apps},
+  return ok(200, {{"certificate", cert}, {"applications", apps}, {"hukou_region", s.value("hukou_region", "")},
                   {"data_as_of", m_demo.value("data_as_of", "")}});
 }
 
 // The federation's rules (残疾人证管理办法): no new card within a year of cancelling one,
-// no new card over a valid one, and new or reclassify only with an assessment booked.
+// no new card over a valid one, and new or reclassify only with an assessment booked or a
+// home assessment asked for (the county then arranges the visit).
 std::optional<GatewayResponse> LocalGateway::certificate_refusal(const json& subject, const json& body) {
   const std::string type = body.value("type", "");
   const json cert = subject.value("certificate", json());
@@ -95,7 +96,9 @@ std::optional<GatewayResponse> LocalGateway::certificate_refusal(const json& sub
                    "retry_later");
   const auto appointment = body.find("assessment_appointment_id");
   const bool booked = appointment != body.end() && appointment->is_string() && !appointment->get<std::string>().empty();
-  if ((type == "new" || type == "reclassify") && !booked)
+  const auto home = body.find("home_visit_requested");
+  const bool at_home = home != body.end() && home->is_boolean() && home->get<bool>();
+  if ((type == "new" || type == "reclassify") && !booked && !at_home)
     return problem(422, "assessment_required", "新办和变更等级要先预约残疾评定。请先预约评定时间。", "retry_later");
   return std::nullopt;
 }
@@ -114,6 +117,41 @@ json LocalGateway::advanced_certificate_case(json record) {
   record["status"] = chain[last];
   record["timeline"] = timeline;
   return record;
+}
+
+// A case by the number the resident has: the gateway's application id or the kiosk's
+// reference (client_reference); with subject_ref, among that resident's cases only, also by
+// its digits alone as typed on a keypad (all of them, or the last run: "000102" for
+// CA-2026-000102, "000001" for demo-01-000001).
+GatewayResponse LocalGateway::certificate_case(const std::string& id, const std::string& subject_ref) {
+  if (subject_ref.empty()) return application_get(Endpoint::CertificateApplicationGet, id);
+  auto st = m_db->prepare(
+      "SELECT c.id, IFNULL(a.client_reference, '') FROM cert_apps c LEFT JOIN applications a ON a.case_id = c.id "
+      "WHERE c.subject_ref=? ORDER BY c.id");
+  if (!st) return problem(500, "storage_error", "业务系统暂时出错。", "retry_later");
+  st->bind(1, subject_ref);
+  const auto digits = [](const std::string& text) {
+    std::string out;
+    for (char c : text)
+      if (c >= '0' && c <= '9') out += c;
+    return out;
+  };
+  const auto last_run = [](const std::string& text) {
+    std::size_t start = text.size();
+    while (start > 0 && text[start - 1] >= '0' && text[start - 1] <= '9') --start;
+    return text.substr(start);
+  };
+  std::string found;
+  while (found.empty()) {
+    auto r = st->step();
+    if (!r || !r.value()) break;
+    const std::string app = st->col_text(0), client = st->col_text(1);
+    for (const std::string& candidate : {app, client})
+      if (!candidate.empty() && (id == candidate || id == digits(candidate) || id == last_run(candidate))) found = app;
+  }
+  if (found.empty())
+    return problem(404, "application_unknown", "没有找到这份申请。请核对受理号，或到人工窗口查询。", "go_to_window");
+  return application_get(Endpoint::CertificateApplicationGet, found);
 }
 
 GatewayResponse LocalGateway::extend_hold(const std::string& hold_id) {

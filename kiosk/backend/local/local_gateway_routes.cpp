@@ -44,7 +44,7 @@ GatewayResponse LocalGateway::route(Endpoint e, const std::map<std::string, std:
     case Endpoint::CertificateApplication:
     case Endpoint::HomeModApplication:
     case Endpoint::ServiceApplication: return application(e, body, req.idempotency_key);
-    case Endpoint::CertificateApplicationGet:
+    case Endpoint::CertificateApplicationGet: return certificate_case(param("id"), query("subject_ref"));
     case Endpoint::HomeModApplicationGet: return application_get(e, param("id"));
     case Endpoint::RehabServices: return rehab_services(query("subject_ref"));
     case Endpoint::Facilities: return facilities(query("service_code"));

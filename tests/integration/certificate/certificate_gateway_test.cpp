@@ -95,6 +95,39 @@ TEST_F(Certificate, TheFederationsRulesComeBackAsRefusalsWithTheWayForward) {
   EXPECT_EQ(apply("sub_2e8d61c3f5b0", "new", {{"assessment_appointment_id", "AP-1"}}).status, 202);
 }
 
+TEST_F(Certificate, AHomeAssessmentRequestStandsInForABooking) {
+  auto at_home = apply("sub_c3d4e85f1a29", "reclassify", {{"home_visit_requested", true}, {"applicant_role", "guardian"}});
+  EXPECT_EQ(at_home.status, 202);
+  EXPECT_EQ(apply("sub_c3d4e85f1a29", "reclassify").body["code"], "assessment_required");
+}
+
+TEST_F(Certificate, TheStatusSaysTheHukouCountyForCrossProvinceRouting) {
+  EXPECT_EQ(get("/v1/subjects/sub_58f1b2a6d07c/certificate").body["hukou_region"], "640324");   // R6
+}
+
+TEST_F(Certificate, ACaseIsFoundByTheDigitsTypedOnAKeypadAmongTheResidentsOwn) {
+  const auto by = [&](const std::string& id, const std::string& subject) {
+    return get("/v1/certificate-applications/" + id, {{"subject_ref", subject}});
+  };
+  const std::string r6 = "sub_58f1b2a6d07c";
+  EXPECT_EQ(by("CA-2026-000102", r6).body["application_id"], "CA-2026-000102");
+  EXPECT_EQ(by("2026000102", r6).body["application_id"], "CA-2026-000102");   // all its digits
+  EXPECT_EQ(by("000102", r6).body["application_id"], "CA-2026-000102");       // the last run
+  EXPECT_EQ(by("000103", r6).status, 404);
+  // Someone else's case is not found by another resident, even by its full number.
+  EXPECT_EQ(by("CA-2026-000203", r6).status, 404);
+  // The kiosk's own reference (client_reference) finds a case it made.
+  json body{{"subject_ref", r6}, {"type", "renew"}, {"applicant_role", "self"}, {"residence_basis", "hukou"},
+            {"attachments", json::array()}, {"home_visit_requested", false}, {"consents", json::array()},
+            {"client_reference", "demo-01-000042"}};
+  const std::string made = post("/v1/certificate-applications", body).body["application_id"];
+  EXPECT_EQ(by("demo-01-000042", r6).body["application_id"], made);
+  EXPECT_EQ(by("000042", r6).body["application_id"], made);
+  // Without a subject, only the exact application number (as before).
+  EXPECT_EQ(get("/v1/certificate-applications/CA-2026-000203").status, 200);
+  EXPECT_EQ(get("/v1/certificate-applications/000203").status, 404);
+}
+
 TEST_F(Certificate, ACaseMovesAlongItsChainWhenTheGatewayAdvancesTime) {
   m_gw->set_case_step_ms(60'000);
   auto made = apply("sub_4c1f0a7e92d3", "renew");

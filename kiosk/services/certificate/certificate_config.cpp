@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "kiosk/services/certificate/certificate_config.h"
+
+#include <algorithm>
+#include <initializer_list>
+#include <set>
+#include <string_view>
+
+#include "kiosk/services/certificate/certificate.h"
+#include "kiosk/services/certificate/certificate_rules.h"
+
+namespace kiosk::services::certificate {
+
+namespace {
+
+std::size_t line_of(const toml::node& node) { return std::max<std::size_t>(1, node.source().begin.line); }
+
+bool is_identifier(std::string_view s) {
+  return !s.empty() && s.front() >= 'a' && s.front() <= 'z' &&
+         std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
+}
+
+constexpr std::array<std::string_view, 7> kCategories{"vision", "hearing", "speech", "physical",
+                                                      "intellectual", "mental", "multiple"};
+
+class Reader {
+ public:
+  Reader(const CountyData& county, SetupErrors& errors) : m_county(county), m_errors(errors) {}
+
+  void error(const toml::node* node, std::string message) {
+    m_errors.push_back({m_county.file, node ? line_of(*node) : 0, std::move(message)});
+  }
+
+  void check_keys(const toml::table& table, std::initializer_list<std::string_view> allowed, std::string_view where) {
+    for (auto&& [key, node] : table)
+      if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end())
+        error(&node, "unknown key \"" + std::string(key.str()) + "\" in " + std::string(where));
+  }
+
+  Text text(const toml::table& table, std::string_view key, bool required, std::string_view where) {
+    const toml::node* node = table.get(key);
+    if (!node) {
+      if (required) error(&table, "missing " + std::string(key) + " = { zh = \"...\", en = \"...\" } in " + std::string(where));
+      return {};
+    }
+    const toml::table* t = node->as_table();
+    const auto zh = t ? (*t)["zh"].value<std::string>() : std::nullopt;
+    const auto en = t ? (*t)["en"].value<std::string>() : std::nullopt;
+    if (!t || !zh || !en || zh->empty() || en->empty() || t->size() != 2) {
+      error(node, std::string(key) + " in " + std::string(where) + " must be { zh = \"...\", en = \"...\" }, both non-empty");
+      return {};
+    }
+    return Text{*zh, *en};
+  }
+
+  // A list of identifiers, each one of `allowed`.
+  template <std::size_t N>
+  std::vector<std::string> ids(const toml::table& table, std::string_view key, const std::array<std::string_view, N>& allowed,
+                               std::string_view where) {
+    std::vector<std::string> out;
+    const toml::node* node = table.get(key);
+    if (!node) return out;
+    const toml::array* list = node->as_array();
+    if (!list || list->empty()) {
+      error(node, std::string(key) + " in " + std::string(where) + " must be a non-empty list of names");
+      return out;
+    }
+    for (const toml::node& item : *list) {
+      const auto value = item.value<std::string>();
+      if (!value || std::find(allowed.begin(), allowed.end(), *value) == allowed.end()) {
+        error(&item, std::string(key) + " in " + std::string(where) + ": \"" + value.value_or("?") + "\" is not one of the known names");
+        continue;
+      }
+      out.push_back(*value);
+    }
+    return out;
+  }
+
+ private:
+  const CountyData& m_county;
+  SetupErrors& m_errors;
+};
+
+Document read_document(Reader& r, const toml::table& t) {
+  constexpr std::string_view kWhere = "[[certificate.document]]";
+  r.check_keys(t, {"id", "name", "why", "for", "categories", "guardian_only", "basis"}, kWhere);
+  Document doc;
+  const auto id = t["id"].value<std::string>();
+  if (!id || !is_identifier(*id))
+    r.error(t.get("id") ? t.get("id") : &t, "document id must be lower-case letters, digits and _");
+  doc.id = id.value_or("");
+  doc.name = r.text(t, "name", true, kWhere);
+  doc.why = r.text(t, "why", true, kWhere);
+  doc.transactions = r.ids(t, "for", kTransactions, kWhere);
+  doc.categories = r.ids(t, "categories", kCategories, kWhere);
+  if (const toml::node* g = t.get("guardian_only")) {
+    if (!g->is_boolean()) r.error(g, "guardian_only in [[certificate.document]] must be true or false");
+    doc.guardian_only = g->value<bool>().value_or(false);
+  }
+  if (const toml::node* basis = t.get("basis")) {
+    doc.basis = basis->value<std::string>().value_or("");
+    if (doc.basis != "hukou" && doc.basis != "residence_permit")
+      r.error(basis, "basis in [[certificate.document]] must be \"hukou\" or \"residence_permit\"");
+  }
+  return doc;
+}
+
+}  // namespace
+
+CertificateConfig read_certificate_config(const CountyData& county, SetupErrors& errors) {
+  Reader r(county, errors);
+  CertificateConfig config;
+  const toml::table& root = county.table;
+  config.county = r.text(root, "name", true, "the profile");
+  config.window = r.text(root, "dpf_address", true, "the profile");
+  config.hotline = root["hotline"].value<std::string>().value_or("");
+  const toml::table* section = root["certificate"].as_table();
+  if (!section) {
+    errors.push_back({county.file, root.get("certificate") ? line_of(*root.get("certificate")) : 0,
+                      "missing [certificate] table (warning_days, fee, appeal bodies, [[certificate.document]])"});
+    return config;
+  }
+  constexpr std::string_view kWhere = "[certificate]";
+  r.check_keys(*section, {"warning_days", "fee", "fee_waiver", "home_assessment", "appeal_city", "appeal_province", "document"},
+               kWhere);
+  if (const toml::node* days = section->get("warning_days")) {
+    const auto value = days->value<std::int64_t>();
+    if (!days->is_integer() || !value || *value < 1 || *value > 365)
+      r.error(days, "warning_days in [certificate] must be a whole number of days from 1 to 365");
+    else
+      config.warning_days = static_cast<int>(*value);
+  } else {
+    r.error(section, "missing warning_days in [certificate] (days before expiry a card counts as expiring)");
+  }
+  config.fee = r.text(*section, "fee", true, kWhere);
+  config.fee_waiver = r.text(*section, "fee_waiver", false, kWhere);
+  if (const toml::node* home = section->get("home_assessment")) {
+    if (!home->is_boolean()) r.error(home, "home_assessment in [certificate] must be true or false");
+    config.home_assessment = home->value<bool>().value_or(false);
+  }
+  config.appeal_city = r.text(*section, "appeal_city", true, kWhere);
+  config.appeal_province = r.text(*section, "appeal_province", true, kWhere);
+  const toml::array* documents = (*section)["document"].as_array();
+  if (!documents || documents->empty()) {
+    r.error(section, "[certificate] lists no documents (add [[certificate.document]] tables)");
+    return config;
+  }
+  std::set<std::string, std::less<>> seen;
+  for (const toml::node& node : *documents) {
+    const toml::table* t = node.as_table();
+    if (!t) {
+      r.error(&node, "every certificate.document must be a table");
+      continue;
+    }
+    Document doc = read_document(r, *t);
+    if (!doc.id.empty() && !seen.insert(doc.id).second) r.error(t->get("id"), "duplicate document id \"" + doc.id + "\"");
+    config.documents.push_back(std::move(doc));
+  }
+  return config;
+}
+
+std::unique_ptr<core::Service> make_certificate_service(const CountyData& county,
+                                                        const std::vector<std::string>& other_sections,
+                                                        SetupErrors& errors) {
+  (void)other_sections;
+  const std::size_t before = errors.size();
+  CertificateConfig config = read_certificate_config(county, errors);
+  if (errors.size() != before) return nullptr;
+  return std::make_unique<CertificateService>(std::move(config));
+}
+
+}  // namespace kiosk::services::certificate

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "kiosk/services/certificate/certificate_rules.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace kiosk::services::certificate {
+
+namespace {
+
+constexpr std::array<std::string_view, 17> kCaseStates{
+    "draft", "submitted", "accepted", "assessment_booked", "assessed", "public_notice", "county_review",
+    "approved", "printing", "ready_for_pickup", "mailed", "issued", "intake_rejected", "not_meeting_standard",
+    "appeal_window", "appeal_city", "appeal_province_final"};
+
+template <std::size_t N>
+bool among(const std::array<std::string_view, N>& list, std::string_view value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+}  // namespace
+
+bool is_transaction(std::string_view type) { return among(kTransactions, type); }
+
+long day_number(std::string_view iso_date) {
+  if (iso_date.size() < 10 || iso_date[4] != '-' || iso_date[7] != '-') return -1;
+  int y = 0, m = 0, d = 0;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+    if (iso_date[i] < '0' || iso_date[i] > '9') return -1;
+  y = (iso_date[0] - '0') * 1000 + (iso_date[1] - '0') * 100 + (iso_date[2] - '0') * 10 + (iso_date[3] - '0');
+  m = (iso_date[5] - '0') * 10 + (iso_date[6] - '0');
+  d = (iso_date[8] - '0') * 10 + (iso_date[9] - '0');
+  if (m < 1 || m > 12 || d < 1 || d > 31) return -1;
+  // Days from civil (H. Hinnant's algorithm).
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+std::string iso_of(int yyyymmdd) {
+  if (yyyymmdd <= 0) return {};
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02d", yyyymmdd / 10000 % 10000, yyyymmdd / 100 % 100, yyyymmdd % 100);
+  return text;
+}
+
+std::string shown_state(bool has_card, const std::string& gateway_state, const std::string& expires_on,
+                        const std::string& today, int warning_days) {
+  if (!has_card) return "none";
+  if (gateway_state != "valid" && gateway_state != "expiring") return gateway_state;
+  const long expires = day_number(expires_on);
+  const long now = day_number(today);
+  if (expires < 0 || now < 0) return gateway_state;
+  if (expires < now) return "expired";
+  return expires - now <= warning_days ? "expiring" : "valid";
+}
+
+std::vector<std::string> offered_transactions(const std::string& state) {
+  if (state == "none") return {"new"};
+  if (state == "cancelled") return {"new"};
+  if (state == "expiring") return {"renew", "replace_lost", "replace_damaged", "transfer", "reclassify", "cancel"};
+  if (state == "expired") return {"renew", "cancel"};
+  if (state == "lost") return {"replace_lost", "cancel"};
+  return {"replace_damaged", "replace_lost", "transfer", "reclassify", "cancel"};
+}
+
+bool needs_assessment(std::string_view type) { return type == "new" || type == "reclassify"; }
+
+std::string refusal_before_sending(const std::string& type, const std::string& state,
+                                   const std::string& cancelled_on, const std::string& today) {
+  if (type == "new") {
+    if (state == "valid" || state == "expiring") return "already_certified";
+    const long cancelled = day_number(cancelled_on);
+    const long now = day_number(today);
+    if (state == "cancelled" && cancelled >= 0 && now >= 0 && now - cancelled < 365) return "cancelled_within_year";
+    return {};
+  }
+  if (state == "none" || state == "cancelled") return "no_card";
+  return {};
+}
+
+std::string applicant_role(const std::string& relationship) {
+  if (relationship.empty()) return "self";
+  if (relationship == "guardian" || relationship == "parent") return "guardian";
+  return "agent";
+}
+
+std::string category_id(long category) {
+  static constexpr std::array<const char*, 7> kIds{"vision", "hearing", "speech", "physical",
+                                                   "intellectual", "mental", "multiple"};
+  return category >= 1 && category <= 7 ? kIds[static_cast<std::size_t>(category - 1)] : "";
+}
+
+bool severe(long grade) { return grade == 1 || grade == 2; }
+
+bool is_case_state(std::string_view state) { return among(kCaseStates, state); }
+
+bool is_exit_state(std::string_view state) {
+  return state == "intake_rejected" || state == "not_meeting_standard" || state == "appeal_window" ||
+         state == "appeal_city" || state == "appeal_province_final";
+}
+
+std::string reference_digits(std::string_view reference) {
+  std::size_t start = reference.size();
+  while (start > 0 && reference[start - 1] >= '0' && reference[start - 1] <= '9') --start;
+  return std::string(reference.substr(start));
+}
+
+bool is_card_state(std::string_view state) {
+  return state == "valid" || state == "expiring" || state == "expired" || state == "lost" || state == "cancelled";
+}
+
+bool is_deadline_name(std::string_view name) {
+  static constexpr std::array<std::string_view, 7> kNames{"assessment_book_by", "assessment_on", "public_notice_ends",
+                                                          "county_review_due", "pick_up_by", "appeal_by",
+                                                          "city_decision_due"};
+  return among(kNames, name);
+}
+
+bool is_exit_reason(std::string_view reason) { return reason == "papers_incomplete" || reason == "below_standard"; }
+
+bool is_generation(std::string_view generation) {
+  return generation == "paper" || generation == "smart_card_gen3" || generation == "e_certificate";
+}
+
+bool plausible_reference(std::string_view typed) {
+  return typed.size() >= 4 && typed.size() <= 16 &&
+         std::all_of(typed.begin(), typed.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace kiosk::services::certificate
