@@ -3,6 +3,8 @@
 
 #include <array>
 
+#include "kiosk/services/child_aid/child_aid_config.h"
+#include "kiosk/services/devices/devices_config.h"
 #include "kiosk/services/entitlements/entitlements_config.h"
 #include "kiosk/services/help_desk/help_desk_config.h"
 #include "kiosk/services/identity/identity_config.h"
@@ -14,8 +16,10 @@ namespace {
 
 constexpr std::array<std::string_view, 3> kEntitlementSections{"document", "place", "entitlement"};
 constexpr std::array<std::string_view, 1> kHelpDeskSections{"help_desk"};
+constexpr std::array<std::string_view, 1> kDevicesSections{"devices"};
+constexpr std::array<std::string_view, 1> kChildAidSections{"child_aid"};
 
-const std::array<ServiceEntry, 4> kServices{{
+const std::array<ServiceEntry, 6> kServices{{
     {"entitlements", "Entitlements guide: local entitlements for a few optional answers (read-only)",
      kEntitlementSections, &entitlements::make_guide_service},
     {"help_desk", "Hotlines and the federation's window: numbers, hours and place from the county profile",
@@ -24,6 +28,10 @@ const std::array<ServiceEntry, 4> kServices{{
      {}, &identity::make_identity_service},
     {"subsidies", "My subsidies: the two subsidies' state, amounts, payments, why not and what to do (live)",
      {}, &subsidies::make_subsidies_service},
+    {"devices", "Assistive devices: the county's catalogue, what the resident holds and asked for; new, repair, rental (outbox)",
+     kDevicesSections, &devices::make_devices_service},
+    {"child_aid", "Children's rehabilitation aid for a guardian: the county's age windows, age-out warning, institution, apply (outbox)",
+     kChildAidSections, &child_aid::make_child_aid_service},
 }};
 
 }  // namespace

