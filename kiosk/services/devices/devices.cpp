@@ -134,7 +134,8 @@ std::vector<const Device*> DevicesService::choices() const {
   std::vector<const Device*> out;
   for (const Device& d : m_catalogue.devices) {
     if (m_request == Request::Rental && !d.rental) continue;
-    if (m_request == Request::Repair && !(d.repair && m_record.holds(d.code))) continue;
+    // Without the gateway's answer the devices held are unknown: any repairable one.
+    if (m_request == Request::Repair && !(d.repair && (m_state != State::Shown || m_record.holds(d.code)))) continue;
     out.push_back(&d);
   }
   return out;

@@ -41,6 +41,11 @@ core::Tree DevicesService::build_status(const core::ServiceContext& context) con
   } else if (m_state == State::Failed) {
     add("devices.failed", Role::Text, m_failure);
     add("devices.retry", Role::Button, Message::of("devices.retry"));
+    // Applications queue while the gateway is away: the catalogue is the county's own.
+    add("devices.offline", Role::Text, Message::of("devices.offline"));
+    tree.nodes.push_back(core::make_node("devices.apply", Role::Button, Message::of("devices.apply"), Message::of("devices.apply.hint")));
+    tree.nodes.push_back(core::make_node("devices.repair", Role::Button, Message::of("devices.repair"), Message::of("devices.repair.hint")));
+    tree.nodes.push_back(core::make_node("devices.rental", Role::Button, Message::of("devices.rental"), Message::of("devices.rental.hint")));
   } else {
     add("devices.data_as_of", Role::Text, Message::of("devices.data_as_of").arg("date", date_words(m_data_as_of.substr(0, 10), lang)));
     add("devices.held_heading", Role::Heading, Message::of("devices.held_heading"));

@@ -91,3 +91,67 @@ TEST(DevicesTranscript, R1AppliesForANewWheelchairAndARepairByKeypad) {
   EXPECT_NE(captions.find("申请普通轮椅：已受理"), std::string::npos) << captions;
   EXPECT_EQ(run.stderr_text.find("141081196804120356"), std::string::npos);
 }
+
+namespace {
+
+std::string braille_digits(const std::string& digits) {
+  static const char* const kDots[] = {"2-4-5", "1", "1-2", "1-4", "1-4-5", "1-5", "1-2-4", "1-2-4-5", "1-2-5", "2-4"};
+  std::string keys;
+  for (char c : digits) keys += std::string("braille-dots ") + kDots[c - '0'] + "\n";
+  return keys;
+}
+
+}  // namespace
+
+// R2 is blind: headset in, braille display keys only. Her number in chords, staff confirm,
+// then 申请新辅具, down to the white cane: the gateway's answer says from when a new one is
+// possible, and offers a repair instead.
+TEST(DevicesTranscript, R2AsksForAWhiteCaneOnTheBrailleKeysAndIsToldWhenTheNextIsPossible) {
+  const auto dir = fresh_dir("devices_r2_braille");
+  std::string script = "headphones in\nbraille-dots 1\nbraille-key enter\nbraille-line down\nbraille-key enter\n" +
+                       braille_digits("370303195009300248") +
+                       "braille-key enter\nbraille-line down\nbraille-key enter\n" + braille_digits("0101") +
+                       "braille-key enter\n" + braille_digits("2468") + "braille-key enter\n";
+  script += "braille-dots 1\nbraille-key enter\n";   // 申请新辅具, the first button
+  for (int i = 0; i < 5; ++i) script += "braille-line down\n";
+  script += "braille-key enter\n";
+  const KioskRun run = run_kiosk_in(dir, script, config_in(dir));
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  EXPECT_EQ(joined(run, "screen", "id"),
+            "attract|home|identify|identify_keyed|identify_factor|identify_staff|devices|device_apply_choose|"
+            "device_apply_refused|");
+  const std::string captions = all_of_type(run, "caption");
+  EXPECT_NE(captions.find("您的盲杖还在使用年限内，2026年9月20日以后才能再申请新的"), std::string::npos) << captions;
+  // Brailled on her display, said on the headset; nothing was sent.
+  bool brailled = false;
+  for (const auto& e : of_type(run, "braille")) brailled = brailled || e.dump().find("2026") != std::string::npos;
+  EXPECT_TRUE(brailled);
+  for (const auto& e : of_type(run, "request")) EXPECT_EQ(e.value("kind", ""), "live") << e.dump();
+  for (const auto& e : run.events) EXPECT_EQ(e.dump().find("2468"), std::string::npos) << e.dump();
+}
+
+// At 200 % the catalogue is longer than a screen: it pages like any long content, and
+// turning a page moves the focus to its first device.
+TEST(DevicesTranscript, TheCataloguePagesAtTwoHundredPercent) {
+  const auto dir = fresh_dir("devices_catalogue_200");
+  const std::string script = to_devices("r1.json") + "key 1\nkey select\nscreenshot catalogue_page1\n" +
+                             "key right\nscreenshot catalogue_page2\nkey right\nkey right\nscreenshot catalogue_page4\n";
+  const KioskRun run = run_kiosk_in(dir, script, config_in(dir, {{"zoom = ", "zoom = 200"}}));
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  ASSERT_EQ(of_type(run, "screen").back().value("id", ""), "device_apply_choose");
+  std::vector<int> indices;
+  for (const auto& e : of_type(run, "focus"))
+    if (e.value("node", "").rfind("device_apply_choose.", 0) == 0) indices.push_back(e.value("index", 0));
+  // The first device, then the first of each later page, further down the list each time.
+  ASSERT_GE(indices.size(), 4u);
+  EXPECT_EQ(indices.front(), 1);
+  for (std::size_t i = 1; i < indices.size(); ++i) EXPECT_GT(indices[i], indices[i - 1]);
+  EXPECT_GE(indices.back(), 5);
+  for (const char* shot : {"catalogue_page1.png", "catalogue_page2.png", "catalogue_page4.png"})
+    EXPECT_TRUE(fs::exists(run.dir / "shots" / shot)) << shot;
+  // At 100 % the same list is on one page but for the last item or two: a page turn goes further.
+  const auto plain_dir = fresh_dir("devices_catalogue_100");
+  const KioskRun plain = run_kiosk_in(plain_dir, to_devices("r1.json") + "key 1\nkey select\nkey right\n", config_in(plain_dir));
+  ASSERT_EQ(plain.exit_code, 0) << plain.stderr_text;
+  EXPECT_GT(of_type(plain, "focus").back().value("index", 0), 2);
+}
