@@ -155,3 +155,29 @@ TEST(DevicesTranscript, TheCataloguePagesAtTwoHundredPercent) {
   ASSERT_EQ(plain.exit_code, 0) << plain.stderr_text;
   EXPECT_GT(of_type(plain, "focus").back().value("index", 0), 2);
 }
+
+// R4's mother acts for her (the identity service's agent path) and applies, for her
+// daughter, for Tongxin's home rehabilitation (0 to under 14) at its designated institution;
+// the rescue aid she is in already is not offered again.
+TEST(ChildAidTranscript, R4sMotherAppliesForHomeRehabilitationByKeypad) {
+  const auto dir = fresh_dir("child_aid_r4");
+  const std::string script = "headphones in\nkey 2\nkey select\nkey down\nkey down\nkey select\nkey select\n" +
+                             keys("640324199603080626") + "key select\nkey select\n" + keys("135790") + "key select\n" +
+                             keys("640324202107150466") + "key select\nkey select\nkey select\n" +
+                             "key 1\nkey select\nkey select\nkey 1\nkey select\n";
+  const KioskRun run = run_kiosk_in(dir, script, config_in(dir));
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  EXPECT_EQ(joined(run, "screen", "id"),
+            "attract|home|identify|identify_keyed|identify_factor|verify|agent_resident|agent_relationship|"
+            "agent_authority|child_aid|child_aid_institution|child_aid_summary|child_aid_receipt|");
+  const std::string captions = all_of_type(run, "caption");
+  EXPECT_NE(captions.find("申请送康上门"), std::string::npos) << captions;
+  EXPECT_NE(captions.find("同心县送康上门服务队"), std::string::npos) << captions;
+  EXPECT_NE(captions.find("您的受理号是demo-01-000001"), std::string::npos) << captions;
+  // The child's record is asked for by her opaque reference, never a number.
+  std::string paths;
+  for (const auto& e : of_type(run, "request")) paths += e.value("path", "") + "|";
+  EXPECT_NE(paths.find("/v1/subjects/sub_7a05c9e1b84d/child-rehab-aid"), std::string::npos) << paths;
+  EXPECT_EQ(paths.find("640324202107150466"), std::string::npos);
+  EXPECT_EQ(run.stderr_text.find("640324202107150466"), std::string::npos);
+}
