@@ -181,3 +181,26 @@ TEST(ChildAidTranscript, R4sMotherAppliesForHomeRehabilitationByKeypad) {
   EXPECT_EQ(paths.find("640324202107150466"), std::string::npos);
   EXPECT_EQ(run.stderr_text.find("640324202107150466"), std::string::npos);
 }
+
+// A bad value in the hall's [devices] or in a neighbouring profile's [child_aid] stops
+// start-up with exit code 2 and the file and line.
+TEST(DevicesTranscript, ABadProfileValueStopsStartUpWithItsLine) {
+  for (const char* county : {"houma", "tongxin"}) {
+    const auto dir = fresh_dir(std::string("devices_bad_") + county);
+    const std::string config = config_in(dir);
+    const fs::path profile = dir / "config" / "deployments" / (std::string(county) + ".toml");
+    std::ifstream in(profile);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    in.close();
+    const std::string from = county == std::string("houma") ? "life_years = 4" : "upper = \"exclusive\"";
+    const std::string to = county == std::string("houma") ? "life_years = 0" : "upper = \"open\"";
+    ASSERT_NE(text.find(from), std::string::npos);
+    text.replace(text.find(from), from.size(), to);
+    std::ofstream(profile, std::ios::trunc) << text;
+    const int line = kiosk::testing::line_starting_with(profile, to);
+    const KioskRun run = run_kiosk_in(dir, "key select\n", config);
+    EXPECT_EQ(run.exit_code, 2) << county;
+    EXPECT_NE(run.stderr_text.find(std::string(county) + ".toml:" + std::to_string(line) + ": "), std::string::npos)
+        << run.stderr_text;
+  }
+}
