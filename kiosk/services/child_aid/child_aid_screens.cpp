@@ -76,7 +76,8 @@ void ChildAidService::add_windows(const core::ServiceContext& context, core::Tre
   }
   add(tree, "child_aid.age", Role::Text, Message::of("child_aid.age").arg("age", std::to_string(age_on(m_child.birth, today))),
       Privacy::Personal);
-  std::vector<Node> buttons;
+  // The warnings first (what matters most, and what to do), then each window, then the ways to apply.
+  std::vector<Node> warnings, lines, buttons;
   for (const WindowRule& rule : county.windows) {
     const Window& w = rule.window;
     const WindowStatus s = window_status(w, m_child.birth, today, county.warn_months);
@@ -89,21 +90,22 @@ void ChildAidService::add_windows(const core::ServiceContext& context, core::Tre
         .arg("ages", context.catalog.text(ages, lang, context.settings.easy_read))
         .arg("date", date_words(iso_date(day), lang))
         .arg("age", std::to_string(age_on(m_child.birth, day)));
-    add(tree, "child_aid.window." + w.id, Role::Text, std::move(line), Privacy::Personal);
+    lines.push_back(core::make_node("child_aid.window." + w.id, Role::Text, std::move(line), {}, Privacy::Personal));
     if (s.warn) {
       Message warning = Message::of("child_aid.warning");
       warning.arg("name", rule.name.in(lang))
           .arg("months", std::to_string(months_until(today, s.ends_on)))
           .arg("date", date_words(iso_date(s.ends_on), lang))
           .arg("todo", rule.before_ageing_out.in(lang));
-      add(tree, "child_aid.warning." + w.id, Role::Text, std::move(warning), Privacy::Personal);
+      warnings.push_back(core::make_node("child_aid.warning." + w.id, Role::Text, std::move(warning), {}, Privacy::Personal));
     }
     if (s.phase == WindowStatus::Phase::Within && !m_child.open_case(w.id))
       buttons.push_back(core::make_node("child_aid.apply." + w.id, Role::Button,
                                         Message::of("child_aid.apply").arg("name", rule.name.in(lang)),
                                         Message::of("child_aid.apply.hint")));
   }
-  for (Node& b : buttons) tree.nodes.push_back(std::move(b));
+  for (auto* group : {&warnings, &lines, &buttons})
+    for (Node& node : *group) tree.nodes.push_back(std::move(node));
 }
 
 // The cases in DOMAIN's states, and the yearly review when it is near or past.
