@@ -4,6 +4,8 @@
 #include <array>
 
 #include "kiosk/services/certificate/certificate_config.h"
+#include "kiosk/services/child_aid/child_aid_config.h"
+#include "kiosk/services/devices/devices_config.h"
 #include "kiosk/services/entitlements/entitlements_config.h"
 #include "kiosk/services/help_desk/help_desk_config.h"
 #include "kiosk/services/identity/identity_config.h"
@@ -18,8 +20,10 @@ constexpr std::array<std::string_view, 3> kEntitlementSections{"document", "plac
 constexpr std::array<std::string_view, 1> kHelpDeskSections{"help_desk"};
 constexpr std::array<std::string_view, 1> kSubsidiesSections{"subsidies"};
 constexpr std::array<std::string_view, 1> kCertificateSections{"certificate"};
+constexpr std::array<std::string_view, 1> kDevicesSections{"devices"};
+constexpr std::array<std::string_view, 1> kChildAidSections{"child_aid"};
 
-const std::array<ServiceEntry, 6> kServices{{
+const std::array<ServiceEntry, 8> kServices{{
     {"entitlements", "Entitlements guide: local entitlements for a few optional answers (read-only)",
      kEntitlementSections, &entitlements::make_guide_service},
     {"help_desk", "Hotlines and the federation's window: numbers, hours and place from the county profile",
@@ -31,6 +35,10 @@ const std::array<ServiceEntry, 6> kServices{{
     {"rehab", "Rehabilitation: what I can get and why, my plan, book, move and cancel sessions (live)", {}, &rehab::make_rehab_service},
     {"certificate", "Disability certificate: the card's state, the seven transactions (outbox) and following a case (live)",
      kCertificateSections, &certificate::make_certificate_service},
+    {"devices", "Assistive devices: the county's catalogue, what the resident holds and asked for; new, repair, rental (outbox)",
+     kDevicesSections, &devices::make_devices_service},
+    {"child_aid", "Children's rehabilitation aid for a guardian: the county's age windows, age-out warning, institution, apply (outbox)",
+     kChildAidSections, &child_aid::make_child_aid_service},
 }};
 
 }  // namespace

@@ -70,7 +70,14 @@ TEST(SlotWords, DaysTimesAndDurations) {
 struct SlotFlowTest : ::testing::Test {
   core::Settings settings;
   core::Catalog catalog;
-  core::Visit visit{"sub_mother", "sub_child", "parent", "马*雨", {}, {}};
+  core::Visit visit = [] {
+    core::Visit v;
+    v.subject_ref = "sub_mother";
+    v.represented_subject_ref = "sub_child";
+    v.relationship = "parent";
+    v.masked_name = "马*雨";
+    return v;
+  }();
   std::int64_t now = 0;
   SlotFlow flow;
 

@@ -40,7 +40,11 @@ Value card(const std::string& state, int category = 4, const std::string& expire
 struct CertificateSteps : ::testing::Test {
   core::Settings settings;
   core::Catalog catalog;
-  core::Visit visit{"sub_x", "", "", "", {}};
+  core::Visit visit = [] {
+    core::Visit v;
+    v.subject_ref = "sub_x";
+    return v;
+  }();
   CertificateService service{county()};
 
   core::ServiceContext context() const { return core::ServiceContext{settings, catalog, false, true, 0, visit, 20260308}; }

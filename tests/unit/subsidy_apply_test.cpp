@@ -50,7 +50,12 @@ County county() {
 struct Apply : ::testing::Test {
   core::Settings settings;
   core::Catalog catalog;
-  core::Visit visit{"sub_actor", "", "", "孙*新", {}, {}};
+  core::Visit visit = [] {
+    core::Visit v;
+    v.subject_ref = "sub_actor";
+    v.masked_name = "孙*新";
+    return v;
+  }();
   ApplyFlow flow;
 
   core::ServiceContext context(const char* method = "keypad") const {

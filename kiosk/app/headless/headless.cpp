@@ -94,6 +94,8 @@ int run_headless(Config& config, const Options& options) {
 
   std::int64_t clock = 0;
   Runtime runtime(config, [&clock] { return clock; });
+  // --now is checked by the options: "2026-03-08T..." gives 20260308.
+  runtime.fix_today(std::stoi(options.now.substr(0, 4) + options.now.substr(5, 2) + options.now.substr(8, 2)));
   std::string error;
   if (!runtime.open_display(drivers::display::DisplayMode::Headless, error)) {
     std::fprintf(stderr, "kiosk: cannot open the headless display: %s\n", error.c_str());

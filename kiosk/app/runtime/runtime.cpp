@@ -247,7 +247,7 @@ void Runtime::braille_key(const core::braille::BrailleKey& key) {
 }
 
 void Runtime::tick() {
-  m_kiosk.set_today(hall_today());
+  m_kiosk.set_today(m_fixed_today ? m_fixed_today : hall_today());
   auto effects = m_kiosk.tick(m_now());
   if (effects.empty()) return;
   dispatch(effects);

@@ -50,6 +50,8 @@ class Runtime {
   void braille_key(const core::braille::BrailleKey& key);   // as if a braille display sent it
   void tick();
   void announce(const std::string& text);                // --announce
+  // Headless runs: the hall's date is --now's (YYYYMMDD), not the wall clock's.
+  void fix_today(int yyyymmdd) { m_fixed_today = yyyymmdd; m_kiosk.set_today(yyyymmdd); }
 
   // Headless runs: the card reader becomes the fake one the script's card steps feed.
   drivers::card_reader::FakeCardReader& use_fake_card_reader();
@@ -76,6 +78,7 @@ class Runtime {
 
   Config& m_config;
   std::function<std::int64_t()> m_now;
+  int m_fixed_today = 0;   // 0: the wall clock's date
   core::Kiosk m_kiosk;
   std::unique_ptr<drivers::display::Display> m_display;
   Transcript m_transcript;

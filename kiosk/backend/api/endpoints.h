@@ -33,7 +33,10 @@ enum class Endpoint {
   RehabHoldExtend,           // POST /v1/rehab/holds/{id}/extend   (once: a slow resident keeps the slot)
   RehabAppointment,          // POST /v1/rehab/appointments
   RehabCancel,               // POST /v1/rehab/appointments/{id}/cancel
-  AssistiveDevices,          // GET  /v1/assistive-devices
+  AssistiveDevices,          // GET  /v1/assistive-devices[?subject_ref=]  (with it: held, applications, may apply)
+  AssistiveDeviceApplication,// POST /v1/assistive-device-applications    (outbox: new, repair, rental)
+  ChildAid,                  // GET  /v1/subjects/{ref}/child-rehab-aid    (the child's case and the county whose rules apply)
+  ChildAidApplication,       // POST /v1/child-rehab-aid-applications      (outbox; the guardian for the child)
   StaffCall,                 // POST /v1/staff-calls
   QueueTicket,               // POST /v1/queue-tickets
   Heartbeat,                 // POST /v1/terminals/heartbeat

@@ -91,6 +91,7 @@ Status LocalGateway::load() {
     }
     for (const auto& a : m_demo.at("agents"))
       if (auto s = put_subject(a, "agent"); !s) return s;
+    if (auto s = load_rehab_aid(); !s) return s;
     int n = 0;
     for (const auto& f : m_demo.at("facilities"))
       for (const auto& svc : f.at("services"))

@@ -94,6 +94,12 @@ class LocalGateway {
   std::optional<GatewayResponse> certificate_refusal(const nlohmann::json& subject, const nlohmann::json& body);
   nlohmann::json advanced_certificate_case(nlohmann::json record);
   GatewayResponse certificate_case(const std::string& id, const std::string& subject_ref);
+  // Assistive devices and children's rehabilitation aid (local_gateway_devices.cpp).
+  Status load_rehab_aid();   // its children, guardians and institutions (residents.json rehab_aid)
+  GatewayResponse assistive_devices(const std::string& ref);
+  nlohmann::json device_eligibility(const nlohmann::json& subject, const std::string& code);
+  std::optional<GatewayResponse> rehab_aid_refusal(Endpoint e, const nlohmann::json& subject, const nlohmann::json& body);
+  GatewayResponse child_aid(const std::string& ref);
   GatewayResponse extend_hold(const std::string& hold_id);
   GatewayResponse application(Endpoint e, const nlohmann::json& b, const std::string& key);
   GatewayResponse application_get(Endpoint e, const std::string& id);

@@ -43,6 +43,8 @@ GatewayResponse LocalGateway::route(Endpoint e, const std::map<std::string, std:
     case Endpoint::SubsidyApplication:
     case Endpoint::CertificateApplication:
     case Endpoint::HomeModApplication:
+    case Endpoint::AssistiveDeviceApplication:
+    case Endpoint::ChildAidApplication:
     case Endpoint::ServiceApplication: return application(e, body, req.idempotency_key);
     case Endpoint::CertificateApplicationGet: return certificate_case(param("id"), query("subject_ref"));
     case Endpoint::HomeModApplicationGet: return application_get(e, param("id"));
@@ -53,9 +55,8 @@ GatewayResponse LocalGateway::route(Endpoint e, const std::map<std::string, std:
     case Endpoint::RehabHoldExtend: return extend_hold(param("id"));
     case Endpoint::RehabAppointment: return appointment(body);
     case Endpoint::RehabCancel: return cancel(param("id"), body);
-    case Endpoint::AssistiveDevices:
-      return ok(200, {{"devices", m_demo.at("assistive_devices")},
-                      {"data_as_of", m_demo.value("data_as_of", "")}});
+    case Endpoint::AssistiveDevices: return assistive_devices(query("subject_ref"));
+    case Endpoint::ChildAid: return child_aid(param("ref"));
     case Endpoint::StaffCall: return staff_call(body);
     case Endpoint::QueueTicket: return queue_ticket(body);
     case Endpoint::Heartbeat: return heartbeat(body);
@@ -89,6 +90,11 @@ GatewayResponse LocalGateway::application(Endpoint e, const json& b, const std::
     if (!b.contains("obstacles") || !b.at("obstacles").is_array()) return bad("obstacles");
     status = "applied";
   }
+  const bool rehab_aid = e == Endpoint::AssistiveDeviceApplication || e == Endpoint::ChildAidApplication;
+  if (rehab_aid) {
+    if (auto refusal = rehab_aid_refusal(e, s, b)) return *refusal;
+    status = "applied";
+  }
   if (e == Endpoint::ServiceApplication) {
     if (!kServices.count(str(b, "service"))) return bad("service");
     kind = str(b, "service");
@@ -100,6 +106,8 @@ GatewayResponse LocalGateway::application(Endpoint e, const json& b, const std::
   const std::string prefix = e == Endpoint::CertificateApplication ? "CA"
                              : e == Endpoint::SubsidyApplication  ? "SA"
                              : e == Endpoint::HomeModApplication  ? "HM"
+                             : e == Endpoint::AssistiveDeviceApplication ? "AD"
+                             : e == Endpoint::ChildAidApplication ? "CR"
                                                                   : "SV";
   const std::string id = next_id(prefix);
   json record{{"application_id", id}, {"type", str(b, "type")}, {"programme", str(b, "programme")},
@@ -107,6 +115,8 @@ GatewayResponse LocalGateway::application(Endpoint e, const json& b, const std::
               {"routed_to", routed_to}, {"created_ms", m_now()},
               {"timeline", json::array({{{"status", status}, {"at", now_rfc3339()}}})},
               {"deadlines", json::object()}};
+  if (rehab_aid)
+    for (const char* k : {"device_code", "request_type", "org_id"}) record[k] = str(b, k);
   auto ins = m_db->prepare("INSERT INTO applications VALUES(?,?,?,?,?,?,?)");
   if (!ins) return problem(500, "storage_error", "业务系统暂时出错。", "retry_later");
   ins->bind(1, id).bind(2, kind).bind(3, ref).bind(4, str(b, "client_reference")).bind(5, key);
@@ -117,7 +127,7 @@ GatewayResponse LocalGateway::application(Endpoint e, const json& b, const std::
     if (c) (void)c->bind(1, id).bind(2, ref).bind(3, record.dump()).run();
   }
   json out{{"status", status}, {"routed_to", routed_to}};
-  if (e == Endpoint::SubsidyApplication || e == Endpoint::ServiceApplication)
+  if (e == Endpoint::SubsidyApplication || e == Endpoint::ServiceApplication || rehab_aid)
     out["case_id"] = id;
   else
     out["application_id"] = id;
