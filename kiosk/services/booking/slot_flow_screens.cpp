@@ -49,7 +49,9 @@ core::Tree SlotFlow::build(const core::ServiceContext& context) const {
     case Step::Days:
     case Step::Times: build_list(tree, context); break;
     case Step::Hold:
-      tree = {"booking_hold", Message::of("booking_hold.title"), Message::of("booking_hold.prompt"), {}};
+      // The minutes left are in the title too, so every page at a large zoom shows them.
+      tree = {"booking_hold", Message::of("booking_hold.title").arg("minutes", std::to_string(m_clock.minutes_left(context.now))),
+              Message::of("booking_hold.prompt"), {}};
       tree.step = 5;
       build_hold(tree, context);
       break;
