@@ -163,6 +163,11 @@ ServiceOutcome SlotFlow::activate(const std::string& node_id, const core::Servic
   if (m_step == Step::Hold) {
     if (node_id == "booking_hold.confirm") return book(context);
     if (node_id == "booking_hold.other") return back();
+    if (node_id == "booking_hold.speaker") {
+      ServiceOutcome outcome = ServiceOutcome::of(Kind::Rebuild, "booking_hold.summary");
+      outcome.speaker_consent = true;
+      return outcome;
+    }
     return {};
   }
   if (m_step == Step::Done) {

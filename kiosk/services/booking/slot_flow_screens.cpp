@@ -147,6 +147,7 @@ void SlotFlow::build_hold(core::Tree& tree, const core::ServiceContext& context)
     tree.nodes.push_back(personal("booking_hold.moving", Message::of("booking.moving").arg("old", day_words(m_request.old.start, lang) + " " + time_words(m_request.old.start))));
   tree.nodes.push_back(button("booking_hold.confirm", "booking_hold.confirm"));
   tree.nodes.push_back(button("booking_hold.other", "booking_hold.other"));
+  if (!context.headset && !context.speaker_consent) tree.nodes.push_back(button("booking_hold.speaker", "booking.speaker"));
 }
 
 void SlotFlow::build_done(core::Tree& tree, const core::ServiceContext& context) const {
