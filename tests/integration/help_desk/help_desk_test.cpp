@@ -135,7 +135,7 @@ TEST(ServiceTable, EachServiceOnceWithTheSectionsItOwns) {
     EXPECT_EQ(services::find_service(entry.id), &entry);
     EXPECT_FALSE(entry.description.empty());
   }
-  EXPECT_EQ(ids, "entitlements help_desk identity subsidies ");
+  EXPECT_EQ(ids, "entitlements help_desk identity subsidies rehab ");
   EXPECT_EQ(services::find_service("nowhere"), nullptr);
   EXPECT_EQ(services::sections_not_of("entitlements"), (std::vector<std::string>{"help_desk"}));
 }
