@@ -38,7 +38,11 @@ Kiosk::Kiosk(KioskOptions options, const Catalog& catalog)
 void Kiosk::add_service(std::unique_ptr<Service> service) { m_services.push_back(std::move(service)); }
 
 ServiceContext Kiosk::context() const {
-  return ServiceContext{m_settings, m_catalog, m_speaker_consent, m_headset, m_now, m_visit, m_today};
+  const Service* service = current_service();
+  const bool awaiting = service && std::any_of(m_pending.begin(), m_pending.end(), [&](const Pending& p) {
+    return p.kind == RequestKind::Live && p.owner == service->id();
+  });
+  return ServiceContext{m_settings, m_catalog, m_speaker_consent, m_headset, m_now, m_visit, m_today, awaiting};
 }
 
 Service* Kiosk::current_service() const {

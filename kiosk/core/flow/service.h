@@ -27,6 +27,9 @@ struct ServiceContext {
   std::int64_t now;       // ms on the Kiosk's clock (the virtual clock when headless)
   const Visit& visit = no_visit();   // who the visit is for (nobody until identified)
   int today = 0;          // the hall's date, YYYYMMDD; 0 = unknown
+  // A live request of this service is still out. false while the service believes it is
+  // waiting: the wait was cancelled with Back (or timed out), and no answer will come.
+  bool awaiting_reply = false;
 };
 
 // Service::next_deadline() when the service has no timer running.
