@@ -31,7 +31,11 @@ ScreenContext Kiosk::screen_context() const {
 
 ServiceContext Kiosk::context() const {
   const char* method = m_source == InputSource::Touch ? "touch" : m_source == InputSource::Braille ? "braille" : "keypad";
-  return ServiceContext{m_settings, m_catalog, m_speaker_consent, m_headset, m_now, m_visit, m_today, method};
+  const Service* service = current_service();
+  const bool awaiting = service && std::any_of(m_pending.begin(), m_pending.end(), [&](const Pending& p) {
+    return p.kind == RequestKind::Live && p.owner == service->id();
+  });
+  return ServiceContext{m_settings, m_catalog, m_speaker_consent, m_headset, m_now, m_visit, m_today, method, awaiting};
 }
 
 Service* Kiosk::current_service() const {

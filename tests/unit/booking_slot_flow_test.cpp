@@ -81,7 +81,10 @@ struct SlotFlowTest : ::testing::Test {
   std::int64_t now = 0;
   SlotFlow flow;
 
-  core::ServiceContext context() const { return core::ServiceContext{settings, catalog, false, false, now, visit, 20260308}; }
+  bool awaiting = true;   // the Kiosk still has the flow's last request out
+  core::ServiceContext context() const {
+    return core::ServiceContext{settings, catalog, false, false, now, visit, 20260308, awaiting};
+  }
 
   static Value slot(const std::string& id, const std::string& org, const std::string& start, const std::string& status = "free") {
     Value v{Value::Object{}};
@@ -300,6 +303,17 @@ TEST_F(SlotFlowTest, CancelWithAReasonAndRescheduleBooksFirstThenCancelsTheOld) 
   flow.on_reply(ok(data), context());
   EXPECT_EQ(screen(), "booking_done");
   EXPECT_TRUE(flow.booked().moved);
+}
+
+TEST_F(SlotFlowTest, AWaitCancelledWithBackNeverLeavesTheFlowStuck) {
+  to_hold();
+  flow.back();
+  ASSERT_TRUE(flow.activate("booking_time.s2", context()).request);   // a hold is asked for
+  EXPECT_FALSE(flow.activate("booking_time.s1", context()).request);  // one at a time
+  awaiting = false;   // the resident pressed Back: the Kiosk dropped the wait, no answer comes
+  const ServiceOutcome again = flow.activate("booking_time.s1", context());
+  ASSERT_TRUE(again.request);
+  EXPECT_EQ(again.request->body.string_at("slot_id"), "s1");
 }
 
 TEST_F(SlotFlowTest, ResetWipesEverything) {

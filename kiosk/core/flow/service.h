@@ -29,6 +29,9 @@ struct ServiceContext {
   int today = 0;          // the hall's date, YYYYMMDD; 0 = unknown
   // How the input being handled came: "keypad", "touch" or "braille" (a consent records it).
   const char* input_method = "keypad";
+  // A live request of this service is still out. false while the service believes it is
+  // waiting: the wait was cancelled with Back (or timed out), and no answer will come.
+  bool awaiting_reply = false;
 };
 
 // Service::next_deadline() when the service has no timer running.

@@ -143,6 +143,7 @@ ServiceOutcome SlotFlow::cancel(const std::string& appointment_id, const std::st
 }
 
 ServiceOutcome SlotFlow::activate(const std::string& node_id, const core::ServiceContext& context) {
+  if (!context.awaiting_reply) m_waiting = Waiting::None;   // a wait cancelled with Back: no answer comes
   if (m_waiting == Waiting::Extend) {
     m_deferred = node_id;   // done when the extension has been answered
     return {};
@@ -163,6 +164,11 @@ ServiceOutcome SlotFlow::activate(const std::string& node_id, const core::Servic
   if (m_step == Step::Hold) {
     if (node_id == "booking_hold.confirm") return book(context);
     if (node_id == "booking_hold.other") return back();
+    if (node_id == "booking_hold.speaker") {
+      ServiceOutcome outcome = ServiceOutcome::of(Kind::Rebuild, "booking_hold.summary");
+      outcome.speaker_consent = true;
+      return outcome;
+    }
     return {};
   }
   if (m_step == Step::Done) {
@@ -209,7 +215,7 @@ ServiceOutcome SlotFlow::activate_list(const std::string& node_id, const core::S
 
 // Any key during a hold asks the gateway, once, for ten more minutes.
 ServiceOutcome SlotFlow::on_input(const core::ServiceContext& context) {
-  (void)context;
+  if (!context.awaiting_reply) m_waiting = Waiting::None;
   if (m_step != Step::Hold || m_extend_asked || m_waiting != Waiting::None || m_hold_id.empty()) return {};
   m_extend_asked = true;
   core::RequestSpec spec;
@@ -264,7 +270,9 @@ ServiceOutcome SlotFlow::lost_slot(core::Alert alert, const core::ServiceContext
 }
 
 ServiceOutcome SlotFlow::back() {
-  if (m_waiting == Waiting::Extend) m_waiting = Waiting::None;   // its answer is dropped by the Kiosk
+  // The Kiosk calls back() only when no request of the service is out (Back cancels a wait
+  // first): nothing is awaited any more.
+  m_waiting = Waiting::None;
   m_deferred.clear();
   switch (m_step) {
     case Step::Off: return ServiceOutcome::of(Kind::Leave);

@@ -49,7 +49,9 @@ core::Tree SlotFlow::build(const core::ServiceContext& context) const {
     case Step::Days:
     case Step::Times: build_list(tree, context); break;
     case Step::Hold:
-      tree = {"booking_hold", Message::of("booking_hold.title"), Message::of("booking_hold.prompt"), {}};
+      // The minutes left are in the title too, so every page at a large zoom shows them.
+      tree = {"booking_hold", Message::of("booking_hold.title").arg("minutes", std::to_string(m_clock.minutes_left(context.now))),
+              Message::of("booking_hold.prompt"), {}};
       tree.step = 5;
       build_hold(tree, context);
       break;
@@ -145,6 +147,7 @@ void SlotFlow::build_hold(core::Tree& tree, const core::ServiceContext& context)
     tree.nodes.push_back(personal("booking_hold.moving", Message::of("booking.moving").arg("old", day_words(m_request.old.start, lang) + " " + time_words(m_request.old.start))));
   tree.nodes.push_back(button("booking_hold.confirm", "booking_hold.confirm"));
   tree.nodes.push_back(button("booking_hold.other", "booking_hold.other"));
+  if (!context.headset && !context.speaker_consent) tree.nodes.push_back(button("booking_hold.speaker", "booking.speaker"));
 }
 
 void SlotFlow::build_done(core::Tree& tree, const core::ServiceContext& context) const {
