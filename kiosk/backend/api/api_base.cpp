@@ -17,16 +17,9 @@ ApiBase::ApiBase(BackendConfig config, EventSink sink)
   if (!m_cfg.now_ms) m_cfg.now_ms = system_now_ms;
 }
 
-ApiBase::~ApiBase() {
-  // Subclasses call shutdown() in their own destructor; this is the safety net.
-  if (m_sender) m_sender->stop();
-  {
-    std::lock_guard lock(m_store_mu);
-    m_store_stop = true;
-  }
-  m_store_cv.notify_all();
-  if (m_store_thread.joinable()) m_store_thread.join();
-}
+// Subclasses call shutdown() in their own destructor, while their stop_workers() still
+// exists; this call is the safety net for the outbox threads (a no-op after that).
+ApiBase::~ApiBase() { shutdown(); }
 
 Status ApiBase::start_outbox(std::unique_ptr<Transport> transport) {
   auto main_conn = Outbox::open(m_cfg);

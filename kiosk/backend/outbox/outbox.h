@@ -75,8 +75,8 @@ class Outbox {
   Result<std::optional<std::int64_t>> ms_until_due(std::int64_t now_ms);
 
   Status mark_delivered(std::int64_t id, const std::string& case_id, std::int64_t now_ms);
-  // Transient errors keep the item queued with back-off (initial * 2^(attempts-1), capped,
-  // +-25 % jitter); permanent ones mark it failed.
+  // Transient errors keep the item queued with back-off (backoff_delay_ms, step = its
+  // attempts so far); permanent ones mark it failed.
   Status mark_failed_attempt(std::int64_t id, const ApiError& error, std::int64_t now_ms);
   // Groups marks in one transaction (never across a network send: it holds the write lock).
   Status begin_batch();
@@ -103,6 +103,10 @@ class Outbox {
   Outbox(const BackendConfig& c, std::unique_ptr<sql::Db> db, std::vector<unsigned char> key)
       : m_cfg(c), m_db(std::move(db)), m_key(std::move(key)) {}
   Result<OutboxItemView> view_of(sql::Stmt& s, std::int64_t now_ms);
+  // The one staff-alarm rule: an undelivered item created at or before this raises it.
+  std::int64_t alarm_cutoff_ms(std::int64_t now_ms) const {
+    return now_ms - std::int64_t{m_cfg.outbox_staff_alarm_hours} * 3600000;
+  }
   Result<OutboxItemView> insert_one(const OutboxNewItem& item, std::int64_t now, int& held);
   Result<Pending> decode(sql::Stmt& q);
   void wrote_rows(int n) { m_rows_since_checkpoint += n; }
@@ -113,6 +117,12 @@ class Outbox {
   std::unique_ptr<sql::Transaction> m_batch;
   int m_rows_since_checkpoint = 0;
 };
+
+// The one back-off of the outbox, for an item's resends and for the sender's gateway probe:
+// before try `step` (1 = the first retry) wait initial_ms * 2^(step-1), capped at max_ms,
+// +-25 % jitter so a hall of terminals does not retry in lock step after an outage.
+// Milliseconds, >= 0. Any thread.
+std::int64_t backoff_delay_ms(std::int64_t initial_ms, std::int64_t max_ms, int step);
 
 // Loads (or, by policy, creates with mode 0600) the 32-byte secretbox key.
 Result<std::vector<unsigned char>> load_outbox_key(const std::string& path, KeyFilePolicy policy);

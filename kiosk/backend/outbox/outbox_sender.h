@@ -75,7 +75,7 @@ class OutboxSender {
   Log m_log;
   // Breaker and log state: the sending thread only.
   bool m_down = false;
-  std::int64_t m_probe_delay_ms = 0;
+  int m_probe_step = 0;   // back-off step of the next probe (backoff_delay_ms)
   std::int64_t m_next_probe_ms = 0;
   std::int64_t m_last_probe_ms = 0;
   std::int64_t m_period_start_ms = 0;

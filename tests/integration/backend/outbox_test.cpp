@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 
@@ -161,3 +162,33 @@ TEST_F(OutboxStore, FullDiskFailsClearlyAndLosesNothingQueued) {
 }
 
 }  // namespace
+
+// SQLite's in-memory database (the local gateway's) is not a file: opening it must not
+// leave an empty file named ":memory:" in the working folder.
+TEST(SqliteDb, AnInMemoryDatabaseLeavesNoFileBehind) {
+  const std::string dir = kiosk::testing::make_temp_dir("memory");
+  const auto before = std::filesystem::current_path();
+  std::filesystem::current_path(dir);
+  {
+    auto db = kb::sql::Db::open(":memory:");
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(db.value()->exec("CREATE TABLE t(x)").ok());
+  }
+  const bool stray = std::filesystem::exists(dir + "/:memory:");
+  std::filesystem::current_path(before);
+  EXPECT_FALSE(stray);
+}
+
+// The one back-off (item resends and the gateway probe): doubling from the first delay,
+// +-25 % jitter, capped.
+TEST(OutboxBackoff, DoublesFromTheFirstDelayWithJitterUpToTheCap) {
+  const auto within = [](std::int64_t v, std::int64_t centre) {
+    return v >= centre - centre / 4 && v <= centre + centre / 4;
+  };
+  for (int round = 0; round < 50; ++round) {
+    EXPECT_TRUE(within(kb::backoff_delay_ms(1000, 300000, 1), 1000));
+    EXPECT_TRUE(within(kb::backoff_delay_ms(1000, 300000, 4), 8000));
+    EXPECT_TRUE(within(kb::backoff_delay_ms(1000, 300000, 40), 300000));
+    EXPECT_GE(kb::backoff_delay_ms(0, 300000, 3), 0);
+  }
+}
