@@ -121,7 +121,9 @@ void ApiBase::set_outbox_listener(std::function<void(const OutboxItemView&)> lis
 
 Result<std::vector<OutboxItemView>> ApiBase::outbox_items() {
   if (!m_outbox) return make_error(ErrorCode::Cancelled, "outbox closed");
-  return m_outbox->items(m_cfg.now_ms());
+  OutboxListQuery first_page;
+  first_page.limit = kOutboxItemsMax;
+  return m_outbox->items(m_cfg.now_ms(), first_page);
 }
 
 Result<OutboxHealth> ApiBase::outbox_health() {

@@ -7,8 +7,9 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <cstdio>
+#include <filesystem>
+#include <limits>
 #include <random>
 
 namespace kiosk::backend {
@@ -389,9 +390,28 @@ Status Outbox::commit_batch() {
   return s;
 }
 
-Result<std::vector<OutboxItemView>> Outbox::items(std::int64_t now_ms) {
-  auto q = m_db->prepare(std::string("SELECT ") + kViewCols + " FROM items ORDER BY id");
+Result<std::vector<OutboxItemView>> Outbox::items(std::int64_t now_ms, const OutboxListQuery& query) {
+  // The cursor: (created_ms, id) of the item to continue after.
+  std::int64_t after_created = std::numeric_limits<std::int64_t>::min(), after_id = 0;
+  if (!query.after_ref.empty()) {
+    auto q = m_db->prepare("SELECT created_ms, id FROM items WHERE ref=?");
+    if (!q) return q.error();
+    q->bind(1, query.after_ref);
+    auto r = q->step();
+    if (!r) return r.error();
+    if (!r.value()) return make_error(ErrorCode::NotFound, "no outbox item with that reference");
+    after_created = q->col_int(0);
+    after_id = q->col_int(1);
+  }
+  // By state: a range of items_age (state, created_ms, id); all: a range of the rowid.
+  const std::string sql =
+      std::string("SELECT ") + kViewCols + " FROM items " +
+      (query.state ? "WHERE state=?1 AND (created_ms, id) > (?2, ?3) ORDER BY created_ms, id LIMIT ?4"
+                   : "WHERE id > ?3 ORDER BY id LIMIT ?4");
+  auto q = m_db->prepare(sql);
   if (!q) return q.error();
+  if (query.state) q->bind(1, std::string(to_string(*query.state))).bind(2, after_created);
+  q->bind(3, after_id).bind(4, std::int64_t{std::clamp(query.limit, 1, OutboxListQuery::kMaxLimit)});
   std::vector<OutboxItemView> out;
   for (;;) {
     auto r = q->step();

@@ -30,6 +30,14 @@ struct OutboxOpenOptions {
   bool bookkeeping = false;
 };
 
+// A page of the staff listing (Outbox::items).
+struct OutboxListQuery {
+  int limit = 50;                    // rows, clamped to 1..kMaxLimit
+  std::string after_ref;             // continue after this item ("" = from the oldest)
+  std::optional<OutboxState> state;  // only items in this state (none = all)
+  static constexpr int kMaxLimit = 100000;
+};
+
 // An application to store (see Outbox::enqueue).
 struct OutboxNewItem {
   std::string kind;
@@ -82,7 +90,10 @@ class Outbox {
   Status begin_batch();
   Status commit_batch();
 
-  Result<std::vector<OutboxItemView>> items(std::int64_t now_ms);
+  // One page of the listing, oldest first (by id; with a state, by creation time then id),
+  // at most query.limit rows: an ordered index range, so its cost grows with the page, not
+  // with the outbox. The last row's ref continues it. Errors: not_found (after_ref unknown).
+  Result<std::vector<OutboxItemView>> items(std::int64_t now_ms, const OutboxListQuery& query);
   Result<OutboxItemView> item(const std::string& ref, std::int64_t now_ms);
   // From per-state counts kept by triggers plus two indexed counts: no item is decoded.
   Result<OutboxHealth> health(std::int64_t now_ms);

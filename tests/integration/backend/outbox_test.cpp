@@ -94,7 +94,7 @@ TEST_F(OutboxStore, BoundedWithAnAlarmBeforeItIsFull) {
   auto sixth = ob->enqueue("service_application", body(5));
   ASSERT_FALSE(sixth.ok());
   EXPECT_EQ(sixth.error().code, kb::ErrorCode::OutboxFull);
-  EXPECT_EQ(ob->items(m_now)->size(), 5u);
+  EXPECT_EQ(ob->items(m_now, {})->size(), 5u);
 }
 
 TEST_F(OutboxStore, SameIdempotencyKeyIsStoredOnce) {
@@ -103,7 +103,7 @@ TEST_F(OutboxStore, SameIdempotencyKeyIsStoredOnce) {
   auto b = ob->enqueue("service_application", body(1), "key-1");
   ASSERT_TRUE(a.ok() && b.ok());
   EXPECT_EQ(a->ref, b->ref);
-  EXPECT_EQ(ob->items(m_now)->size(), 1u);
+  EXPECT_EQ(ob->items(m_now, {})->size(), 1u);
 }
 
 TEST_F(OutboxStore, StaffAlarmAfter24HoursStopAfter7DaysNeverDropped) {
@@ -150,7 +150,7 @@ TEST_F(OutboxStore, FullDiskFailsClearlyAndLosesNothingQueued) {
     ASSERT_LT(refs.size(), 500u) << "the page limit never bit";
   }
   auto ob = open();
-  auto items = ob->items(m_now);
+  auto items = ob->items(m_now, {});
   ASSERT_TRUE(items.ok());
   ASSERT_EQ(items->size(), refs.size());
   for (size_t i = 0; i < refs.size(); ++i) {
