@@ -105,8 +105,16 @@ class Outbox {
   // Checkpoints and truncates the WAL once this connection wrote `checkpoint_rows` rows
   // since the last time, so a long pass never lets it grow past outbox_wal_limit_bytes.
   Status checkpoint_if_due();
-  // With nothing queued: gives free pages back (incremental vacuum) and truncates the WAL.
+  // With nothing queued: gives free pages back (give_back_free_pages) and truncates the WAL.
   Status compact_if_drained();
+  // Retention: deletes delivered items whose creation and delivery are both older than
+  // outbox_keep_delivered_days, 500 per transaction (the write lock is never held long),
+  // then gives free pages back. Undelivered items are never deleted. Returns how many.
+  // Indexed (items_age): cost grows with the items it deletes only.
+  Result<int> prune_delivered(std::int64_t now_ms);
+  // Free-page policy: once free pages exceed outbox_vacuum_free_mib, incremental_vacuum
+  // (a file made before auto_vacuum was set gets one VACUUM, which converts it).
+  Status give_back_free_pages();
   // Current size of the -wal file in bytes (0 when absent).
   std::int64_t wal_bytes() const;
 

@@ -152,6 +152,15 @@ Result<int> OutboxSender::pass() {
     std::lock_guard lock(m_mu);
     std::swap(woken, m_woken);
   }
+  // Retention, whatever the gateway's state: at most once per kRetentionEveryMs.
+  if (start >= m_next_retention_ms) {
+    m_next_retention_ms = start + kRetentionEveryMs;
+    auto pruned = m_outbox->prune_delivered(start);
+    if (!pruned) return pruned.error();
+    if (pruned.value() > 0)
+      log("outbox: " + std::to_string(pruned.value()) + " delivered item(s) past " +
+          std::to_string(m_cfg.outbox_keep_delivered_days) + " days deleted");
+  }
   // A new item may probe early, but never more often than the first back-off step.
   const bool early = woken && start - m_last_probe_ms >= m_cfg.sender_backoff_initial_ms;
   if (m_down && start < m_next_probe_ms && !early) return 0;

@@ -150,7 +150,9 @@ TEST_F(OutboxStore, FullDiskFailsClearlyAndLosesNothingQueued) {
     ASSERT_LT(refs.size(), 500u) << "the page limit never bit";
   }
   auto ob = open();
-  auto items = ob->items(m_now, {});
+  kb::OutboxListQuery all;
+  all.limit = 1000;
+  auto items = ob->items(m_now, all);
   ASSERT_TRUE(items.ok());
   ASSERT_EQ(items->size(), refs.size());
   for (size_t i = 0; i < refs.size(); ++i) {
