@@ -101,9 +101,10 @@ void ApiBase::run_store() {
 }
 
 int ApiBase::poll() {
-  std::deque<std::function<void()>> tasks;
+  std::list<std::function<void()>> tasks;
   {
-    std::lock_guard lock(m_mu);
+    std::unique_lock lock(m_mu, std::try_to_lock);
+    if (!lock.owns_lock()) return 0;   // a hand-over is under way; its wakeup follows
     tasks.swap(m_tasks);
   }
   for (auto& t : tasks) t();
@@ -111,8 +112,9 @@ int ApiBase::poll() {
 }
 
 void ApiBase::set_wakeup(std::function<void()> wakeup) {
+  auto shared = wakeup ? std::make_shared<const std::function<void()>>(std::move(wakeup)) : nullptr;
   std::lock_guard lock(m_mu);
-  m_wakeup = std::move(wakeup);
+  m_wakeup = std::move(shared);
 }
 
 void ApiBase::set_outbox_listener(std::function<void(const OutboxItemView&)> listener) {
@@ -156,13 +158,15 @@ void ApiBase::shutdown() {
 }
 
 void ApiBase::post(std::function<void()> task) {
-  std::function<void()> wake;
+  std::list<std::function<void()>> node;
+  node.push_back(std::move(task));   // allocated before the lock is taken
+  std::shared_ptr<const std::function<void()>> wake;
   {
     std::lock_guard lock(m_mu);
-    m_tasks.push_back(std::move(task));
+    m_tasks.splice(m_tasks.end(), node);
     wake = m_wakeup;
   }
-  if (wake) wake();
+  if (wake) (*wake)();
 }
 
 void ApiBase::emit(const nlohmann::json& event) {

@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <list>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -65,9 +66,13 @@ class ApiBase : public FederationApi {
   std::deque<StoreJob> m_store_jobs;
   bool m_store_stop = false;
   std::thread m_store_thread;
+  // The hand-over to the main thread. post() (any thread, the sender at nice +10 among
+  // them) holds m_mu only to splice a ready node and copy a pointer, never to allocate;
+  // poll() never waits for it (try_lock), so a worker descheduled while holding it cannot
+  // stall the main loop: the worker wakes the loop again after it lets go.
   std::mutex m_mu;
-  std::deque<std::function<void()>> m_tasks;
-  std::function<void()> m_wakeup;
+  std::list<std::function<void()>> m_tasks;
+  std::shared_ptr<const std::function<void()>> m_wakeup;
   bool m_shut = false;
 };
 
