@@ -361,7 +361,7 @@ ConfigResult load_config(const fs::path& kiosk_toml) {
 #ifdef KIOSK_HAVE_BACKEND
     // Checked here so a bad value stops start-up (exit 2, file:line) like any other.
     backend::BackendConfigProblem problem;
-    if (!backend::parse_backend_config(*backend, config.root.string(), &problem))
+    if (!backend::parse_backend_config(*backend, config.root.string(), &problem) && problem.bad_value)
       errors.push_back({kiosk_toml.string(), problem.line, problem.message});
 #endif
   }

@@ -103,8 +103,10 @@ void ApiBase::run_store() {
 int ApiBase::poll() {
   std::list<std::function<void()>> tasks;
   {
+    m_poll_wants_wake = true;   // before trying: a poster that holds the lock sees it after
     std::unique_lock lock(m_mu, std::try_to_lock);
     if (!lock.owns_lock()) return 0;   // a hand-over is under way; its wakeup follows
+    m_poll_wants_wake = false;
     tasks.swap(m_tasks);
   }
   for (auto& t : tasks) t();
@@ -113,8 +115,13 @@ int ApiBase::poll() {
 
 void ApiBase::set_wakeup(std::function<void()> wakeup) {
   auto shared = wakeup ? std::make_shared<const std::function<void()>>(std::move(wakeup)) : nullptr;
-  std::lock_guard lock(m_mu);
-  m_wakeup = std::move(shared);
+  bool pending = false;
+  {
+    std::lock_guard lock(m_mu);
+    m_wakeup = shared;
+    pending = !m_tasks.empty();
+  }
+  if (shared && pending) (*shared)();   // posted before there was a wakeup: nobody woke for it
 }
 
 void ApiBase::set_outbox_listener(std::function<void(const OutboxItemView&)> listener) {
@@ -161,12 +168,16 @@ void ApiBase::post(std::function<void()> task) {
   std::list<std::function<void()>> node;
   node.push_back(std::move(task));   // allocated before the lock is taken
   std::shared_ptr<const std::function<void()>> wake;
+  bool was_empty = false;
   {
     std::lock_guard lock(m_mu);
+    was_empty = m_tasks.empty();
     m_tasks.splice(m_tasks.end(), node);
     wake = m_wakeup;
   }
-  if (wake) (*wake)();
+  // The queue held tasks already: their wakeup is still to be answered by a poll().
+  const bool missed = m_poll_wants_wake.exchange(false);
+  if (wake && (was_empty || missed)) (*wake)();
 }
 
 void ApiBase::emit(const nlohmann::json& event) {

@@ -32,6 +32,7 @@ bool read_int(const toml::table& t, const char* key, std::int64_t lo, std::int64
     return true;
   }
   problem.line = node->source().begin.line;
+  problem.bad_value = true;
   problem.message = "[backend] " + std::string(key) + " must be a whole number from " + std::to_string(lo) +
                     " to " + std::to_string(hi);
   return false;
@@ -52,6 +53,7 @@ Result<BackendConfig> parse_backend_config(const toml::table& t, const std::stri
   };
   const auto bad = [&](const char* key, std::string message) {
     if (const toml::node* node = key ? t.get(key) : nullptr) problem.line = node->source().begin.line;
+    problem.bad_value = key != nullptr;
     problem.message = std::move(message);
     return fail();
   };
@@ -64,6 +66,7 @@ Result<BackendConfig> parse_backend_config(const toml::table& t, const std::stri
   for (const auto& [k, v] : t) {
     if (!kKeys.count(std::string(k.str()))) {
       problem.line = v.source().begin.line;
+      problem.bad_value = true;
       problem.message = "[backend]: unknown key " + std::string(k.str());
       return fail();
     }

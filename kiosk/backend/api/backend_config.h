@@ -61,6 +61,10 @@ struct BackendConfig {
 struct BackendConfigProblem {
   std::size_t line = 0;
   std::string message;
+  // A value that is wrong in itself (unknown key, wrong type, out of range, not one of
+  // the choices): the kiosk refuses to start. False for a table that is incomplete as a
+  // whole (http without its certificates): the kiosk starts without a backend and says so.
+  bool bad_value = false;
 };
 
 // Reads a `[backend]` table; unknown keys and values out of range are errors naming the

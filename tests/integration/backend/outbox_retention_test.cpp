@@ -107,6 +107,7 @@ TEST(BackendConfigCheck, AValueOutOfRangeIsNamedWithItsFileAndLine) {
     EXPECT_FALSE(parsed.ok()) << line;
     if (parsed.ok()) return std::string();
     EXPECT_EQ(problem.line, 3u) << line;
+    EXPECT_TRUE(problem.bad_value) << line;   // the kiosk refuses to start (exit 2)
     return parsed.error().detail;
   };
   EXPECT_EQ(bad("outbox_keep_delivered_days = 0"),
@@ -115,6 +116,12 @@ TEST(BackendConfigCheck, AValueOutOfRangeIsNamedWithItsFileAndLine) {
             std::string::npos);
   EXPECT_NE(bad("outbox_max_items = -5").find("kiosk.toml:3:"), std::string::npos);
   EXPECT_NE(bad("outbox_keep_forever = true").find("kiosk.toml:3: [backend]: unknown key"), std::string::npos);
+
+  // Incomplete rather than wrong: the kiosk starts without a backend and says why.
+  const auto http = toml::parse("[backend]\nkind = \"http\"\n");
+  kb::BackendConfigProblem incomplete;
+  EXPECT_FALSE(kb::parse_backend_config(*http["backend"].as_table(), "/", &incomplete).ok());
+  EXPECT_FALSE(incomplete.bad_value);
 
   const auto good = toml::parse("[backend]\noutbox_keep_delivered_days = 90\noutbox_vacuum_free_mib = 8\n");
   auto parsed = kb::parse_backend_config(*good["backend"].as_table(), "/");
