@@ -11,6 +11,9 @@
 #include "drivers/card_reader/card_reader_driver.h"
 #include "drivers/display/theme_loader.h"
 #include "drivers/printer/printer_driver.h"
+#ifdef KIOSK_HAVE_BACKEND
+#include "kiosk/backend/api/backend_config.h"
+#endif
 
 namespace kiosk::app {
 
@@ -353,7 +356,15 @@ ConfigResult load_config(const fs::path& kiosk_toml) {
     read_string(*hall, "name_id", config.kiosk.hall_name_id, kiosk_toml, errors);
     read_services(*hall, config.services, kiosk_toml, errors);
   }
-  if (const auto* backend = (*table)["backend"].as_table()) config.backend = *backend;
+  if (const auto* backend = (*table)["backend"].as_table()) {
+    config.backend = *backend;
+#ifdef KIOSK_HAVE_BACKEND
+    // Checked here so a bad value stops start-up (exit 2, file:line) like any other.
+    backend::BackendConfigProblem problem;
+    if (!backend::parse_backend_config(*backend, config.root.string(), &problem) && problem.bad_value)
+      errors.push_back({kiosk_toml.string(), problem.line, problem.message});
+#endif
+  }
   if (const auto* session = (*table)["session"].as_table()) {
     check_keys(*session, {"idle_seconds", "answer_seconds"}, "[session]", kiosk_toml, errors);
     std::int64_t idle = 180, answer = 45;

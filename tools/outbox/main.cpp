@@ -23,10 +23,13 @@ namespace kb = kiosk::backend;
 
 namespace {
 
+constexpr int kListMax = 10000;   // rows in one page of `list`
+
 // On a mistake the usage goes to stderr with exit 2; asked for (--help), to stdout with 0.
 int usage(bool asked = false) {
   std::fprintf(asked ? stdout : stderr,
-      "usage: kiosk-outbox [options] list [--json] | health | retry REF|--all |\n"
+      "usage: kiosk-outbox [options] list [--json] [--limit N] [--after REF] [--state S] |\n"
+      "                    health | retry REF|--all |\n"
       "                    send [--wait-seconds N] | submit FILE.json [--wait-seconds N]\n"
       "options: --config FILE (its [backend] table; paths relative to --root, default .)\n"
       "         --outbox PATH --key-file PATH [--create-key] --terminal-id ID\n"
@@ -96,6 +99,71 @@ kb::Result<int> drain(const kb::BackendConfig& c, int wait_seconds) {
   auto h = view.value()->health(c.now_ms());
   if (!h) return h.error();
   return h->queued + h->failed;
+}
+
+// --limit N (1..10000), --after REF, --state queued|delivered|failed; false after saying why.
+bool parse_list_option(const std::string& name, const std::string& value, kb::OutboxListQuery& page) {
+  if (name == "--after") {
+    page.after_ref = value;
+    return true;
+  }
+  if (name == "--state") {
+    for (auto s : {kb::OutboxState::Queued, kb::OutboxState::Delivered, kb::OutboxState::Failed})
+      if (value == kb::to_string(s)) {
+        page.state = s;
+        return true;
+      }
+    std::fprintf(stderr, "kiosk-outbox: --state must be queued, delivered or failed, not \"%s\"\n", value.c_str());
+    return false;
+  }
+  char* end = nullptr;
+  const long n = std::strtol(value.c_str(), &end, 10);
+  if (value.empty() || *end != '\0' || n < 1 || n > kListMax) {
+    std::fprintf(stderr, "kiosk-outbox: --limit must be a number from 1 to %d, not \"%s\"\n", kListMax,
+                 value.c_str());
+    return false;
+  }
+  page.limit = static_cast<int>(n);
+  return true;
+}
+
+// Counts from the counts table and one page of items: its cost does not grow with the
+// outbox (10,000 items list as fast as 1,000). docs/backend.md, outbox tool.
+int list(kb::Outbox& outbox, const kb::BackendConfig& c, kb::OutboxListQuery page, bool json_out) {
+  const auto now = c.now_ms();
+  auto h = outbox.health(now);
+  if (!h) return fail(h.error());
+  const int limit = page.limit;
+  page.limit = limit + 1;   // one more says whether the list goes on
+  auto items = outbox.items(now, page);
+  if (!items) return fail(items.error());
+  const bool more = static_cast<int>(items->size()) > limit;
+  if (more) items->pop_back();
+  const std::string next_after = more ? items->back().ref : std::string();
+  if (json_out) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const auto& v : items.value())
+      arr.push_back({{"ref", v.ref}, {"kind", v.kind}, {"state", kb::to_string(v.state)},
+                     {"reason", v.reason}, {"attempts", v.attempts}, {"created_ms", v.created_ms},
+                     {"staff_alarm", v.staff_alarm}, {"stopped", v.stopped}, {"case_id", v.case_id}});
+    const nlohmann::json out{
+        {"counts", {{"queued", h->queued}, {"failed", h->failed}, {"delivered", h->delivered},
+                    {"capacity", h->capacity}, {"staff_alarms", h->staff_alarms}, {"stopped", h->stopped}}},
+        {"items", arr}, {"more", more}, {"next_after", more ? nlohmann::json(next_after) : nlohmann::json()}};
+    std::printf("%s\n", out.dump(2).c_str());
+    return 0;
+  }
+  std::printf("queued %d, failed %d, delivered %d, staff alarms %d, stopped %d\n", h->queued, h->failed,
+              h->delivered, h->staff_alarms, h->stopped);
+  std::printf("%-20s %-32s %-9s %-5s %-6s %s\n", "REF", "KIND", "STATE", "TRIES", "AGE", "REASON");
+  for (const auto& v : items.value())
+    std::printf("%-20s %-32s %-9s %-5d %-6s %s%s\n", v.ref.c_str(), v.kind.c_str(), kb::to_string(v.state),
+                v.attempts, age(now, v.created_ms).c_str(), v.reason.c_str(),
+                v.staff_alarm ? (" [STAFF ALARM: undelivered >= " + std::to_string(c.outbox_staff_alarm_hours) +
+                                 " h]").c_str()
+                              : "");
+  if (more) std::printf("... more: continue with --after %s\n", next_after.c_str());
+  return 0;
 }
 
 }  // namespace
@@ -174,11 +242,15 @@ int main(int argc, char** argv) {
   int wait_seconds = 30;
   bool json_out = false;
   std::string operand;
+  kb::OutboxListQuery page;
   for (; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--wait-seconds" && i + 1 < argc) wait_seconds = std::atoi(argv[++i]);
     else if (a == "--json") json_out = true;
     else if (a == "--all") operand = "";
+    else if (a == "--limit" || a == "--after" || a == "--state") {
+      if (i + 1 >= argc || !parse_list_option(a, argv[++i], page)) return 2;
+    }
     else operand = a;
   }
 
@@ -187,25 +259,7 @@ int main(int argc, char** argv) {
   auto& outbox = *ob.value();
   const auto now = c.now_ms();
 
-  if (cmd == "list") {
-    auto items = outbox.items(now);
-    if (!items) return fail(items.error());
-    nlohmann::json arr = nlohmann::json::array();
-    if (!json_out) std::printf("%-20s %-32s %-9s %-5s %-6s %s\n", "REF", "KIND", "STATE", "TRIES", "AGE", "REASON");
-    for (const auto& v : items.value()) {
-      if (json_out) {
-        arr.push_back({{"ref", v.ref}, {"kind", v.kind}, {"state", kb::to_string(v.state)},
-                       {"reason", v.reason}, {"attempts", v.attempts}, {"created_ms", v.created_ms},
-                       {"staff_alarm", v.staff_alarm}, {"stopped", v.stopped}, {"case_id", v.case_id}});
-      } else {
-        std::printf("%-20s %-32s %-9s %-5d %-6s %s%s\n", v.ref.c_str(), v.kind.c_str(),
-                    kb::to_string(v.state), v.attempts, age(now, v.created_ms).c_str(),
-                    v.reason.c_str(), v.staff_alarm ? " [STAFF ALARM: undelivered >= 24 h]" : "");
-      }
-    }
-    if (json_out) std::printf("%s\n", arr.dump(2).c_str());
-    return 0;
-  }
+  if (cmd == "list") return list(outbox, c, page, json_out);
   if (cmd == "health") {
     auto h = outbox.health(now);
     if (!h) return fail(h.error());

@@ -17,16 +17,9 @@ ApiBase::ApiBase(BackendConfig config, EventSink sink)
   if (!m_cfg.now_ms) m_cfg.now_ms = system_now_ms;
 }
 
-ApiBase::~ApiBase() {
-  // Subclasses call shutdown() in their own destructor; this is the safety net.
-  if (m_sender) m_sender->stop();
-  {
-    std::lock_guard lock(m_store_mu);
-    m_store_stop = true;
-  }
-  m_store_cv.notify_all();
-  if (m_store_thread.joinable()) m_store_thread.join();
-}
+// Subclasses call shutdown() in their own destructor, while their stop_workers() still
+// exists; this call is the safety net for the outbox threads (a no-op after that).
+ApiBase::~ApiBase() { shutdown(); }
 
 Status ApiBase::start_outbox(std::unique_ptr<Transport> transport) {
   auto main_conn = Outbox::open(m_cfg);
@@ -108,9 +101,12 @@ void ApiBase::run_store() {
 }
 
 int ApiBase::poll() {
-  std::deque<std::function<void()>> tasks;
+  std::list<std::function<void()>> tasks;
   {
-    std::lock_guard lock(m_mu);
+    m_poll_wants_wake = true;   // before trying: a poster that holds the lock sees it after
+    std::unique_lock lock(m_mu, std::try_to_lock);
+    if (!lock.owns_lock()) return 0;   // a hand-over is under way; its wakeup follows
+    m_poll_wants_wake = false;
     tasks.swap(m_tasks);
   }
   for (auto& t : tasks) t();
@@ -118,8 +114,14 @@ int ApiBase::poll() {
 }
 
 void ApiBase::set_wakeup(std::function<void()> wakeup) {
-  std::lock_guard lock(m_mu);
-  m_wakeup = std::move(wakeup);
+  auto shared = wakeup ? std::make_shared<const std::function<void()>>(std::move(wakeup)) : nullptr;
+  bool pending = false;
+  {
+    std::lock_guard lock(m_mu);
+    m_wakeup = shared;
+    pending = !m_tasks.empty();
+  }
+  if (shared && pending) (*shared)();   // posted before there was a wakeup: nobody woke for it
 }
 
 void ApiBase::set_outbox_listener(std::function<void(const OutboxItemView&)> listener) {
@@ -128,7 +130,9 @@ void ApiBase::set_outbox_listener(std::function<void(const OutboxItemView&)> lis
 
 Result<std::vector<OutboxItemView>> ApiBase::outbox_items() {
   if (!m_outbox) return make_error(ErrorCode::Cancelled, "outbox closed");
-  return m_outbox->items(m_cfg.now_ms());
+  OutboxListQuery first_page;
+  first_page.limit = kOutboxItemsMax;
+  return m_outbox->items(m_cfg.now_ms(), first_page);
 }
 
 Result<OutboxHealth> ApiBase::outbox_health() {
@@ -161,13 +165,19 @@ void ApiBase::shutdown() {
 }
 
 void ApiBase::post(std::function<void()> task) {
-  std::function<void()> wake;
+  std::list<std::function<void()>> node;
+  node.push_back(std::move(task));   // allocated before the lock is taken
+  std::shared_ptr<const std::function<void()>> wake;
+  bool was_empty = false;
   {
     std::lock_guard lock(m_mu);
-    m_tasks.push_back(std::move(task));
+    was_empty = m_tasks.empty();
+    m_tasks.splice(m_tasks.end(), node);
     wake = m_wakeup;
   }
-  if (wake) wake();
+  // The queue held tasks already: their wakeup is still to be answered by a poll().
+  const bool missed = m_poll_wants_wake.exchange(false);
+  if (wake && (was_empty || missed)) (*wake)();
 }
 
 void ApiBase::emit(const nlohmann::json& event) {

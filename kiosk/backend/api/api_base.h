@@ -6,9 +6,11 @@
 // Three outbox connections: the store thread commits submissions (synchronous=FULL, so the
 // main loop never waits for an fsync), the sender thread sends, and the main thread reads
 // the staff view (counts and rows, no fsync) and runs retries.
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <list>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -65,9 +67,17 @@ class ApiBase : public FederationApi {
   std::deque<StoreJob> m_store_jobs;
   bool m_store_stop = false;
   std::thread m_store_thread;
+  // The hand-over to the main thread. post() (any thread, the sender at nice +10 among
+  // them) holds m_mu only to splice a ready node and copy a pointer, never to allocate;
+  // poll() never waits for it (try_lock), so a worker descheduled while holding it cannot
+  // stall the main loop: the worker wakes the loop again after it lets go. Wakeups are
+  // coalesced: only the post that finds the queue empty wakes the loop (a draining backlog
+  // posts thousands of reports; each wake is an SDL event and a turn of the loop), or one
+  // that follows a poll() that could not take the lock (m_poll_wants_wake).
+  std::atomic<bool> m_poll_wants_wake{false};
   std::mutex m_mu;
-  std::deque<std::function<void()>> m_tasks;
-  std::function<void()> m_wakeup;
+  std::list<std::function<void()>> m_tasks;
+  std::shared_ptr<const std::function<void()>> m_wakeup;
   bool m_shut = false;
 };
 

@@ -42,6 +42,13 @@ struct BackendConfig {
   int sender_backoff_max_ms = 300000;     // cap of both back-offs
   int sender_max_in_flight = 4;           // concurrent sends (1..8); the first of a pass is alone
   int sender_summary_ms = 60000;          // sender log: one summary line this often at most
+  // Retention (docs/design.md, outbox): a delivered item (reference, kind, state, times and
+  // case id; its payload was wiped at delivery) is deleted once both its creation and its
+  // delivery are this many days old (1..3650). Never an undelivered item.
+  int outbox_keep_delivered_days = 30;
+  // Free pages (wiped payloads, deleted rows) go back to the file system once they exceed
+  // this many MiB (0..1024; 0 = any), when the queue has drained or after a retention sweep.
+  int outbox_vacuum_free_mib = 1;
   // The write-ahead log stays under this (checkpoint + truncate); bytes.
   std::int64_t outbox_wal_limit_bytes = 32 * 1024 * 1024;
   std::string terminal_id = "demo-01";  // prefix of local reference numbers; no personal data
@@ -50,9 +57,23 @@ struct BackendConfig {
   std::function<std::int64_t()> now_ms;
 };
 
-// Reads a `[backend]` table; unknown keys are an error naming the key. base_dir resolves
-// relative paths (the folder that holds kiosk.toml's config/ tree, i.e. the repo root in demo).
-Result<BackendConfig> parse_backend_config(const toml::table& table, const std::string& base_dir);
+// What is wrong in a `[backend]` table: the line of the value (0 when unknown) and a sentence.
+struct BackendConfigProblem {
+  std::size_t line = 0;
+  std::string message;
+  // A value that is wrong in itself (unknown key, wrong type, out of range, not one of
+  // the choices): the kiosk refuses to start. False for a table that is incomplete as a
+  // whole (http without its certificates): the kiosk starts without a backend and says so.
+  bool bad_value = false;
+};
+
+// Reads a `[backend]` table; unknown keys and values out of range are errors naming the
+// key. The error's detail is "FILE:LINE: problem" (FILE as toml++ read it); `problem`, when
+// given, gets the line and the bare sentence (the kiosk's config loader reports it with
+// its other problems and exits 2). base_dir resolves relative paths (the folder that holds
+// kiosk.toml's config/ tree, i.e. the repo root in demo).
+Result<BackendConfig> parse_backend_config(const toml::table& table, const std::string& base_dir,
+                                           BackendConfigProblem* problem = nullptr);
 // What is wrong with a gateway address, or "" when it is an https:// URL with a host
 // (anything else would make every send look like a network outage).
 std::string base_url_problem(const std::string& url);

@@ -102,6 +102,9 @@ class FederationApi {
   virtual void set_outbox_listener(std::function<void(const OutboxItemView&)> listener) = 0;
 
   // Staff view and actions (no personal data). Synchronous small SQLite reads.
+  // The oldest kOutboxItemsMax items (a bounded read on the main thread; the counts of
+  // all are in outbox_health(), the rest in the kiosk-outbox tool's paged list).
+  static constexpr int kOutboxItemsMax = 200;
   virtual Result<std::vector<OutboxItemView>> outbox_items() = 0;
   virtual Result<OutboxHealth> outbox_health() = 0;
   // Puts a failed or stopped item (or all, ref empty) back in the queue and wakes the sender.

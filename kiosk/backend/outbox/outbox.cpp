@@ -7,8 +7,9 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <cstdio>
+#include <filesystem>
+#include <limits>
 #include <random>
 
 namespace kiosk::backend {
@@ -84,6 +85,15 @@ OutboxState state_from(const std::string& s) {
 }
 
 }  // namespace
+
+std::int64_t backoff_delay_ms(std::int64_t initial_ms, std::int64_t max_ms, int step) {
+  std::int64_t delay = std::max<std::int64_t>(initial_ms, 0);
+  for (int i = 1; i < step && delay < max_ms; ++i) delay *= 2;
+  delay = std::min<std::int64_t>(delay, max_ms);
+  static thread_local std::mt19937_64 rng{std::random_device{}()};
+  std::uniform_int_distribution<std::int64_t> jitter(-delay / 4, delay / 4);
+  return delay + jitter(rng);
+}
 
 const char* to_string(OutboxState s) {
   switch (s) {
@@ -242,8 +252,7 @@ Result<OutboxItemView> Outbox::view_of(sql::Stmt& s, std::int64_t now_ms) {
   v.last_attempt_ms = s.col_int(6);
   v.delivered_ms = s.col_int(7);
   v.case_id = s.col_text(8);
-  const std::int64_t alarm_ms = std::int64_t{m_cfg.outbox_staff_alarm_hours} * 3600000;
-  v.staff_alarm = v.state != OutboxState::Delivered && now_ms - v.created_ms >= alarm_ms;
+  v.staff_alarm = v.state != OutboxState::Delivered && v.created_ms <= alarm_cutoff_ms(now_ms);
   v.stopped = v.reason == "stopped_waiting_for_staff";
   return v;
 }
@@ -343,26 +352,28 @@ Status Outbox::mark_delivered(std::int64_t id, const std::string& case_id, std::
 }
 
 Status Outbox::mark_failed_attempt(std::int64_t id, const ApiError& error, std::int64_t now_ms) {
-  auto prior = m_db->query_int("SELECT attempts FROM items WHERE id=" + std::to_string(id));
-  if (!prior) return prior.error();
-  const int attempts = static_cast<int>(prior.value().value_or(0)) + 1;
-  std::int64_t delay = m_cfg.sender_backoff_initial_ms;
-  for (int i = 1; i < attempts && delay < m_cfg.sender_backoff_max_ms; ++i) delay *= 2;
-  delay = std::min<std::int64_t>(delay, m_cfg.sender_backoff_max_ms);
-  // Jitter (+-25 %) so a hall of terminals does not retry in lock step after an outage.
-  static thread_local std::mt19937_64 rng{std::random_device{}()};
-  std::uniform_int_distribution<std::int64_t> jitter(-delay / 4, delay / 4);
-  delay += jitter(rng);
-  auto q = m_db->prepare(
-      "UPDATE items SET state=?, reason=?, attempts=?, last_attempt_ms=?, next_attempt_ms=? "
-      "WHERE id=?");
+  // One UPDATE counts the attempt and says how many there are; the delay follows from it.
+  int attempts = 0;
+  {
+    auto q = m_db->prepare(
+        "UPDATE items SET state=?, reason=?, attempts=attempts+1, last_attempt_ms=? WHERE id=? "
+        "RETURNING attempts");
+    if (!q) return q.error();
+    q->bind(1, std::string(error.transient() ? "queued" : "failed"))
+        .bind(2, std::string(to_string(error.code)))
+        .bind(3, now_ms)
+        .bind(4, id);
+    auto row = q->step();
+    if (!row) return row.error();
+    if (!row.value()) return Unit{};   // no such item (retried away by staff meanwhile)
+    attempts = static_cast<int>(q->col_int(0));
+    if (auto s = q->run(); !s) return s.error();
+  }
+  const std::int64_t delay =
+      backoff_delay_ms(m_cfg.sender_backoff_initial_ms, m_cfg.sender_backoff_max_ms, attempts);
+  auto q = m_db->prepare("UPDATE items SET next_attempt_ms=? WHERE id=?");
   if (!q) return q.error();
-  q->bind(1, std::string(error.transient() ? "queued" : "failed"))
-      .bind(2, std::string(to_string(error.code)))
-      .bind(3, std::int64_t{attempts})
-      .bind(4, now_ms)
-      .bind(5, now_ms + delay)
-      .bind(6, id);
+  q->bind(1, now_ms + delay).bind(2, id);
   wrote_rows(1);
   return q->run();
 }
@@ -379,9 +390,28 @@ Status Outbox::commit_batch() {
   return s;
 }
 
-Result<std::vector<OutboxItemView>> Outbox::items(std::int64_t now_ms) {
-  auto q = m_db->prepare(std::string("SELECT ") + kViewCols + " FROM items ORDER BY id");
+Result<std::vector<OutboxItemView>> Outbox::items(std::int64_t now_ms, const OutboxListQuery& query) {
+  // The cursor: (created_ms, id) of the item to continue after.
+  std::int64_t after_created = std::numeric_limits<std::int64_t>::min(), after_id = 0;
+  if (!query.after_ref.empty()) {
+    auto q = m_db->prepare("SELECT created_ms, id FROM items WHERE ref=?");
+    if (!q) return q.error();
+    q->bind(1, query.after_ref);
+    auto r = q->step();
+    if (!r) return r.error();
+    if (!r.value()) return make_error(ErrorCode::NotFound, "no outbox item with that reference");
+    after_created = q->col_int(0);
+    after_id = q->col_int(1);
+  }
+  // By state: a range of items_age (state, created_ms, id); all: a range of the rowid.
+  const std::string sql =
+      std::string("SELECT ") + kViewCols + " FROM items " +
+      (query.state ? "WHERE state=?1 AND (created_ms, id) > (?2, ?3) ORDER BY created_ms, id LIMIT ?4"
+                   : "WHERE id > ?3 ORDER BY id LIMIT ?4");
+  auto q = m_db->prepare(sql);
   if (!q) return q.error();
+  if (query.state) q->bind(1, std::string(to_string(*query.state))).bind(2, after_created);
+  q->bind(3, after_id).bind(4, std::int64_t{std::clamp(query.limit, 1, OutboxListQuery::kMaxLimit)});
   std::vector<OutboxItemView> out;
   for (;;) {
     auto r = q->step();
@@ -422,15 +452,17 @@ Result<OutboxHealth> Outbox::health(std::int64_t now_ms) {
       }
     }
   }
-  const std::int64_t alarm_ms = std::int64_t{m_cfg.outbox_staff_alarm_hours} * 3600000;
-  auto alarms = m_db->query_int(
-      "SELECT COUNT(*) FROM items WHERE state IN ('queued','failed') AND created_ms <= " +
-      std::to_string(now_ms - alarm_ms));
-  if (!alarms) return alarms.error();
+  auto alarms_q = m_db->prepare(
+      "SELECT COUNT(*) FROM items WHERE state IN ('queued','failed') AND created_ms <= ?");
+  if (!alarms_q) return alarms_q.error();
+  alarms_q->bind(1, alarm_cutoff_ms(now_ms));
+  if (auto r = alarms_q->step(); !r) return r.error();
+  const std::int64_t alarm_count = alarms_q->col_int(0);
+  alarms_q->reset();
   auto stopped = m_db->query_int(
       "SELECT COUNT(*) FROM items WHERE state='failed' AND reason='stopped_waiting_for_staff'");
   if (!stopped) return stopped.error();
-  h.staff_alarms = static_cast<int>(alarms.value().value_or(0));
+  h.staff_alarms = static_cast<int>(alarm_count);
   h.stopped = static_cast<int>(stopped.value().value_or(0));
   const int held = h.queued + h.failed;
   h.full = held >= h.capacity;

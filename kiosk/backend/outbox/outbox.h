@@ -30,6 +30,14 @@ struct OutboxOpenOptions {
   bool bookkeeping = false;
 };
 
+// A page of the staff listing (Outbox::items).
+struct OutboxListQuery {
+  int limit = 50;                    // rows, clamped to 1..kMaxLimit
+  std::string after_ref;             // continue after this item ("" = from the oldest)
+  std::optional<OutboxState> state;  // only items in this state (none = all)
+  static constexpr int kMaxLimit = 100000;
+};
+
 // An application to store (see Outbox::enqueue).
 struct OutboxNewItem {
   std::string kind;
@@ -75,14 +83,17 @@ class Outbox {
   Result<std::optional<std::int64_t>> ms_until_due(std::int64_t now_ms);
 
   Status mark_delivered(std::int64_t id, const std::string& case_id, std::int64_t now_ms);
-  // Transient errors keep the item queued with back-off (initial * 2^(attempts-1), capped,
-  // +-25 % jitter); permanent ones mark it failed.
+  // Transient errors keep the item queued with back-off (backoff_delay_ms, step = its
+  // attempts so far); permanent ones mark it failed.
   Status mark_failed_attempt(std::int64_t id, const ApiError& error, std::int64_t now_ms);
   // Groups marks in one transaction (never across a network send: it holds the write lock).
   Status begin_batch();
   Status commit_batch();
 
-  Result<std::vector<OutboxItemView>> items(std::int64_t now_ms);
+  // One page of the listing, oldest first (by id; with a state, by creation time then id),
+  // at most query.limit rows: an ordered index range, so its cost grows with the page, not
+  // with the outbox. The last row's ref continues it. Errors: not_found (after_ref unknown).
+  Result<std::vector<OutboxItemView>> items(std::int64_t now_ms, const OutboxListQuery& query);
   Result<OutboxItemView> item(const std::string& ref, std::int64_t now_ms);
   // From per-state counts kept by triggers plus two indexed counts: no item is decoded.
   Result<OutboxHealth> health(std::int64_t now_ms);
@@ -94,8 +105,16 @@ class Outbox {
   // Checkpoints and truncates the WAL once this connection wrote `checkpoint_rows` rows
   // since the last time, so a long pass never lets it grow past outbox_wal_limit_bytes.
   Status checkpoint_if_due();
-  // With nothing queued: gives free pages back (incremental vacuum) and truncates the WAL.
+  // With nothing queued: gives free pages back (give_back_free_pages) and truncates the WAL.
   Status compact_if_drained();
+  // Retention: deletes delivered items whose creation and delivery are both older than
+  // outbox_keep_delivered_days, 500 per transaction (the write lock is never held long),
+  // then gives free pages back. Undelivered items are never deleted. Returns how many.
+  // Indexed (items_age): cost grows with the items it deletes only.
+  Result<int> prune_delivered(std::int64_t now_ms);
+  // Free-page policy: once free pages exceed outbox_vacuum_free_mib, incremental_vacuum
+  // (a file made before auto_vacuum was set gets one VACUUM, which converts it).
+  Status give_back_free_pages();
   // Current size of the -wal file in bytes (0 when absent).
   std::int64_t wal_bytes() const;
 
@@ -103,6 +122,10 @@ class Outbox {
   Outbox(const BackendConfig& c, std::unique_ptr<sql::Db> db, std::vector<unsigned char> key)
       : m_cfg(c), m_db(std::move(db)), m_key(std::move(key)) {}
   Result<OutboxItemView> view_of(sql::Stmt& s, std::int64_t now_ms);
+  // The one staff-alarm rule: an undelivered item created at or before this raises it.
+  std::int64_t alarm_cutoff_ms(std::int64_t now_ms) const {
+    return now_ms - std::int64_t{m_cfg.outbox_staff_alarm_hours} * 3600000;
+  }
   Result<OutboxItemView> insert_one(const OutboxNewItem& item, std::int64_t now, int& held);
   Result<Pending> decode(sql::Stmt& q);
   void wrote_rows(int n) { m_rows_since_checkpoint += n; }
@@ -113,6 +136,12 @@ class Outbox {
   std::unique_ptr<sql::Transaction> m_batch;
   int m_rows_since_checkpoint = 0;
 };
+
+// The one back-off of the outbox, for an item's resends and for the sender's gateway probe:
+// before try `step` (1 = the first retry) wait initial_ms * 2^(step-1), capped at max_ms,
+// +-25 % jitter so a hall of terminals does not retry in lock step after an outage.
+// Milliseconds, >= 0. Any thread.
+std::int64_t backoff_delay_ms(std::int64_t initial_ms, std::int64_t max_ms, int step);
 
 // Loads (or, by policy, creates with mode 0600) the 32-byte secretbox key.
 Result<std::vector<unsigned char>> load_outbox_key(const std::string& path, KeyFilePolicy policy);

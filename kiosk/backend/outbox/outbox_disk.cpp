@@ -36,23 +36,49 @@ Status Outbox::compact_if_drained() {
   auto queued = m_db->query_int("SELECT SUM(n) FROM counts WHERE state='queued'");
   if (!queued) return queued.error();
   if (queued.value().value_or(0) > 0) return Unit{};
+  // Delivered payloads are wiped, so a drained queue leaves free pages behind.
+  if (auto s = give_back_free_pages(); !s) return s;
+  m_rows_since_checkpoint = checkpoint_rows(m_cfg.outbox_wal_limit_bytes);
+  return checkpoint_if_due();
+}
+
+Status Outbox::give_back_free_pages() {
+  if (m_batch) return Unit{};
   auto mode = m_db->query_int("PRAGMA auto_vacuum");
   auto free_pages = m_db->query_int("PRAGMA freelist_count");
   auto pages = m_db->query_int("PRAGMA page_count");
-  if (!mode || !free_pages || !pages) return make_error(ErrorCode::StorageError, "outbox: pragma failed");
+  auto page_size = m_db->query_int("PRAGMA page_size");
+  if (!mode || !free_pages || !pages || !page_size)
+    return make_error(ErrorCode::StorageError, "outbox: pragma failed");
   const std::int64_t free_n = free_pages.value().value_or(0);
-  // Delivered payloads are wiped, so a drained queue leaves free pages behind. Give them
-  // back once they are worth it (1 MiB), so the file follows the backlog down again.
-  if (free_n >= 256) {
-    if (mode.value().value_or(0) == 2) {
-      if (auto s = m_db->exec("PRAGMA incremental_vacuum"); !s) return s.error();
-    } else if (free_n * 4 >= pages.value().value_or(0)) {
-      // A file made before auto_vacuum was set: one VACUUM also switches it to incremental.
-      if (auto s = m_db->exec("VACUUM"); !s) return s.error();
-    }
+  const std::int64_t bound = std::int64_t{m_cfg.outbox_vacuum_free_mib} * 1024 * 1024;
+  if (free_n == 0 || free_n * page_size.value().value_or(4096) < bound) return Unit{};
+  if (mode.value().value_or(0) == 2) return m_db->exec("PRAGMA incremental_vacuum");
+  // A file made before auto_vacuum was set: VACUUM rewrites the whole file, so only when
+  // a quarter of it is free; it also switches the file to incremental.
+  if (free_n * 4 >= pages.value().value_or(0)) return m_db->exec("VACUUM");
+  return Unit{};
+}
+
+Result<int> Outbox::prune_delivered(std::int64_t now_ms) {
+  const std::int64_t cutoff = now_ms - std::int64_t{m_cfg.outbox_keep_delivered_days} * 86400000;
+  int total = 0;
+  for (;;) {
+    auto q = m_db->prepare(
+        "DELETE FROM items WHERE id IN (SELECT id FROM items WHERE state='delivered' AND "
+        "created_ms <= ?1 AND delivered_ms <= ?1 LIMIT 500)");
+    if (!q) return q.error();
+    q->bind(1, cutoff);
+    if (auto s = q->run(); !s) return s.error();
+    const int n = sqlite3_changes(m_db->raw());
+    total += n;
+    wrote_rows(n);
+    if (auto s = checkpoint_if_due(); !s) return s.error();
+    if (n < 500) break;
   }
-  m_rows_since_checkpoint = checkpoint_rows(m_cfg.outbox_wal_limit_bytes);
-  return checkpoint_if_due();
+  if (total > 0)
+    if (auto s = give_back_free_pages(); !s) return s.error();
+  return total;
 }
 
 std::int64_t Outbox::wal_bytes() const {

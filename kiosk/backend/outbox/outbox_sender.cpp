@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <random>
 
 namespace kiosk::backend {
 namespace {
@@ -15,12 +14,6 @@ namespace {
 bool unreachable(const ApiError& e) {
   return e.code == ErrorCode::BackendUnreachable || e.code == ErrorCode::Timeout ||
          e.code == ErrorCode::TlsFailure;
-}
-
-std::int64_t jittered(std::int64_t delay) {
-  static thread_local std::mt19937_64 rng{std::random_device{}()};
-  std::uniform_int_distribution<std::int64_t> jitter(-delay / 4, delay / 4);
-  return delay + jitter(rng);
 }
 
 }  // namespace
@@ -93,14 +86,14 @@ void OutboxSender::summarize(bool force) {
 
 void OutboxSender::trip(std::int64_t now, const ApiError& why) {
   const bool was_down = m_down;
-  m_probe_delay_ms = was_down ? std::min<std::int64_t>(m_probe_delay_ms * 2, m_cfg.sender_backoff_max_ms)
-                              : m_cfg.sender_backoff_initial_ms;
-  m_probe_delay_ms = std::max<std::int64_t>(m_probe_delay_ms, 1);
+  m_probe_step = was_down ? std::min(m_probe_step + 1, 62) : 1;
   m_down = true;
-  m_next_probe_ms = now + jittered(m_probe_delay_ms);
+  const std::int64_t delay = std::max<std::int64_t>(
+      1, backoff_delay_ms(m_cfg.sender_backoff_initial_ms, m_cfg.sender_backoff_max_ms, m_probe_step));
+  m_next_probe_ms = now + delay;
   if (!was_down)
     log(std::string("outbox: gateway unreachable (") + to_string(why.code) +
-        "); one probe per pass from now on, the first in " + std::to_string(m_probe_delay_ms) + " ms");
+        "); one probe per pass from now on, the first in " + std::to_string(delay) + " ms");
 }
 
 Result<int> OutboxSender::send_group(std::vector<Outbox::Pending> group) {
@@ -159,13 +152,22 @@ Result<int> OutboxSender::pass() {
     std::lock_guard lock(m_mu);
     std::swap(woken, m_woken);
   }
+  // Retention, whatever the gateway's state: at most once per kRetentionEveryMs.
+  if (start >= m_next_retention_ms) {
+    m_next_retention_ms = start + kRetentionEveryMs;
+    auto pruned = m_outbox->prune_delivered(start);
+    if (!pruned) return pruned.error();
+    if (pruned.value() > 0)
+      log("outbox: " + std::to_string(pruned.value()) + " delivered item(s) past " +
+          std::to_string(m_cfg.outbox_keep_delivered_days) + " days deleted");
+  }
   // A new item may probe early, but never more often than the first back-off step.
   const bool early = woken && start - m_last_probe_ms >= m_cfg.sender_backoff_initial_ms;
   if (m_down && start < m_next_probe_ms && !early) return 0;
-  if (auto s = m_outbox->stop_overdue(start); !s) return s.error();
-  auto first = m_outbox->due_ids(start, 1);
-  if (!first) return first.error();
-  if (first->empty()) {
+  // The probe: the first item due (stop_overdue first, so a stopped item is never sent).
+  auto probe = m_outbox->next_due(start);
+  if (!probe) return probe.error();
+  if (!probe.value()) {
     if (!m_drained) {
       auto left = m_outbox->ms_until_due(start);
       m_drained = left && !left.value();
@@ -175,29 +177,26 @@ Result<int> OutboxSender::pass() {
     return 0;
   }
   m_drained = false;
-  // The probe: the first item of the pass goes alone.
-  auto probe = m_outbox->load_queued(first->front());
-  if (!probe) return probe.error();
-  int attempts = 0;
-  if (probe.value()) {
-    m_last_probe_ms = start;
+  const std::int64_t probe_id = probe.value()->id;
+  m_last_probe_ms = start;
+  {
     auto down = send_group({std::move(*probe.value())});
     if (!down) return down.error();
-    ++attempts;
     if (down.value() > 0) {
       trip(m_cfg.now_ms(), make_error(ErrorCode::BackendUnreachable, ""));
-      return attempts;
+      return 1;
     }
-    if (m_down) log("outbox: gateway reachable again; sending the backlog");
-    m_down = false;
   }
+  if (m_down) log("outbox: gateway reachable again; sending the backlog");
+  m_down = false;
+  int attempts = 1;
   // The snapshot: what was due when the pass began, each at most once.
   auto ids = m_outbox->due_ids(start, kSnapshotMax);
   if (!ids) return ids.error();
   const int width = std::max(1, m_transport->max_in_flight());
   std::vector<Outbox::Pending> group;
   for (std::size_t i = 0; i < ids->size(); ++i) {
-    if ((*ids)[i] != first->front()) {  // the probe was sent already
+    if ((*ids)[i] != probe_id) {  // the probe was sent already
       auto p = m_outbox->load_queued((*ids)[i]);
       if (!p) return p.error();
       if (p.value()) group.push_back(std::move(*p.value()));

@@ -11,6 +11,7 @@
 // back (exponential, jittered, capped at sender_backoff_max_ms): one attempt per pass,
 // not one per item. Otherwise the rest goes out sender_max_in_flight at a time, their
 // marks committed together. Per-item back-off (Outbox::mark_failed_attempt) still applies.
+// Retention (delivered items past outbox_keep_delivered_days) runs here too, hourly.
 //
 // start()/wake()/stop() may be called from any thread; the report and log callbacks run on
 // the sender thread (or the caller of send_due_now). The log gets one line per change of
@@ -41,6 +42,8 @@ class OutboxSender {
   using Log = std::function<void(const std::string& line)>;  // one line, no newline, no personal data
   static constexpr int kLogLinesPerPeriod = 20;
   static constexpr int kSnapshotMax = 100000;  // ids per pass (8 bytes each)
+  // Retention (Outbox::prune_delivered) runs in the first pass and then at most this often.
+  static constexpr std::int64_t kRetentionEveryMs = 3600000;
 
   OutboxSender(std::unique_ptr<Outbox> outbox, std::unique_ptr<Transport> transport,
                const BackendConfig& config, Report report, Log log = {});
@@ -75,7 +78,8 @@ class OutboxSender {
   Log m_log;
   // Breaker and log state: the sending thread only.
   bool m_down = false;
-  std::int64_t m_probe_delay_ms = 0;
+  std::int64_t m_next_retention_ms = 0;
+  int m_probe_step = 0;   // back-off step of the next probe (backoff_delay_ms)
   std::int64_t m_next_probe_ms = 0;
   std::int64_t m_last_probe_ms = 0;
   std::int64_t m_period_start_ms = 0;

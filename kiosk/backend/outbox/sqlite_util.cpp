@@ -62,10 +62,17 @@ std::vector<unsigned char> Stmt::col_blob(int i) const {
 }
 bool Stmt::col_null(int i) const { return sqlite3_column_type(m_s, i) == SQLITE_NULL; }
 
+bool is_plain_file_name(const std::string& path) {
+  return !path.empty() && path != ":memory:" && path.rfind("file:", 0) != 0;
+}
+
 Result<std::unique_ptr<Db>> Db::open(const std::string& path) {
   // A new database is readable by its owner only, like the key (SQLite makes its -wal and
-  // -shm files with the database's permissions).
-  if (const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600); fd >= 0) ::close(fd);
+  // -shm files with the database's permissions). Not for names SQLite does not take as a
+  // file: ":memory:", "" (a temporary database) and "file:" URIs (creating those by hand
+  // once left a stray file named ":memory:" in the working folder).
+  if (is_plain_file_name(path))
+    if (const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600); fd >= 0) ::close(fd);
   sqlite3* db = nullptr;
   const int rc = sqlite3_open_v2(path.c_str(), &db,
                                  SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,

@@ -16,6 +16,10 @@ namespace kiosk::backend::sql {
 
 ApiError error_from(int rc, sqlite3* db, const char* what);
 
+// False for the names SQLite does not open as a plain file: ":memory:", "" (a private
+// temporary database) and "file:" URIs.
+bool is_plain_file_name(const std::string& path);
+
 class Stmt {
  public:
   Stmt(sqlite3* db, sqlite3_stmt* s) : m_db(db), m_s(s) {}

@@ -77,7 +77,7 @@ TEST(OutboxSender, APassNeverRetakesItemsThatCameDueDuringIt) {
   EXPECT_EQ(attempts.value(), kItems);
   EXPECT_EQ(sends, kItems) << "items were sent again within one pass";
   auto view = kb::Outbox::open(c);
-  auto all = view.value()->items(c.now_ms());
+  auto all = view.value()->items(c.now_ms(), {});
   ASSERT_TRUE(all.ok());
   for (const auto& v : all.value()) {
     EXPECT_EQ(v.attempts, 1) << v.ref;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 
@@ -93,7 +94,7 @@ TEST_F(OutboxStore, BoundedWithAnAlarmBeforeItIsFull) {
   auto sixth = ob->enqueue("service_application", body(5));
   ASSERT_FALSE(sixth.ok());
   EXPECT_EQ(sixth.error().code, kb::ErrorCode::OutboxFull);
-  EXPECT_EQ(ob->items(m_now)->size(), 5u);
+  EXPECT_EQ(ob->items(m_now, {})->size(), 5u);
 }
 
 TEST_F(OutboxStore, SameIdempotencyKeyIsStoredOnce) {
@@ -102,7 +103,7 @@ TEST_F(OutboxStore, SameIdempotencyKeyIsStoredOnce) {
   auto b = ob->enqueue("service_application", body(1), "key-1");
   ASSERT_TRUE(a.ok() && b.ok());
   EXPECT_EQ(a->ref, b->ref);
-  EXPECT_EQ(ob->items(m_now)->size(), 1u);
+  EXPECT_EQ(ob->items(m_now, {})->size(), 1u);
 }
 
 TEST_F(OutboxStore, StaffAlarmAfter24HoursStopAfter7DaysNeverDropped) {
@@ -149,7 +150,9 @@ TEST_F(OutboxStore, FullDiskFailsClearlyAndLosesNothingQueued) {
     ASSERT_LT(refs.size(), 500u) << "the page limit never bit";
   }
   auto ob = open();
-  auto items = ob->items(m_now);
+  kb::OutboxListQuery all;
+  all.limit = 1000;
+  auto items = ob->items(m_now, all);
   ASSERT_TRUE(items.ok());
   ASSERT_EQ(items->size(), refs.size());
   for (size_t i = 0; i < refs.size(); ++i) {
@@ -161,3 +164,33 @@ TEST_F(OutboxStore, FullDiskFailsClearlyAndLosesNothingQueued) {
 }
 
 }  // namespace
+
+// SQLite's in-memory database (the local gateway's) is not a file: opening it must not
+// leave an empty file named ":memory:" in the working folder.
+TEST(SqliteDb, AnInMemoryDatabaseLeavesNoFileBehind) {
+  const std::string dir = kiosk::testing::make_temp_dir("memory");
+  const auto before = std::filesystem::current_path();
+  std::filesystem::current_path(dir);
+  {
+    auto db = kb::sql::Db::open(":memory:");
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(db.value()->exec("CREATE TABLE t(x)").ok());
+  }
+  const bool stray = std::filesystem::exists(dir + "/:memory:");
+  std::filesystem::current_path(before);
+  EXPECT_FALSE(stray);
+}
+
+// The one back-off (item resends and the gateway probe): doubling from the first delay,
+// +-25 % jitter, capped.
+TEST(OutboxBackoff, DoublesFromTheFirstDelayWithJitterUpToTheCap) {
+  const auto within = [](std::int64_t v, std::int64_t centre) {
+    return v >= centre - centre / 4 && v <= centre + centre / 4;
+  };
+  for (int round = 0; round < 50; ++round) {
+    EXPECT_TRUE(within(kb::backoff_delay_ms(1000, 300000, 1), 1000));
+    EXPECT_TRUE(within(kb::backoff_delay_ms(1000, 300000, 4), 8000));
+    EXPECT_TRUE(within(kb::backoff_delay_ms(1000, 300000, 40), 300000));
+    EXPECT_GE(kb::backoff_delay_ms(0, 300000, 3), 0);
+  }
+}
