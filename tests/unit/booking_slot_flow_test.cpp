@@ -83,7 +83,7 @@ struct SlotFlowTest : ::testing::Test {
 
   bool awaiting = true;   // the Kiosk still has the flow's last request out
   core::ServiceContext context() const {
-    return core::ServiceContext{settings, catalog, false, false, now, visit, 20260308, awaiting};
+    return core::ServiceContext{settings, catalog, false, false, now, visit, 20260308, "keypad", awaiting};
   }
 
   static Value slot(const std::string& id, const std::string& org, const std::string& start, const std::string& status = "free") {

@@ -28,7 +28,7 @@ struct Visit {
   std::vector<Consent> consents;
   // What the resident must apply for in person (本人申请), as the gateway marked it when an
   // agent took the visit over: endpoint names, e.g. "subsidy_application".
-  std::vector<std::string> own_application_required;
+  std::vector<std::string> own_application_required{};   // (a default: Visit{a, b, c, d, e} stays valid)
 
   bool identified() const { return !subject_ref.empty(); }
   bool for_someone_else() const { return !represented_subject_ref.empty(); }
