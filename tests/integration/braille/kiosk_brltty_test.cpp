@@ -74,7 +74,7 @@ class KioskOnBrltty : public ::testing::Test {
          "BRLAPI_AUTH="},
         {"SDL_VIDEODRIVER=dummy", "SDL_AUDIODRIVER=dummy", "KIOSK_BRAILLE_DRIVER=brlapi", "BRLAPI_AUTH=none",
          "BRLAPI_HOST=" + display->brlapi_host()});
-    kiosk_pid = kiosk::testing::spawn_process({KIOSK_BINARY, "--config", (root / "config/kiosk.toml").string(),
+    kiosk_pid = kiosk::testing::spawn_process({KIOSK_BINARY, "--config", kiosk::testing::foundation_hall(dir).substr(9),
                                                "--transcript", (dir / "t.jsonl").string()},
                                               env, dir / "err.txt");
     ASSERT_GT(kiosk_pid, 0) << "cannot start " << KIOSK_BINARY;

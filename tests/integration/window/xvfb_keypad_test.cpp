@@ -96,7 +96,7 @@ TEST(XvfbKeypad, AResidentDrivesTheRealWindowWithKeysAndQuitKeysDoNothing) {
   ASSERT_TRUE(fs::exists(socket)) << "Xvfb did not start; see " << dir;
   const fs::path transcript = dir / "t.jsonl";
   const pid_t kiosk = spawn_process(
-      {KIOSK_BINARY, "--config", std::string(KIOSK_SOURCE_ROOT) + "/config/kiosk.toml", "--transcript", transcript.string()},
+      {KIOSK_BINARY, "--config", kiosk::testing::foundation_hall(dir).substr(9), "--transcript", transcript.string()},
       environment_with({"DISPLAY=", "SDL_VIDEODRIVER=", "SDL_AUDIODRIVER=", "KIOSK_BRAILLE_DRIVER="},
                        {"DISPLAY=" + display, "SDL_AUDIODRIVER=dummy", "KIOSK_BRAILLE_DRIVER=null"}),
       dir / "err.txt");

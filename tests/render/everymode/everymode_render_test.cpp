@@ -26,6 +26,8 @@ class EveryModeRender : public ::testing::Test {
     auto loaded = app::load_config(std::string(KIOSK_TEST_ROOT) + "/config/kiosk.toml");
     ASSERT_TRUE(loaded.ok()) << loaded.describe();
     s_config = new app::Config(std::move(*loaded.config));
+    // The foundation's walks by position: the demo hall's first services (kiosk_run.h).
+    s_config->services = {"entitlements", "help_desk", "subsidies", "identity"};
     auto measurer = drivers::display::SdlTextMeasurer::open();
     ASSERT_TRUE(measurer.ok()) << measurer.error().message;
     s_measurer = std::move(*measurer).release();

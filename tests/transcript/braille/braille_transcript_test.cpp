@@ -14,6 +14,7 @@
 
 #include "drivers/braille/louis_translator.h"
 #include "drivers/speech/reading_loader.h"
+#include "kiosk_run.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -46,7 +47,8 @@ class BrailleTranscript : public ::testing::Test {
 
   std::vector<json> run(const std::string& args) {
     const fs::path transcript = m_dir / "t.jsonl";
-    const std::string command = std::string(KIOSK_BINARY) + " --headless " + args + " --transcript '" +
+    const std::string config = args.find("--config") == std::string::npos ? kiosk::testing::foundation_hall(m_dir) + " " : "";
+    const std::string command = std::string(KIOSK_BINARY) + " --headless " + config + args + " --transcript '" +
                                 transcript.string() + "' 2>'" + (m_dir / "stderr").string() + "'";
     EXPECT_EQ(std::system(command.c_str()), 0) << command;
     std::vector<json> events;

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -21,14 +22,20 @@ fs::path fresh_dir(const std::string& name) {
   return dir;
 }
 
+std::string foundation_hall(const fs::path& dir) {
+  if (fs::exists(dir / "config" / "kiosk.toml")) return "--config " + (dir / "config" / "kiosk.toml").string();
+  return hall_config_with(dir, {});
+}
+
 KioskRun run_kiosk_in(const fs::path& dir, const std::string& script, const std::string& extra) {
   KioskRun run;
   run.dir = dir;
   std::ofstream(dir / "s.script") << script;
+  const std::string config = extra.find("--config") == std::string::npos ? foundation_hall(dir) + " " : std::string{};
   const std::string command = std::string("SDL_AUDIODRIVER=dummy KIOSK_BRAILLE_DRIVER=null ") + KIOSK_BINARY +
                               " --headless --script '" + (dir / "s.script").string() + "' --transcript '" +
                               (dir / "t.jsonl").string() + "' --screenshots '" + (dir / "shots").string() + "' " +
-                              extra + " 2>'" + (dir / "err.txt").string() + "'";
+                              config + extra + " 2>'" + (dir / "err.txt").string() + "'";
   const int status = std::system(command.c_str());
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   std::ifstream in(dir / "t.jsonl");
@@ -99,7 +106,9 @@ pid_t spawn_process(const std::vector<std::string>& args, const std::vector<std:
   return rc == 0 ? pid : -1;
 }
 
-std::string hall_config_with(const fs::path& dir, const std::vector<std::pair<std::string, std::string>>& lines) {
+std::string hall_config_with(const fs::path& dir, std::vector<std::pair<std::string, std::string>> lines) {
+  const bool own_services = std::any_of(lines.begin(), lines.end(), [](const auto& l) { return l.first == "services = "; });
+  if (!own_services) lines.push_back({"services = ", kFoundationServices});
   fs::copy(fs::path(KIOSK_SOURCE_ROOT) / "config", dir / "config", fs::copy_options::recursive);
   fs::create_directory_symlink(fs::path(KIOSK_SOURCE_ROOT) / "assets", dir / "assets");   // sign clips, fonts
   std::ofstream out(dir / "config" / "kiosk.toml", std::ios::trunc);

@@ -24,6 +24,15 @@ struct KioskRun {
 // A new empty folder under the temp dir, unique to this process and `name`.
 std::filesystem::path fresh_dir(const std::string& name);
 
+// The services of the hall the foundation's tests walk by position (home item 1, 2, 3, then
+// settings, language, help, ...): the demo hall's first ones. A run without its own
+// --config, and every hall_config_with / hall_config_in without a "services = " line of its
+// own, gets the demo hall with this list, so a service added to the demo hall does not
+// move every walk.
+inline constexpr const char* kFoundationServices =
+    R"(services = ["entitlements", "help_desk", "subsidies", "identity"])";
+std::string foundation_hall(const std::filesystem::path& dir);
+
 // kiosk --headless --script DIR/s.script --transcript DIR/t.jsonl --screenshots DIR/shots EXTRA
 // with SDL's dummy audio and the null braille driver.
 KioskRun run_kiosk_in(const std::filesystem::path& dir, const std::string& script, const std::string& extra = {});
@@ -33,8 +42,7 @@ KioskRun run_kiosk(const std::string& name, const std::string& script, const std
 // A copy of the hall's config in DIR/config (with the shipped assets beside it) whose
 // kiosk.toml lines starting with the given text are replaced, e.g. {"sign = ", "sign = true"};
 // returns the --config argument.
-std::string hall_config_with(const std::filesystem::path& dir,
-                             const std::vector<std::pair<std::string, std::string>>& lines);
+std::string hall_config_with(const std::filesystem::path& dir, std::vector<std::pair<std::string, std::string>> lines);
 
 // hall_config_with(DIR, lines) with the outbox and its key in DIR too, so runs that reach
 // the embedded backend never share one.
