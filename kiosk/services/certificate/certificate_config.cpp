@@ -2,56 +2,25 @@
 #include "kiosk/services/certificate/certificate_config.h"
 
 #include <algorithm>
-#include <initializer_list>
+#include <array>
 #include <set>
 #include <string_view>
 
 #include "kiosk/services/certificate/certificate.h"
 #include "kiosk/services/certificate/certificate_rules.h"
+#include "kiosk/services/profile_config.h"
 
 namespace kiosk::services::certificate {
 
 namespace {
 
-std::size_t line_of(const toml::node& node) { return std::max<std::size_t>(1, node.source().begin.line); }
-
-bool is_identifier(std::string_view s) {
-  return !s.empty() && s.front() >= 'a' && s.front() <= 'z' &&
-         std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
-}
-
 constexpr std::array<std::string_view, 7> kCategories{"vision", "hearing", "speech", "physical",
                                                       "intellectual", "mental", "multiple"};
 
-class Reader {
+// The shared profile checks, and lists of known names.
+class Reader : public ProfileReader {
  public:
-  Reader(const CountyData& county, SetupErrors& errors) : m_county(county), m_errors(errors) {}
-
-  void error(const toml::node* node, std::string message) {
-    m_errors.push_back({m_county.file, node ? line_of(*node) : 0, std::move(message)});
-  }
-
-  void check_keys(const toml::table& table, std::initializer_list<std::string_view> allowed, std::string_view where) {
-    for (auto&& [key, node] : table)
-      if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end())
-        error(&node, "unknown key \"" + std::string(key.str()) + "\" in " + std::string(where));
-  }
-
-  Text text(const toml::table& table, std::string_view key, bool required, std::string_view where) {
-    const toml::node* node = table.get(key);
-    if (!node) {
-      if (required) error(&table, "missing " + std::string(key) + " = { zh = \"...\", en = \"...\" } in " + std::string(where));
-      return {};
-    }
-    const toml::table* t = node->as_table();
-    const auto zh = t ? (*t)["zh"].value<std::string>() : std::nullopt;
-    const auto en = t ? (*t)["en"].value<std::string>() : std::nullopt;
-    if (!t || !zh || !en || zh->empty() || en->empty() || t->size() != 2) {
-      error(node, std::string(key) + " in " + std::string(where) + " must be { zh = \"...\", en = \"...\" }, both non-empty");
-      return {};
-    }
-    return Text{*zh, *en};
-  }
+  using ProfileReader::ProfileReader;
 
   // A list of identifiers, each one of `allowed`.
   template <std::size_t N>
@@ -75,10 +44,6 @@ class Reader {
     }
     return out;
   }
-
- private:
-  const CountyData& m_county;
-  SetupErrors& m_errors;
 };
 
 Document read_document(Reader& r, const toml::table& t) {
