@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "kiosk_run.h"
 
@@ -92,4 +93,36 @@ TEST(SubsidiesTranscript, AStoppedCaseSaysWhyAndWhatToDo) {
   bool reason = false;
   for (const auto& e : of_type(run, "speech")) reason = reason || e.dump().find("刑满") != std::string::npos;
   EXPECT_TRUE(reason) << captions;
+}
+
+// Every stop reason of docs/domain.md, and a refusal, read on the status screen in plain
+// words with the way forward: the synthetic residents S3-S8 hold them between them.
+TEST(SubsidiesTranscript, EveryStopReasonAndARefusalIsReadWithWhatToDo) {
+  struct Case {
+    const char* id;
+    std::vector<const char*> words;
+  };
+  const std::vector<Case> cases{
+      {"370303198211270138", {"没有按时参加年审"}},                                     // review_missed
+      {"640324197105020648", {"换领新证以后就会恢复发放", "户口已经迁出本县"}},        // cert_expired, hukou_moved_out
+      {"141081198507190357", {"服刑期间停发", "情况不实"}},                             // imprisoned, fraud
+      {"150304199002030269", {"年审没有通过", "您申请了停发"}},                         // review_failed, voluntary
+      {"370303195808160173", {"残疾人证已经注销", "护理补贴发给一级、二级残疾人"}},    // cert_cancelled, rejected
+      {"640324194701210487", {"登记为已经去世", "登记为失踪"}},                         // deceased, declared_missing
+  };
+  for (const Case& c : cases) {
+    const auto dir = fresh_dir(std::string("subsidies_stop_") + c.id);
+    std::ofstream(dir / "card.json") << card("演示人", c.id);
+    std::string walk;
+    for (int i = 0; i < 45; ++i) walk += "key down\n";
+    // S8 has no phone on file: a member of staff confirms her (number 0101, PIN 2468).
+    const bool staff = std::string(c.id) == "640324194701210487";
+    const std::string in = staff ? "headphones in\nkey 3\nkey select\ncard card.json\nkey down\nkey select\n"
+                                   "key 0\nkey 1\nkey 0\nkey 1\nkey select\nkey 2\nkey 4\nkey 6\nkey 8\nkey select\n"
+                                 : to_status("card.json", true);
+    const KioskRun run = run_kiosk_in(dir, in + walk, hall_config_in(dir));
+    ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+    const std::string captions = all_of_type(run, "caption");
+    for (const char* words : c.words) EXPECT_NE(captions.find(words), std::string::npos) << c.id << " " << words;
+  }
 }
