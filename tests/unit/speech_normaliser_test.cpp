@@ -61,6 +61,8 @@ TEST(SpeechNormaliserZh, CodesDigitByDigit) {
   expect_table({{"编号0012", "编号零零一二"},
                 {"验证码 384912", "验证码 三八四九一二"},
                 {"受理号 12345", "受理号 一二三四五"},
+                // A receipt's reference: its groups digit by digit, never a range (至).
+                {"受理号：demo-01-000001", "受理号：demo-零一-零零零零零一"},
                 {"B12345", "B一二三四五"}},
                TextLanguage::Chinese);
 }
