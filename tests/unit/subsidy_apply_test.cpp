@@ -126,7 +126,7 @@ TEST_F(Apply, RefusingTheConsentLeadsToTheWindowAndBackAgain) {
   (void)select("subsidy_apply_residence.hukou");
   (void)select("subsidy_apply_bank.on_file");
   ASSERT_EQ(flow.step(), Step::Consent);
-  (void)select("subsidy_apply_consent.refuse");
+  (void)select("consent.refuse");
   EXPECT_EQ(flow.step(), Step::Refused);
   EXPECT_TRUE(shows("subsidy_apply_refused.text"));
   (void)select("subsidy_apply_refused.consent");
@@ -141,7 +141,7 @@ TEST_F(Apply, AGuardiansConsentIsRecordedWithHowItWasGivenAndTravelsWithEachAppl
   (void)select("subsidy_apply_programme.next");
   (void)select("subsidy_apply_residence.residence_permit");
   (void)select("subsidy_apply_bank.on_file");
-  const ServiceOutcome agreed = select("subsidy_apply_consent.agree", "braille");
+  const ServiceOutcome agreed = select("consent.agree", "braille");
   ASSERT_TRUE(agreed.visit.has_value());
   ASSERT_EQ(agreed.visit->consents.size(), 1u);
   EXPECT_EQ(agreed.visit->consents[0].id, kIncomeCheckConsent);
@@ -191,7 +191,7 @@ TEST_F(Apply, EveryAnswerCanBeChangedFromTheSummaryAndComesBackToIt) {
   (void)select("subsidy_apply_programme.living_allowance");
   (void)select("subsidy_apply_programme.next");
   EXPECT_EQ(flow.step(), Step::Consent);
-  (void)select("subsidy_apply_consent.agree");
+  (void)select("consent.agree");
   EXPECT_EQ(flow.step(), Step::Summary);
   EXPECT_TRUE(shows("subsidy_apply_summary.consent"));
 }

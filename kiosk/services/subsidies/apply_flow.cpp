@@ -53,14 +53,14 @@ ServiceOutcome ApplyFlow::answered() {
   if (m_changing) {
     m_changing = false;
     // A change that brings in the living allowance still needs its consent.
-    if (needs_consent() && !m_consented) return go(Step::Consent, "subsidy_apply_consent.what");
+    if (needs_consent() && !m_consented) return go(Step::Consent, "consent.what");
     return go(Step::Summary, "subsidy_apply_summary.submit");
   }
   switch (m_step) {
     case Step::Programme: return go(Step::Residence, "subsidy_apply_residence.hukou");
     case Step::Residence: return go(Step::Bank, m_offer.bank_ref.empty() ? "subsidy_apply_bank.at_window" : "subsidy_apply_bank.on_file");
     case Step::Bank:
-      return needs_consent() && !m_consented ? go(Step::Consent, "subsidy_apply_consent.what")
+      return needs_consent() && !m_consented ? go(Step::Consent, "consent.what")
                                              : go(Step::Summary, "subsidy_apply_summary.submit");
     default: return go(Step::Summary, "subsidy_apply_summary.submit");
   }
@@ -112,9 +112,9 @@ ServiceOutcome ApplyFlow::activate(const std::string& id, const core::ServiceCon
     m_bank = id.substr(std::string("subsidy_apply_bank.").size());
     return answered();
   }
-  if (id == "subsidy_apply_consent.agree") return record_consent(context);
-  if (id == "subsidy_apply_consent.refuse") return go(Step::Refused, "subsidy_apply_refused.text");
-  if (id == "subsidy_apply_refused.consent") return go(Step::Consent, "subsidy_apply_consent.what");
+  if (id == "consent.agree") return record_consent(context);
+  if (id == "consent.refuse") return go(Step::Refused, "subsidy_apply_refused.text");
+  if (id == "subsidy_apply_refused.consent") return go(Step::Consent, "consent.what");
   if (id == "subsidy_apply_summary.programmes") { m_changing = true; return go(Step::Programme, "subsidy_apply_programme.next"); }
   if (id == "subsidy_apply_summary.residence") { m_changing = true; return go(Step::Residence, "subsidy_apply_residence." + m_residence); }
   if (id == "subsidy_apply_summary.bank") { m_changing = true; return go(Step::Bank, "subsidy_apply_bank." + m_bank); }
@@ -185,10 +185,10 @@ ServiceOutcome ApplyFlow::back() {
     case Step::Residence: return go(Step::Programme, "subsidy_apply_programme.next");
     case Step::Bank: return go(Step::Residence, "subsidy_apply_residence." + (m_residence.empty() ? std::string("hukou") : m_residence));
     case Step::Consent: return go(Step::Bank, "subsidy_apply_bank." + m_bank);
-    case Step::Refused: return go(Step::Consent, "subsidy_apply_consent.what");
+    case Step::Refused: return go(Step::Consent, "consent.what");
     case Step::Summary:
       if (m_sending) return {};
-      return needs_consent() ? go(Step::Consent, "subsidy_apply_consent.what") : go(Step::Bank, "subsidy_apply_bank." + m_bank);
+      return needs_consent() ? go(Step::Consent, "consent.what") : go(Step::Bank, "subsidy_apply_bank." + m_bank);
     case Step::Receipt: return ServiceOutcome::of(Kind::Leave);
   }
   return ServiceOutcome::of(Kind::Leave);

@@ -7,7 +7,7 @@
 //   subsidy_apply_programme    which programme(s)
 //   subsidy_apply_residence    hukou here, or a residence permit (the hukou county decides)
 //   subsidy_apply_bank         the account the gateway has on file (masked), or the window
-//   subsidy_apply_consent      the separate consent to the income and dibao check with civil
+//   consent                    the separate consent to the income and dibao check with civil
 //                              affairs (living allowance only); refusing leads to
 //   subsidy_apply_refused      the counter path: where to go, what to bring
 //   subsidy_apply_summary      every answer read back, each changeable; submit

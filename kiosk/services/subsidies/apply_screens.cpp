@@ -101,14 +101,15 @@ Tree ApplyFlow::build_bank() const {
   return tree;
 }
 
-// The separate consent (PIPL Art. 29): what data, for what, from which department; 同意 or
-// 不同意, and 不同意 is never a dead end.
+// The separate consent (PIPL Art. 29), on the kiosk's consent screen (screen id `consent`,
+// docs/design.md): what data, for what, from which department; 同意 or 不同意, and 不同意 is
+// never a dead end.
 Tree ApplyFlow::build_consent() const {
-  Tree tree{"subsidy_apply_consent", Message::of("subsidy_apply_consent.title"), Message::of("subsidy_apply_consent.prompt"), {}};
+  Tree tree{"consent", Message::of("subsidy_apply_consent.title"), Message::of("subsidy_apply_consent.prompt"), {}};
   for (const char* part : {"what", "purpose", "department", "keep"})
-    tree.nodes.push_back(text(std::string("subsidy_apply_consent.") + part, Message::of(std::string("subsidy_apply_consent.") + part)));
-  tree.nodes.push_back(button("subsidy_apply_consent.agree"));
-  tree.nodes.push_back(button("subsidy_apply_consent.refuse"));
+    tree.nodes.push_back(text(std::string("consent.") + part, Message::of(std::string("subsidy_apply_consent.") + part)));
+  tree.nodes.push_back(button("consent.agree", Message::of("subsidy_apply_consent.agree")));
+  tree.nodes.push_back(button("consent.refuse", Message::of("subsidy_apply_consent.refuse")));
   return tree;
 }
 

@@ -119,7 +119,7 @@ TEST(SubsidyApply, QueuedWhileTheGatewayIsDownThenDeliveredOnceAndFollowedOnTheN
   ASSERT_EQ(applied.exit_code, 0) << applied.stderr_text;
   EXPECT_EQ(screens(applied),
             "attract home identify identify_factor verify subsidy_status subsidy_apply_programme subsidy_apply_residence "
-            "subsidy_apply_bank subsidy_apply_consent subsidy_apply_summary subsidy_receipt ");
+            "subsidy_apply_bank consent subsidy_apply_summary subsidy_receipt ");
   const std::string reference = receipt_reference(applied);
   ASSERT_FALSE(reference.empty()) << all_of_type(applied, "caption");
   const std::string captions = all_of_type(applied, "caption");

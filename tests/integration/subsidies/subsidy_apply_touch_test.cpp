@@ -108,8 +108,8 @@ TEST_F(SubsidyApplyByTouch, S9AppliesForBothSubsidiesAndGetsTwoReferenceNumbers)
   touch("subsidy_apply_programme.next");
   touch("subsidy_apply_residence.residence_permit");
   touch("subsidy_apply_bank.on_file");
-  ASSERT_EQ(screen(), "subsidy_apply_consent");
-  touch("subsidy_apply_consent.agree");
+  ASSERT_EQ(screen(), "consent");
+  touch("consent.agree");
   ASSERT_EQ(screen(), "subsidy_apply_summary");
   ASSERT_EQ(m_runtime->kiosk().visit().consents.size(), 1u);
   EXPECT_EQ(m_runtime->kiosk().visit().consents[0].method, "touch");
