@@ -80,6 +80,9 @@ TEST(SpeechPronunciation, DomainSentences) {
       {"本月补贴¥1,234.50", "ben3 yue4 bu3 tie1 yi4 qian1 er4 bai3 san1 shi2 si4 yuan2 wu3 jiao3"},
       {"护理补贴1234.56元", "hu4 li3 bu3 tie1 yi4 qian1 er4 bai3 san1 shi2 si4 yuan2 wu3 jiao3 liu4 fen1"},
       {"生活补贴100.00元", "sheng1 huo2 bu3 tie1 yi4 bai3 yuan2 zheng3"},
+      // 我的补贴 as the status screen says it: the monthly amount, and how fresh the data is.
+      {"每月122.00元", "mei3 yue4 yi4 bai3 er4 shi2 er4 yuan2 zheng3"},
+      {"截至2026年3月7日", "jie2 zhi4 er4 ling2 er4 liu4 nian2 san1 yue4 qi1 ri4"},
       {"报销比例50%", "bao4 xiao1 bi3 li4 bai3 fen1 zhi1 wu3 shi2"},
       {"您有2项补贴待领取", "nin2 you3 liang3 xiang4 bu3 tie1 dai4 ling3 qu3"},
       {"请到银行办理银行卡", "qing3 dao4 yin2 hang2 ban4 li3 yin2 hang2 ka3"},
