@@ -200,10 +200,18 @@ TEST(IdentityTranscript, R2TypesHerNumberOnTheBrailleDisplayAndStaffConfirm) {
   const std::string script = "headphones in\nbraille-dots 1-4\nbraille-key enter\nbraille-line down\nbraille-key enter\n" +
                              braille_digits("370303195009300248") +
                              "braille-key enter\nbraille-line down\nbraille-key enter\n" + braille_digits("0101") +
-                             "braille-key enter\n" + braille_digits("2468") + "braille-key enter\n";
+                             "braille-key enter\n" + braille_digits("2468") + "braille-key enter\n" +
+                             "braille-line down\nbraille-line down\nbraille-line down\nbraille-line down\nbraille-line down\n"
+                             "braille-line down\nbraille-line down\nbraille-line down\n";
   const KioskRun run = run_kiosk_in(dir, script, config_in(dir));
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   EXPECT_EQ(joined(run, "screen", "id"), "attract|home|identify|identify_keyed|identify_factor|identify_staff|subsidy_status|");
+  // Her care allowance is with the county DPF, step 2 of 3: said on her headset, line by line
+  // as she moves the display.
+  std::string heard;
+  for (const auto& e : of_type(run, "speech")) heard += e.value("text", "");
+  EXPECT_NE(heard.find("县残联正在审核您的申请"), std::string::npos) << heard;
+  EXPECT_NE(heard.find("现在在第2步"), std::string::npos) << heard;
   // The PIN is never said, shown or brailled; the typed number is brailled (S7: her own
   // display) and said only on the headset.
   for (const auto& e : run.events) EXPECT_EQ(e.dump().find("2468"), std::string::npos) << e.dump();
