@@ -100,3 +100,16 @@ TEST(SubsidiesFaults, RepeatOnAPaymentReReadsThatPaymentOnly) {
   EXPECT_EQ(repeated.find("2026年1月"), std::string::npos) << repeated;   // the next payment is not read
   EXPECT_EQ(repeated.find("信息截至"), std::string::npos) << repeated;
 }
+
+TEST(SubsidiesFaults, ASlowGatewayStillBringsTheStatus) {
+  // 1.5 s on the status route: the resident gets the answer, not an error (the "请稍候"
+  // notice after 1 s runs on the Kiosk's clock and is tested in the core).
+  auto sim = kiosk::testing::start_sim({*kiosk::tools::parse_fault_rule("subsidies=latency:1500")});
+  const fs::path dir = fresh_dir("subsidies_slow");
+  const KioskRun run = run_kiosk_in(dir, to_status("r1.json"), config_for(dir, sim->port()));
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  const auto requests = of_type(run, "request");
+  ASSERT_FALSE(requests.empty());
+  EXPECT_EQ(requests.back().value("status", 0), 200) << requests.back().dump();
+  EXPECT_EQ(of_type(run, "focus").back().value("node", ""), "subsidy_status.data_as_of");
+}
