@@ -95,8 +95,9 @@ ServiceOutcome SubsidiesService::activate(const std::string& node_id, const core
   if (m_state == State::Applying) return from_application(m_apply.activate(node_id, context));
   if (node_id == "subsidy_status.home") return ServiceOutcome::of(Kind::Leave);
   if (node_id == "subsidy_status.retry") return query(Kind::Rebuild);
-  if (node_id.starts_with("subsidy_status.") && node_id.ends_with(".apply_start")) {
-    const std::string programme = node_id.substr(15, node_id.size() - 15 - 12);
+  constexpr std::string_view kPrefix = "subsidy_status.", kSuffix = ".apply_start";
+  if (node_id.starts_with(kPrefix) && node_id.ends_with(kSuffix)) {
+    const std::string programme = node_id.substr(kPrefix.size(), node_id.size() - kPrefix.size() - kSuffix.size());
     // The gateway marked it 本人申请: an agent is told why, and how the resident applies.
     if (context.visit.needs_own_application("subsidy_application")) {
       ServiceOutcome outcome;
