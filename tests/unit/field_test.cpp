@@ -80,6 +80,27 @@ TEST(TextField, MasksShowTheEndsOfNumbersAndNothingOfASecret) {
   EXPECT_EQ(short_id.masked(), "14108");   // too short to hide anything yet
 }
 
+TEST(TextField, ACertificateNumberTakesXAsItsEighteenthAndBAsItsTwentyFirstCharacter) {
+  TextField cert(FieldKind::CertificateNumber, TextField::kCertificateMaxLength);
+  type(cert, "1100001949123100");
+  EXPECT_EQ(cert.apply(ch('X')), FieldEditResult::Rejected);   // place 17: digits only
+  type(cert, "2");
+  EXPECT_EQ(cert.apply(ch('X')), FieldEditResult::Inserted);   // place 18: the check character
+  type(cert, "12");
+  EXPECT_EQ(cert.apply(ch('B')), FieldEditResult::Inserted) << "the letter key on a keyboard";
+  EXPECT_EQ(cert.value(), "11000019491231002X12B");
+  EXPECT_EQ(cert.apply(key(FieldKey::Backspace)), FieldEditResult::Deleted);
+  EXPECT_EQ(cert.apply(ch('X')), FieldEditResult::Inserted) << "the star key types the B there";
+  EXPECT_EQ(cert.apply(ch('X')), FieldEditResult::Rejected);
+  EXPECT_EQ(cert.apply(ch('b')), FieldEditResult::Rejected);
+  type(cert, "1");
+  EXPECT_EQ(cert.value(), "11000019491231002X12B1");
+  EXPECT_EQ(cert.masked(), "110000********002X****") << "category, grade and the mark are hidden";
+  TextField id(FieldKind::IdNumber, 18);
+  type(id, "14108119680412035");
+  EXPECT_EQ(id.apply(ch('B')), FieldEditResult::Rejected);
+}
+
 TEST(TextField, ItsNodeCarriesKindCursorMaskAndPrivacy) {
   TextField code(FieldKind::Code, 6);
   type(code, "135");

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "kiosk/services/identity/identity.h"
 #include "kiosk_fixture.h"
@@ -187,6 +188,60 @@ TEST_F(Identity, ALegacyNumberIsReadBackBeforeItIsUsed) {
   EXPECT_EQ(screen(), "identify_factor");
 }
 
+TEST_F(Identity, ACertificateNumberIdentifiesByItsIdPartAndEachProblemHasItsOwnCode) {
+  select("identify.keyed");
+  select("identify_keyed.by_certificate");
+  EXPECT_EQ(kiosk.focus().current(), "identify_keyed.certificate");
+  EXPECT_EQ(kiosk.tree().find("identify_keyed.certificate")->field_kind, "certificate_number");
+  EXPECT_EQ(kiosk.tree().find("identify_keyed.id"), nullptr);
+  const std::pair<const char*, const char*> cases[] = {
+      {"1410811968041203564", "cert_format"},     // 19 characters
+      {"14108119680412035643B0", "cert_format"},  // no B0
+      {"14108119680412035683", "cert_category"},  // category 8
+      {"14108119680412035645", "cert_grade"},     // grade 5
+      {"14108119680412035743", "id_checksum"},    // the ID part's own check
+      {"37030319870230012743", "id_date"},
+  };
+  for (const auto& [number, code] : cases) {
+    kiosk.edit_field({FieldKey::Clear, 0, 0}, now);
+    type(number);
+    select("identify_keyed.submit");
+    EXPECT_EQ(alert(), code) << number;
+    EXPECT_EQ(screen(), "identify_keyed");
+    EXPECT_EQ(kiosk.tree().find("identify_keyed.certificate")->error.id, std::string("identity.error.") + code);
+  }
+  kiosk.edit_field({FieldKey::Clear, 0, 0}, now);
+  type("14108119680412035643B2");
+  EXPECT_EQ(kiosk.tree().find("identify_keyed.certificate")->masked_value, "141081********0356****");
+  select("identify_keyed.submit");
+  ASSERT_EQ(screen(), "identify_factor");
+  select("identify_factor.sms");
+  ASSERT_TRUE(request().has_value());
+  // Only the ID part leaves the kiosk: category and grade are the resident's claim.
+  EXPECT_EQ(request()->spec.body.string_at("id_number"), "141081196804120356");
+  EXPECT_EQ(request()->spec.body.string_at("method"), "keyed_sms");
+}
+
+TEST_F(Identity, AfterAnExpiredCardATypedCertificateMustBeItsHolders) {
+  CardEvent placed;
+  placed.card.name = "赵大山";
+  placed.card.id_number = "141081196804120356";
+  placed.card.valid_to = "20200101";
+  last = kiosk.card(placed, now);
+  ASSERT_EQ(screen(), "identify_keyed");
+  select("identify_keyed.by_certificate");
+  type("64032420210715046624");
+  select("identify_keyed.submit");
+  EXPECT_EQ(alert(), "cert_id_mismatch");
+  select("identify_keyed.by_id");   // and back: the ID field again, the same screen
+  EXPECT_EQ(kiosk.focus().current(), "identify_keyed.id");
+  select("identify_keyed.by_certificate");
+  kiosk.edit_field({FieldKey::Clear, 0, 0}, now);
+  type("14108119680412035643");
+  select("identify_keyed.submit");
+  EXPECT_EQ(screen(), "identify_factor");
+}
+
 TEST_F(Identity, ThreeWrongCodesLockTheCodeAndLeadToStaff) {
   up_to_the_code();
   for (int tries_left : {2, 1}) {
@@ -276,7 +331,12 @@ TEST_F(Identity, AnAgentIdentifiesThemselfThenNamesTheResidentAndMayBeRefused) {
   select("agent_resident.submit");
   EXPECT_EQ(alert(), "agent_self");
   kiosk.edit_field({FieldKey::Clear, 0, 0}, now);
-  type("640324202107150466");
+  select("agent_resident.by_certificate");   // the agent may hold the resident's certificate
+  type("14108119680412035643");               // again the agent's own
+  select("agent_resident.submit");
+  EXPECT_EQ(alert(), "agent_self");
+  kiosk.edit_field({FieldKey::Clear, 0, 0}, now);
+  type("64032420210715046621");
   select("agent_resident.submit");
   ASSERT_EQ(screen(), "agent_relationship");
   select("agent_relationship.parent");

@@ -2,6 +2,7 @@
 #include "kiosk/core/present/layout.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <iterator>
 
@@ -88,29 +89,39 @@ ColorRole text_for(const Node& node, bool boxed) {
 }  // namespace
 
 namespace {
-// Draws the touch bar in [left, right) at `top`, `height` high: five slots, labels at
-// the body size or smaller (never under the small print) so each fits its slot.
+// Draws the touch bar in [left, right) at `top`, `height` high: five slots, each as wide
+// as its label needs and the room left shared out evenly, labels at the body size or
+// smaller (never under the small print) so that all five fit on one line.
 void draw_touch_bar(const LayoutInput& in, const Sizes& s, const TextMeasurer& measurer, int left, int right, int top,
                     int height, bool paged, ScreenLayout& out) {
   constexpr int kSlots = static_cast<int>(std::size(kTouchBar));
-  const int slot_w = (right - left - (kSlots - 1) * s.gap) / kSlots;
-  int px = s.body_px;
-  auto widest = [&](int size) {
-    int w = 0;
-    for (const char* id : kTouchBar) w = std::max(w, measurer.width(in.catalog.text(id, in.settings.language), size, FontFace::Regular));
-    return w;
+  const int row_w = right - left - (kSlots - 1) * s.gap;
+  std::array<std::string, kSlots> labels;
+  for (int i = 0; i < kSlots; ++i) labels[static_cast<std::size_t>(i)] = in.catalog.text(kTouchBar[i], in.settings.language);
+  std::array<int, kSlots> label_w{};
+  auto measure = [&](int size) {
+    int total = 0;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+      label_w[i] = measurer.width(labels[i], size, FontFace::Regular);
+      total += std::max(label_w[i] + 2 * s.gap, s.target_min);
+    }
+    return total;
   };
-  while (px > s.small_px && widest(px) > slot_w - 2 * s.gap) px -= 2;
+  int px = s.body_px;
+  while (px > s.small_px && measure(px) > row_w) px -= 2;
+  const int share = std::max(0, row_w - measure(px)) / kSlots;
   const int line = measurer.line_height(px, FontFace::Regular);
+  int x = left;
   for (int i = 0; i < kSlots; ++i) {
+    const auto k = static_cast<std::size_t>(i);
     const std::string id = kTouchBar[i];
-    if (!paged && (id == "bar.prev_page" || id == "bar.next_page")) continue;
-    const Rect box{left + i * (slot_w + s.gap), top, slot_w, height};
+    const Rect box{x, top, std::max(label_w[k] + 2 * s.gap, s.target_min) + share, height};
+    x += box.w + s.gap;
+    if (!paged && (id == "bar.prev_page" || id == "bar.next_page")) continue;   // their places stay
     out.list.rects.push_back({box, ColorRole::ButtonFace, 0});
     out.list.rects.push_back({box, ColorRole::Border, 2});
-    const std::string label = in.catalog.text(id, in.settings.language);
-    const int w = std::min(measurer.width(label, px, FontFace::Regular), box.w - 2 * s.gap);
-    out.list.texts.push_back({{box.x + (box.w - w) / 2, box.y + (box.h - line) / 2, w, line}, {label}, px,
+    const int w = std::min(label_w[k], box.w - 2 * s.gap);
+    out.list.texts.push_back({{box.x + (box.w - w) / 2, box.y + (box.h - line) / 2, w, line}, {labels[k]}, px,
                               FontFace::Regular, ColorRole::ButtonText, false});
     out.targets.push_back({id, box});
   }
@@ -125,10 +136,11 @@ std::optional<FieldInput> pad_input(const std::string& id) {
 
 namespace {
 // Draws the pad's 3 x 4 keys in `area` (exactly 3 keys and 2 gaps wide, 4 and 3 high).
-void draw_pad(const LayoutInput& in, const Sizes& s, const TextMeasurer& measurer, const Rect& area, ScreenLayout& out) {
-  const int key_w = (area.w - 2 * s.gap) / 3, key_h = (area.h - 3 * s.gap) / 4;
+void draw_pad(const LayoutInput& in, const Sizes& s, const TextMeasurer& measurer, const Rect& area, int gap,
+              ScreenLayout& out) {
+  const int key_w = (area.w - 2 * gap) / 3, key_h = (area.h - 3 * gap) / 4;
   for (int i = 0; i < static_cast<int>(std::size(kPad)); ++i) {
-    const Rect box{area.x + (i % 3) * (key_w + s.gap), area.y + (i / 3) * (key_h + s.gap), key_w, key_h};
+    const Rect box{area.x + (i % 3) * (key_w + gap), area.y + (i / 3) * (key_h + gap), key_w, key_h};
     out.list.rects.push_back({box, ColorRole::ButtonFace, 0});
     out.list.rects.push_back({box, ColorRole::Border, 2});
     const std::string label = in.catalog.text(kPad[i].id, in.settings.language);
@@ -163,14 +175,22 @@ struct Frame {
 struct Header {
   int bottom;            // the first row under it
   std::string prompt;    // as shown ("" = none)
+  int title_bottom = 0;  // the first row under the title (the pad may rise beside the prompt)
+};
+
+// Where the on-screen pad rises beside the prompt: the prompt's lines from `from_y` down
+// end at `right`, left of the pad (from_y < 0: not at all).
+struct Narrow {
+  int from_y = -1;
+  int right = 0;
 };
 
 // Header: title, prompt, step. The step ("第2步，共6步") goes at the right end of a
 // one-line title when it fits there, which saves a whole line at large sizes.
-Header layout_header(const Frame& f, DisplayList& list) {
+Header layout_header(const Frame& f, DisplayList& list, Narrow narrow) {
   const Sizes& s = f.s;
   const LayoutInput& in = f.in;
-  const int header_w = f.right - f.left;
+  int header_w = f.right - f.left;
   int y = s.margin;
   auto put_text = [&](std::vector<std::string> lines, int px, FontFace face, ColorRole color) {
     const int h = static_cast<int>(lines.size()) * f.measurer.line_height(px, face);
@@ -195,12 +215,23 @@ Header layout_header(const Frame& f, DisplayList& list) {
     }
   }
   put_text(std::move(title_lines), s.title_px, FontFace::Bold, ColorRole::Accent);
-  Header header{0, in.tree.prompt.empty() ? std::string() : in.catalog.text(in.tree.prompt, f.lang, f.easy)};
+  Header header{0, in.tree.prompt.empty() ? std::string() : in.catalog.text(in.tree.prompt, f.lang, f.easy), y};
   if (!header.prompt.empty()) {
     y += s.gap / 2;
-    put_text(wrap_text(header.prompt, header_w, s.body_px, FontFace::Regular, f.measurer), s.body_px, FontFace::Regular,
-             ColorRole::MutedText);
+    auto lines = wrap_text(header.prompt, header_w, s.body_px, FontFace::Regular, f.measurer);
+    const auto above = static_cast<std::size_t>(narrow.from_y < 0 ? lines.size()
+                                                : std::max(0, (narrow.from_y - y) / f.body_line));
+    if (above < lines.size()) {   // the rest wraps again, left of the pad
+      std::string rest;
+      for (std::size_t i = above; i < lines.size(); ++i) rest += (i > above && f.lang == "en" ? " " : "") + lines[i];
+      lines.resize(above);
+      if (!lines.empty()) put_text(std::move(lines), s.body_px, FontFace::Regular, ColorRole::MutedText);
+      header_w = narrow.right - f.left;
+      lines = wrap_text(rest, header_w, s.body_px, FontFace::Regular, f.measurer);
+    }
+    put_text(std::move(lines), s.body_px, FontFace::Regular, ColorRole::MutedText);
   }
+  if (narrow.from_y >= 0) header_w = narrow.right - f.left;
   if (!step_text.empty()) {
     y += s.gap / 2;
     put_text(wrap_text(step_text, header_w, s.small_px, FontFace::Regular, f.measurer), s.small_px, FontFace::Regular,
@@ -254,9 +285,9 @@ std::string page_indicator(const Frame& f, std::size_t page, std::size_t count) 
 
 // The caption row's lines: like live captions, the newest words stay (speech ends with the
 // focused item, while the title and prompt it starts with are on the screen already).
-std::vector<std::string> caption_lines(const Frame& f, int width) {
+std::vector<std::string> caption_lines(const Frame& f, int width, bool one_line) {
   const LayoutInput& in = f.in;
-  const auto most = static_cast<std::size_t>(std::clamp(f.metrics.height * 15 / 100 / f.body_line, 1, 2));
+  const auto most = one_line ? std::size_t{1} : static_cast<std::size_t>(std::clamp(f.metrics.height * 15 / 100 / f.body_line, 1, 2));
   auto lines = wrap_text(in.caption, width, f.s.body_px, FontFace::Regular, f.measurer);
   if (lines.size() <= most) return lines;
   // Too long: the focused item's name first (issue 12: at 200 % the tail alone lost
@@ -271,7 +302,8 @@ std::vector<std::string> caption_lines(const Frame& f, int width) {
   return lines;
 }
 
-Footer measure_footer(const Frame& f, const std::string& prompt, const ReachBand& reach) {
+// tight: the on-screen pad needs the room, so the caption keeps to one line.
+Footer measure_footer(const Frame& f, const std::string& prompt, const ReachBand& reach, bool tight) {
   const LayoutInput& in = f.in;
   const Sizes& s = f.s;
   Footer footer;
@@ -279,7 +311,7 @@ Footer measure_footer(const Frame& f, const std::string& prompt, const ReachBand
   const std::string status_text = in.status ? in.catalog.text(in.status->text, f.lang, f.easy) : std::string();
   // An alert is spoken too: its caption would only repeat the status line above it.
   if (!in.caption.empty() && in.caption != status_text)
-    footer.rows.push_back({caption_lines(f, footer.width), s.body_px, FontFace::Regular, ColorRole::CaptionFace,
+    footer.rows.push_back({caption_lines(f, footer.width, tight), s.body_px, FontFace::Regular, ColorRole::CaptionFace,
                            ColorRole::CaptionText});
   // An alert that says what the prompt under the title says already (the timeout
   // warning) would only take the page's room twice.
@@ -309,12 +341,59 @@ Footer measure_footer(const Frame& f, const std::string& prompt, const ReachBand
   return footer;
 }
 
+bool shows_pad(const LayoutInput& in) {
+  return in.touch_bar &&
+         std::any_of(in.tree.nodes.begin(), in.tree.nodes.end(), [](const Node& n) { return is_field(n.role); });
+}
+
+// 20 mm keys where there is room (the tactile pad's pitch), never under 15 mm (V5).
+int pad_key_wanted(const Frame& f) {
+  return std::max(f.body_line + 2 * f.s.gap, static_cast<int>(std::ceil(20.0 / f.metrics.pixel_pitch_mm)));
+}
+
+// Keys as wide as their widest label (删除) at the body size, up to an eighth of the frame.
+int pad_key_width(const Frame& f, int key) {
+  int key_w = key;
+  for (const PadKey& pad_key : kPad)
+    key_w = std::max(key_w, f.measurer.width(f.in.catalog.text(pad_key.id, f.lang), f.s.body_px, FontFace::Regular) + 2 * f.s.gap);
+  return std::min(key_w, std::max(key, f.metrics.width / 8));
+}
+
+// The header, and where the pad may start. The pad sits under the header; where that
+// leaves too little room for 15 mm keys (a long prompt at 200 %), the caption keeps to
+// one line, and if that is not enough the pad rises beside the prompt, whose lines there
+// wrap left of it, just as high as it needs and never above the reach band.
+struct HeaderAndPad {
+  Header header;
+  int pad_top;
+  bool tight;   // the footer's caption keeps to one line
+};
+HeaderAndPad layout_header_and_pad(const Frame& f, const ReachBand& reach, DisplayList& list) {
+  DisplayList full;
+  Header header = layout_header(f, full, {});
+  const int content_top = std::max(header.bottom, reach.top);
+  const int pad_min_h = 4 * f.s.target_min + 3 * std::max(2, f.s.target_min / 10);
+  auto room = [&](bool tight) {
+    return measure_footer(f, header.prompt, reach, tight).content_limit(true, f) - content_top;
+  };
+  if (!shows_pad(f.in) || room(false) >= pad_min_h || room(true) >= pad_min_h) {
+    list.texts.insert(list.texts.end(), full.texts.begin(), full.texts.end());
+    return {header, content_top, shows_pad(f.in) && room(false) < pad_min_h};
+  }
+  int right = f.right;
+  if (f.in.sign_pane) right -= (f.in.settings.sign_large ? f.metrics.width * 2 / 5 : f.metrics.width / 4) + f.s.gap;
+  const int pad_top = std::max(reach.top, measure_footer(f, header.prompt, reach, true).content_limit(true, f) - pad_min_h);
+  const int key_w = pad_key_width(f, pad_key_wanted(f));
+  header = layout_header(f, list, Narrow{pad_top, right - 3 * key_w - 3 * f.s.gap});
+  return {header, pad_top, true};
+}
+
 // The sign pane sits at the right of the content area, below the header, so the title
 // and prompt keep the full width; it ends above the footer even when the page turns
 // (16:9, smaller when the content area is short) and the content never runs under it.
 // The on-screen pad goes left of it, as low as the content goes, the most reachable
 // place; keys at least 15 mm, larger with the text. Returns the content's right edge.
-int place_panes(const Frame& f, const Footer& footer, int content_top, ScreenLayout& out) {
+int place_panes(const Frame& f, const Footer& footer, int content_top, int pad_top, ScreenLayout& out) {
   const LayoutInput& in = f.in;
   const Sizes& s = f.s;
   const int room = footer.content_limit(true, f) - content_top;
@@ -331,20 +410,18 @@ int place_panes(const Frame& f, const Footer& footer, int content_top, ScreenLay
     out.list.videos.push_back({pane, in.tree.screen_id});
     content_right = pane.x - s.gap;
   }
-  const bool has_field = std::any_of(in.tree.nodes.begin(), in.tree.nodes.end(), [](const Node& n) { return is_field(n.role); });
-  if (!has_field || !in.touch_bar) return content_right;
-  // 20 mm keys where there is room (the tactile pad's pitch), never under 15 mm (V5).
-  const int wanted = std::max(f.body_line + 2 * s.gap, static_cast<int>(std::ceil(20.0 / f.metrics.pixel_pitch_mm)));
-  const int key = std::clamp(wanted, s.target_min, std::max(s.target_min, (room - 3 * s.gap) / 4));
-  // Keys as wide as their widest label (删除) at the body size, up to an eighth of the frame.
-  int key_w = key;
-  for (const PadKey& pad_key : kPad)
-    key_w = std::max(key_w, f.measurer.width(in.catalog.text(pad_key.id, f.lang), s.body_px, FontFace::Regular) + 2 * s.gap);
-  key_w = std::min(key_w, std::max(key, f.metrics.width / 8));
-  const Rect area{content_right - 3 * key_w - 2 * s.gap,
-                  std::max(content_top, footer.content_limit(true, f) - 4 * key - 3 * s.gap), 3 * key_w + 2 * s.gap,
-                  4 * key + 3 * s.gap};
+  if (!shows_pad(in)) return content_right;
+  const int pad_room = footer.content_limit(true, f) - pad_top;
+  const int key = std::clamp(pad_key_wanted(f), s.target_min, std::max(s.target_min, (pad_room - 3 * s.gap) / 4));
+  // Where even 15 mm keys with full gaps overrun the room (large text leaves little), the
+  // gaps give way, down to a tenth of a key, so the bottom row stays above the footer.
+  const int gap = std::clamp((pad_room - 4 * key) / 3, std::max(2, key / 10), s.gap);
+  const int key_w = pad_key_width(f, key);
+  const Rect area{content_right - 3 * key_w - 2 * gap,
+                  std::max(pad_top, footer.content_limit(true, f) - 4 * key - 3 * gap), 3 * key_w + 2 * gap,
+                  4 * key + 3 * gap};
   out.pad = area;
+  out.pad_gap = gap;
   return area.x - s.gap;
 }
 
@@ -545,13 +622,13 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer, 
   out.list.blank = in.settings.curtain;
   out.list.rects.push_back({{0, 0, metrics.width, metrics.height}, ColorRole::Background, 0});
 
-  const Header header = layout_header(f, out.list);
   // Every touch target sits in the reach zone: the content starts no higher than its top
   // (the title and prompt, which are only read, may be above it).
   const ReachBand reach = reach_band(metrics);
+  const auto [header, pad_top, tight] = layout_header_and_pad(f, reach, out.list);
   const int content_top = std::max(header.bottom, reach.top);
-  Footer footer = measure_footer(f, header.prompt, reach);
-  const int width = place_panes(f, footer, content_top, out) - f.left;
+  Footer footer = measure_footer(f, header.prompt, reach, tight);
+  const int width = place_panes(f, footer, content_top, pad_top, out) - f.left;
 
   // Measure every node, then split into pages. The page indicator's room is kept only
   // when the content needs more than one page.
@@ -571,7 +648,7 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer, 
   out.content = {f.left, content_top, width, content_bottom - content_top};
   draw_page(f, blocks, pages[static_cast<std::size_t>(out.page)], out.content, out);
 
-  if (out.pad) draw_pad(in, s, measurer, *out.pad, out);
+  if (out.pad) draw_pad(in, s, measurer, *out.pad, out.pad_gap, out);
   if (in.touch_bar)
     draw_touch_bar(in, s, measurer, s.margin, metrics.width - s.margin, footer.reach_bottom - footer.bar_h, footer.bar_h,
                    paged, out);

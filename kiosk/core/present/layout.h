@@ -94,6 +94,7 @@ struct ScreenLayout {
   Rect content;                                   // area the nodes are laid out in
   std::optional<Rect> sign_pane;
   std::optional<Rect> pad;                        // the on-screen pad, on a screen with a field
+  int pad_gap = 0;                                // between its keys (px)
   int body_px = 0;                                // font size of body text
   int focus_thickness = 0;
 };

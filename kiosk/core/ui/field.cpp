@@ -27,12 +27,10 @@ TextField::TextField(FieldKind kind, std::size_t max_length) : m_kind(kind), m_m
 FieldEditResult TextField::apply(const FieldInput& input) {
   switch (input.key) {
     case FieldKey::Char: {
-      const bool digit = input.ch >= '0' && input.ch <= '9';
-      // X only in an ID-type field, and only as its 18th character (the check digit).
-      const bool x = (input.ch == 'X' || input.ch == 'x') && field_takes_x(m_kind) && m_cursor == 17;
-      if (!digit && !x) return FieldEditResult::Rejected;
+      const char letter = letter_at(input.ch);
+      if (letter == 0) return FieldEditResult::Rejected;
       if (full()) return FieldEditResult::Full;
-      m_value.insert(m_cursor, 1, x ? 'X' : input.ch);
+      m_value.insert(m_cursor, 1, letter);
       ++m_cursor;
       return FieldEditResult::Inserted;
     }
@@ -63,6 +61,18 @@ FieldEditResult TextField::apply(const FieldInput& input) {
   return FieldEditResult::Rejected;
 }
 
+// The pad has no letter keys: the star key (Command::X, ch 'X') types the one letter a
+// place may hold. In an ID-type field that is the check character X as the 18th
+// character; in a certificate number also the replacement mark B as the 21st (B1, B2, ...).
+char TextField::letter_at(char ch) const {
+  if (ch >= '0' && ch <= '9') return ch;
+  const bool star = ch == 'X' || ch == 'x';
+  if ((star || ch == 'B' || ch == 'b') && m_kind == FieldKind::CertificateNumber && m_cursor == kCertificateSuffixAt)
+    return 'B';
+  if (star && field_takes_x(m_kind) && m_cursor == kIdCheckAt) return 'X';
+  return 0;
+}
+
 void TextField::clear() {
   // Overwrite before releasing: an ID number or a code should not linger in freed memory.
   std::fill(m_value.begin(), m_value.end(), '\0');
@@ -77,7 +87,11 @@ std::string TextField::masked() const {
   // the identity service masks numbers (first 6 and last 4 of an ID, 3 and 4 of a phone).
   const std::size_t head = m_kind == FieldKind::Phone ? 3 : 6, tail = 4;
   std::string out = m_value;
-  for (std::size_t i = head; i + tail < out.size(); ++i) out[i] = '*';
+  // A certificate number is masked as its ID part, and what follows it (category, grade,
+  // replacement mark) is hidden too: "141081********0356**".
+  const std::size_t shown_to = m_kind == FieldKind::CertificateNumber ? std::min<std::size_t>(out.size(), kIdLength) : out.size();
+  for (std::size_t i = head; i + tail < shown_to; ++i) out[i] = '*';
+  for (std::size_t i = shown_to; i < out.size(); ++i) out[i] = '*';
   return out;
 }
 

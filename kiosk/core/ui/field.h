@@ -16,7 +16,9 @@ namespace kiosk::core {
 // What a field accepts and how it echoes (docs/accessibility.md S7):
 //   id_number          18 characters, digits and a final X; digits echoed to headset and
 //                      braille only, "已输入 n 位" on the loudspeaker; masked on screen
-//   certificate_number 20 characters (ID number + category + grade digits); as id_number
+//   certificate_number the ID number, category and grade digits (20), and a replacement
+//                      mark B1, B2, ... (up to 24); echoed as id_number; masked as its ID
+//                      part, with category, grade and mark hidden
 //   phone              11 digits; echoed like an ID number
 //   digits             plain digits (a count, a year); echoed everywhere
 //   code               a one-time code; never spoken, shown or brailled ("星号", *, full cell)
@@ -48,7 +50,8 @@ class TextField {
   std::size_t max_length() const { return m_max_length; }
   bool full() const { return m_value.size() >= m_max_length; }
 
-  // X is taken only as the 18th character of an ID-type field (the check digit).
+  // X is taken only as the 18th character of an ID-type field (the check digit), B only
+  // as the 21st of a certificate number (where the star key types it).
   FieldEditResult apply(const FieldInput& input);
   void clear();   // session end and "clear"
 
@@ -61,7 +64,14 @@ class TextField {
   // (Personal for ID-type fields, Secret for code/pin), cursor and kind set.
   Node node(std::string id, Message name, Message hint) const;
 
+  static constexpr std::size_t kIdLength = 18;              // an ID number's characters
+  static constexpr std::size_t kIdCheckAt = 17;             // where its check character goes
+  static constexpr std::size_t kCertificateSuffixAt = 20;   // a certificate's B1, B2, ...
+  static constexpr std::size_t kCertificateMaxLength = 24;
+
  private:
+  char letter_at(char ch) const;   // what ch types at the cursor; 0: not here
+
   FieldKind m_kind;
   std::size_t m_max_length;
   std::string m_value;

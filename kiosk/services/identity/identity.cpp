@@ -33,6 +33,12 @@ bool card_expired(const core::IdCard& card, int today) {
   return end < today;
 }
 
+// What a refused character is told: which letter goes where, or digits only.
+const char* rejected_message(core::FieldKind kind) {
+  if (kind == core::FieldKind::CertificateNumber) return "identity.error.certificate_letters";
+  return core::field_takes_x(kind) ? "identity.error.x_last" : "identity.error.digits_only";
+}
+
 }  // namespace
 
 void IdentityService::start() {
@@ -46,7 +52,9 @@ void IdentityService::reset() {
   m_actor = {};
   m_resident_id.clear();
   m_resident_name.clear();
-  for (core::TextField* f : {&m_id, &m_code, &m_staff_number, &m_staff_pin}) f->clear();
+  for (core::TextField* f : {&m_id, &m_certificate, &m_code, &m_staff_number, &m_staff_pin}) f->clear();
+  m_by_certificate = false;
+  m_expired_card_id.clear();
   m_sms = true;
   m_visit_id.clear();
   m_phone_masked.clear();
@@ -63,6 +71,7 @@ ServiceOutcome IdentityService::go(Step step, std::string focus) {
 
 core::TextField* IdentityService::field(const std::string& node_id) {
   if (node_id == "identify_keyed.id" || node_id == "agent_resident.id") return &m_id;
+  if (node_id == "identify_keyed.certificate" || node_id == "agent_resident.certificate") return &m_certificate;
   if (node_id == "verify.code") return &m_code;
   if (node_id == "identify_staff.number") return &m_staff_number;
   if (node_id == "identify_staff.pin") return &m_staff_pin;
@@ -78,8 +87,7 @@ ServiceOutcome IdentityService::edit(const std::string& node_id, const core::Fie
     case core::FieldEditResult::Full:
       return with_alert({}, "field_full", Message::of("identity.field_full"));
     case core::FieldEditResult::Rejected:
-      return field_error(node_id, "field_rejected",
-                         Message::of(core::field_takes_x(f->kind()) ? "identity.error.x_last" : "identity.error.digits_only"));
+      return field_error(node_id, "field_rejected", Message::of(rejected_message(f->kind())));
     case core::FieldEditResult::Unchanged: return {};
     default: return ServiceOutcome::of(Kind::Rebuild, node_id);
   }
@@ -94,8 +102,8 @@ ServiceOutcome IdentityService::activate(const std::string& node_id, const core:
     return with_alert(ServiceOutcome::of(Kind::Rebuild, "identify.keyed"), "agent_actor_first",
                       Message::of("identity.agent.actor_first"));
   }
-  if (node_id == "identify_keyed.id" || node_id == "identify_keyed.submit") return submit_number("identify_keyed.id", context);
-  if (node_id == "agent_resident.id" || node_id == "agent_resident.submit") return submit_number("agent_resident.id", context);
+  for (const std::string screen : {"identify_keyed", "agent_resident"})
+    if (node_id.rfind(screen + ".", 0) == 0) return keyed_action(screen, node_id.substr(screen.size() + 1), context);
   if (node_id == "identify_factor.sms") return open_visit(true);
   if (node_id == "identify_factor.staff" || node_id == "verify.staff") return go(Step::Staff, "identify_staff.number");
   if (node_id == "identify_staff.submit" || node_id == "identify_staff.pin") return open_visit(false);
@@ -116,8 +124,22 @@ ServiceOutcome IdentityService::activate(const std::string& node_id, const core:
   return {};
 }
 
+// identify_keyed (the actor) and agent_resident (the resident) take either number: the
+// ID number, or the certificate's (which starts with it); a button switches between them.
+ServiceOutcome IdentityService::keyed_action(const std::string& screen, const std::string& node,
+                                             const core::ServiceContext& context) {
+  if (node == "by_certificate" || node == "by_id") {
+    m_by_certificate = node == "by_certificate";
+    return ServiceOutcome::of(Kind::Rebuild, screen + (m_by_certificate ? ".certificate" : ".id"));
+  }
+  if (node == "certificate" || (node == "submit" && m_by_certificate)) return submit_certificate(screen, context);
+  if (node == "id" || node == "submit") return submit_number(screen, context);
+  return {};
+}
+
 // The ID number typed on identify_keyed (the actor) or agent_resident (the resident).
-ServiceOutcome IdentityService::submit_number(const std::string& field_id, const core::ServiceContext& context) {
+ServiceOutcome IdentityService::submit_number(const std::string& screen, const core::ServiceContext& context) {
+  const std::string field_id = screen + ".id";
   const IdCheck check = check_id_number(m_id.value(), context.today);
   if (!check.ok())
     return field_error(field_id, id_problem_code(check.problem),
@@ -135,16 +157,30 @@ ServiceOutcome IdentityService::submit_number(const std::string& field_id, const
   return took_person(std::move(person), context);
 }
 
+// A certificate number: checked whole (cert_* codes, or the id_* code of its ID part),
+// then its ID part identifies the person as a typed ID number would. The category and
+// grade in it are the resident's claim; the backend's record decides, so they stay here.
+ServiceOutcome IdentityService::submit_certificate(const std::string& screen, const core::ServiceContext& context) {
+  const std::string field_id = screen + ".certificate";
+  const CertCheck check = check_certificate_number(m_certificate.value(), context.today, m_expired_card_id);
+  if (!check.ok()) return field_error(field_id, check.code(), Message::of("identity.error." + check.code()));
+  Person person{check.number.substr(0, core::TextField::kIdLength), false, {}};
+  m_certificate.clear();
+  return took_person(std::move(person), context);
+}
+
 ServiceOutcome IdentityService::took_person(Person person, const core::ServiceContext& context) {
   (void)context;
   const bool by_card = person.by_card;
+  m_expired_card_id.clear();   // the next step is about the next person
   ServiceOutcome outcome;
   if (!m_actor_done) {
     m_actor = std::move(person);
     outcome = go(Step::Factor, "identify_factor.sms");
   } else {
     if (person.id_number == m_actor.id_number)
-      return field_error("agent_resident.id", "agent_self", Message::of("identity.error.agent_self"));
+      return field_error(m_by_certificate ? "agent_resident.certificate" : "agent_resident.id", "agent_self",
+                         Message::of("identity.error.agent_self"));
     m_resident_id = std::move(person.id_number);
     m_resident_name = std::move(person.masked_name);
     outcome = go(Step::AgentRelationship);
@@ -169,9 +205,11 @@ ServiceOutcome IdentityService::on_card(const core::CardEvent& event, const core
   if (!taking) return with_alert({}, "card_not_now", Message::of("identity.card_not_now"));
   const IdCheck check = check_id_number(event.card.id_number, context.today);
   if (!check.ok()) return with_alert({}, "card_unreadable", Message::of("identity.card_unreadable"));
-  if (card_expired(event.card, context.today))
+  if (card_expired(event.card, context.today)) {
+    m_expired_card_id = check.number;   // the number typed next must be this card holder's
     return with_alert(go(m_actor_done ? Step::AgentResident : Step::Keyed), "card_expired",
                       Message::of("identity.card_expired"));
+  }
   return took_person(Person{check.number, true, mask_name(event.card.name)}, context);
 }
 

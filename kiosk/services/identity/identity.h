@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Whom a visit is for (docs/domain.md, identity and agents). The resident shows their ID
-// card or types their ID number, then a second factor: a code sent by SMS to the phone on
+// card or types their ID number (or their disability certificate's number, which holds
+// it), then a second factor: a code sent by SMS to the phone on
 // file, or a member of staff's number and PIN. Never a face, never one factor alone. An
 // agent ("我替别人办理") identifies themselves first, then names the resident, the
 // relationship and its authority; the backend checks them against its records.
@@ -54,7 +55,10 @@ class IdentityService final : public core::Service {
   };
 
   core::ServiceOutcome go(Step step, std::string focus = {});
-  core::ServiceOutcome submit_number(const std::string& field_id, const core::ServiceContext& context);
+  core::ServiceOutcome submit_number(const std::string& screen, const core::ServiceContext& context);
+  core::ServiceOutcome submit_certificate(const std::string& screen, const core::ServiceContext& context);
+  core::ServiceOutcome keyed_action(const std::string& screen, const std::string& node_id,
+                                    const core::ServiceContext& context);
   core::ServiceOutcome took_person(Person person, const core::ServiceContext& context);
   core::ServiceOutcome open_visit(bool sms);
   core::ServiceOutcome verify_code();
@@ -83,7 +87,10 @@ class IdentityService final : public core::Service {
   Person m_actor;
   std::string m_resident_id;       // the resident an agent acts for (normalised)
   std::string m_resident_name;     // masked, from their card (when read)
-  core::TextField m_id{core::FieldKind::IdNumber, 18};
+  core::TextField m_id{core::FieldKind::IdNumber, core::TextField::kIdLength};
+  core::TextField m_certificate{core::FieldKind::CertificateNumber, core::TextField::kCertificateMaxLength};
+  bool m_by_certificate = false;   // the keyed screens take the certificate's number
+  std::string m_expired_card_id;   // an expired card read on this step: a typed certificate must be its holder's
   core::TextField m_code{core::FieldKind::Code, 6};
   core::TextField m_staff_number{core::FieldKind::Digits, 8};
   core::TextField m_staff_pin{core::FieldKind::Pin, 6};

@@ -53,13 +53,20 @@ Tree IdentityService::build_start(bool agent_mode) const {
   return tree;
 }
 
-// identify_keyed (the person at the kiosk) or agent_resident (the resident an agent names).
+// identify_keyed (the person at the kiosk) or agent_resident (the resident an agent names):
+// the ID number, or the disability certificate's number (id + ".certificate").
 Tree IdentityService::build_keyed(const std::string& id) const {
-  Tree tree = screen(id, id + ".title", id + ".prompt");
+  const std::string mode = m_by_certificate ? ".certificate" : "";
+  Tree tree = screen(id, id + mode + ".title", id + mode + ".prompt");
   if (id == "agent_resident")
     tree.nodes.push_back(core::make_node(id + ".card", Role::Text, Message::of("identity.agent_resident.card")));
-  tree.nodes.push_back(m_id.node(id + ".id", Message::of("identity." + id + ".id"), Message::of("identity.id_field.hint")));
+  if (m_by_certificate)
+    tree.nodes.push_back(m_certificate.node(id + ".certificate", Message::of("identity." + id + ".certificate"),
+                                            Message::of("identity.certificate_field.hint")));
+  else
+    tree.nodes.push_back(m_id.node(id + ".id", Message::of("identity." + id + ".id"), Message::of("identity.id_field.hint")));
   tree.nodes.push_back(button(id + ".submit"));
+  tree.nodes.push_back(button(id + (m_by_certificate ? ".by_id" : ".by_certificate")));
   return tree;
 }
 

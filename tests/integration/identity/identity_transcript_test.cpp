@@ -225,6 +225,61 @@ TEST(IdentityTranscript, R2TypesHerNumberOnTheBrailleDisplayAndStaffConfirm) {
   }
 }
 
+namespace {
+
+std::string clear_keys(int n) {
+  std::string keys;
+  for (int i = 0; i < n; ++i) keys += "key clear\n";
+  return keys;
+}
+
+}  // namespace
+
+// R1's card has run out: he types his disability certificate's number instead, and the
+// kiosk holds him to the card he placed (the first 18 characters must be its number).
+TEST(IdentityTranscript, AfterAnExpiredCardHisCertificateNumberIdentifiesHim) {
+  const auto dir = fresh_dir("identity_certificate_keypad");
+  const std::string config = config_in(dir);
+  std::string expired = kR1Card;
+  expired.replace(expired.find("20360101"), 8, "20200101");
+  std::ofstream(dir / "old.json") << expired;
+  // identify_keyed's items: the number, confirm, "改输残疾人证号".
+  const std::string script = "card old.json\nkey down\nkey down\nkey select\n" + type_keys("64032420210715046621") +
+                             "key select\n" + clear_keys(20) + type_keys("14108119680412035643") + "key select\nkey select\n" +
+                             type_keys("135790") + "key select\n";
+  const KioskRun run = run_kiosk_in(dir, script, config);
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  EXPECT_NE(joined(run, "alert", "code").find("cert_id_mismatch"), std::string::npos) << joined(run, "alert", "code");
+  EXPECT_NE(joined(run, "alert", "code").find("identified"), std::string::npos) << joined(run, "alert", "code");
+  EXPECT_NE(joined(run, "screen", "id").find("identify_keyed|identify_factor|verify|"), std::string::npos)
+      << joined(run, "screen", "id");
+  // Nothing of it reaches the log.
+  EXPECT_EQ(run.stderr_text.find("035643"), std::string::npos);
+}
+
+// R6 is blind and holds a replaced certificate (…44B1): by braille keys alone, the star's
+// twin X typed as the 21st character gives the B.
+TEST(IdentityTranscript, R6TypesHerReplacedCertificateNumberOnTheBrailleDisplay) {
+  const auto dir = fresh_dir("identity_certificate_braille");
+  const std::string script = "headphones in\nbraille-dots 1-4\nbraille-key enter\nbraille-line down\nbraille-key enter\n"
+                             "braille-line down\nbraille-line down\nbraille-key enter\n" +
+                             braille_digits("6403241992052102884") + braille_digits("4") + "braille-dots 1-3-4-6\n" +
+                             braille_digits("1") + "braille-key enter\nbraille-key enter\n" + braille_digits("135790") +
+                             "braille-key enter\n";
+  const KioskRun run = run_kiosk_in(dir, script, config_in(dir));
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  EXPECT_NE(joined(run, "screen", "id").find("identify_keyed|identify_factor|verify|subsidy_status|"), std::string::npos)
+      << joined(run, "screen", "id");
+  bool brailled = false;   // S7: her own display shows what she typed
+  for (const auto& e : of_type(run, "braille")) brailled = brailled || e.dump().find("64032419920521028844B1") != std::string::npos;
+  EXPECT_TRUE(brailled);
+  for (const auto& e : of_type(run, "speech")) {
+    if (e.dump().find("640324") != std::string::npos) {
+      EXPECT_EQ(e.value("route", ""), "headset");
+    }
+  }
+}
+
 TEST(IdentityTranscript, R5sFatherActsForHisSonAsGuardian) {
   const auto dir = fresh_dir("identity_agent_r5");
   // 周国华 for 周文斌 (R5): parent is first on the relationship list, guardianship first on

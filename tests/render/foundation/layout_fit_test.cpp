@@ -42,6 +42,10 @@ const std::vector<Visit>& visits() {
       // All skipped: the longest result, every entry "may apply".
       {"result_all", {C::Select, C::Down, C::Down, C::Select, C::Digit8, C::Select, C::Digit5, C::Select,
                       C::Digit5, C::Select, C::Digit4, C::Select, C::Digit3, C::Select}},
+      // Screens with a field, and so the on-screen pad: 我的补贴 (third on the demo hall's
+      // menu) opens identity; its typed number, then the certificate's.
+      {"identify_keyed", {C::Down, C::Down, C::Select, C::Down, C::Select}},
+      {"identify_keyed_certificate", {C::Down, C::Down, C::Select, C::Down, C::Select, C::Down, C::Down, C::Select}},
   };
   return all;
 }
@@ -89,6 +93,9 @@ TEST_P(LayoutFit, NothingOverflowsOrOverlapsOnAnyScreen) {
           .arg("screen", "x").arg("step", "1").arg("steps", "6").arg("item", "1").arg("count", "9"), {}};
       core::LayoutInput input{kiosk.tree(), kiosk.focus().current(), kiosk.settings(), s_config->catalog,
                               status, "字幕 caption line", "", pane != Pane::None, part};
+      // As on every screen of a visit: the touch bar, and the pad beside a field. (With the
+      // sign pane as well, 200 % leaves the pane under 15 % of the height: not yet met.)
+      input.touch_bar = pane == Pane::None;
       const auto layout = core::layout_screen(input, *s_measurer, s_config->metrics);
       const std::string where = visit.label + (easy ? " easy" : "") + " zoom " + std::to_string(zoom) + " " +
                                 language + " pane " +
@@ -98,6 +105,13 @@ TEST_P(LayoutFit, NothingOverflowsOrOverlapsOnAnyScreen) {
       // the sign pane, which itself stays between them too.
       const core::Rect& content = layout.content;
       for (const auto& target : layout.targets) {
+        if (target.node_id.rfind("bar.", 0) == 0) continue;   // the touch bar is the footer's
+        // The pad may rise beside the prompt (it wraps left of it), never over any text.
+        if (target.node_id.rfind("pad.", 0) == 0) {
+          ASSERT_TRUE(layout.pad.has_value()) << where;
+          EXPECT_LE(target.rect.y + target.rect.h, content.y + content.h) << where << " " << target.node_id;
+          continue;
+        }
         EXPECT_GE(target.rect.y, content.y) << where << " " << target.node_id;
         EXPECT_LE(target.rect.y + target.rect.h, content.y + content.h) << where << " " << target.node_id;
         if (layout.sign_pane) {
@@ -112,6 +126,12 @@ TEST_P(LayoutFit, NothingOverflowsOrOverlapsOnAnyScreen) {
         EXPECT_GE(layout.sign_pane->h * 100 / layout.list.height, 15) << where << ": the pane is too small to sign in";
       }
       for (const auto& text : layout.list.texts) {
+        if (layout.pad && text.box.intersects(*layout.pad)) {   // only the keys' own labels, each in its key
+          const core::Rect centre{text.box.x + text.box.w / 2, text.box.y + text.box.h / 2, 1, 1};
+          EXPECT_EQ(std::count_if(layout.targets.begin(), layout.targets.end(), [&](const core::HitTarget& t) {
+                      return t.node_id.rfind("pad.", 0) == 0 && t.rect.intersects(centre);
+                    }), 1) << where << " text under the pad: " << text.lines.front();
+        }
         EXPECT_GE(text.box.x, 0) << where;
         EXPECT_LE(text.box.x + text.box.w, layout.list.width) << where;
         EXPECT_LE(text.box.y + text.box.h, layout.list.height) << where << " text " << text.lines.front();
