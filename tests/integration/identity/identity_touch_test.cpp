@@ -67,6 +67,19 @@ class IdentityByTouch : public ::testing::Test {
     m_runtime->redraw();
   }
   std::string screen() const { return m_runtime->kiosk().tree().screen_id; }
+  bool shown(const std::string& node_id) const {
+    for (const auto& target : m_runtime->layout().targets)
+      if (target.node_id == node_id) return true;
+    return false;
+  }
+  // An item on a later page at 200 %: the touch bar turns the pages until it shows.
+  void touch_on_its_page(const std::string& node_id) {
+    for (int turns = 0; !shown(node_id) && shown("bar.next_page") && turns < 10; ++turns) touch("bar.next_page");
+    touch(node_id);
+  }
+  void type_on_pad(const std::string& keys) {
+    for (char c : keys) touch(c == 'B' || c == 'X' ? std::string("pad.star") : std::string("pad.") + c);
+  }
 
   std::int64_t m_clock = 0;
   fs::path m_dir;
@@ -111,6 +124,35 @@ TEST_F(IdentityByTouch, R1ReadsHisCardAndTypesTheCodeOnTheScreensPad) {
   touch("verify.submit");
   EXPECT_EQ(screen(), "home");
   EXPECT_EQ(m_runtime->kiosk().visit().masked_name, "赵*山");
+}
+
+// R6 by touch alone at 200 %: from 我的补贴 to the typed certificate number, the star key
+// on the screen's pad giving the B of her replaced card, then the SMS code.
+TEST_F(IdentityByTouch, R6TypesHerReplacedCertificateNumberOnTheScreensPad) {
+  touch("attract.hall");
+  touch_on_its_page("home.subsidies");
+  ASSERT_EQ(screen(), "identify");
+  touch_on_its_page("identify.keyed");
+  ASSERT_EQ(screen(), "identify_keyed");
+  touch_on_its_page("identify_keyed.by_certificate");
+  ASSERT_NE(m_runtime->kiosk().tree().find("identify_keyed.certificate"), nullptr);
+  // The pad stays above the footer: every key inside the content's band.
+  const core::Rect content = m_runtime->layout().content;
+  for (const auto& target : m_runtime->layout().targets) {
+    if (target.node_id.rfind("pad.", 0) == 0) {
+      EXPECT_LE(target.rect.y + target.rect.h, content.y + content.h) << target.node_id;
+    }
+  }
+  type_on_pad("64032419920521028844B1");
+  EXPECT_EQ(m_runtime->kiosk().tree().find("identify_keyed.certificate")->value, "64032419920521028844B1");
+  touch_on_its_page("identify_keyed.submit");
+  ASSERT_EQ(screen(), "identify_factor") << (m_runtime->kiosk().status() ? m_runtime->kiosk().status()->code : "no alert");
+  touch_on_its_page("identify_factor.sms");
+  ASSERT_EQ(screen(), "verify");
+  type_on_pad("135790");
+  touch_on_its_page("verify.submit");
+  EXPECT_EQ(screen(), "subsidy_status");
+  EXPECT_TRUE(m_runtime->kiosk().visit().identified());
 }
 
 }  // namespace
