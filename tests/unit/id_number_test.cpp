@@ -68,6 +68,14 @@ TEST(IdNumber, EachProblemHasItsCodeInOrder) {
   EXPECT_EQ(code_of(""), "id_length");
 }
 
+TEST(IdNumber, UnderFourteenUntilTheFourteenthBirthday) {
+  EXPECT_TRUE(under_14("640324202107150466", 20261204));    // R4's daughter, 5
+  EXPECT_TRUE(under_14("640324202107150466", 20350714));    // the day before
+  EXPECT_FALSE(under_14("640324202107150466", 20350715));   // 14 today
+  EXPECT_FALSE(under_14("141081196804120356", 20261204));
+  EXPECT_FALSE(under_14("1410811968041203", 20261204));     // not a whole number: unknown
+}
+
 TEST(CertificateNumber, IdPlusCategoryAndGradeWithAnOptionalReplacementSuffix) {
   EXPECT_TRUE(check_certificate_number("14108119680412035643", kToday).ok());
   const CertCheck replaced = check_certificate_number("14108119680412035643B2", kToday, "141081196804120356");

@@ -344,6 +344,7 @@ TEST_F(Identity, AnAgentIdentifiesThemselfThenNamesTheResidentAndMayBeRefused) {
   select("agent_authority.guardianship");
   ASSERT_TRUE(request().has_value());
   EXPECT_EQ(request()->spec.endpoint, "represent");
+  EXPECT_EQ(request()->spec.body.string_at("authority"), "guardianship");
   EXPECT_EQ(request()->spec.body.string_at("represented_id_number"), "640324202107150466");
   answer(false, {}, "authority_unknown");
   EXPECT_EQ(screen(), "agent_refused");
@@ -372,6 +373,29 @@ TEST_F(Identity, WhatTheResidentMustApplyForInPersonTravelsWithTheVisit) {
   ASSERT_EQ(screen(), "personal");
   EXPECT_TRUE(kiosk.visit().needs_own_application("subsidy_application"));
   EXPECT_FALSE(kiosk.visit().needs_own_application("certificate_application"));
+  // The child is 5: only a guardian consents for her, and her parent acting with
+  // guardianship is one.
+  EXPECT_TRUE(kiosk.visit().resident_under_14);
+  EXPECT_EQ(kiosk.visit().authority, "guardianship");
+  EXPECT_FALSE(kiosk.visit().consent_needs_guardian());
+}
+
+TEST_F(Identity, AChildWhoIdentifiesThemselfIsMarkedUnder14) {
+  select("identify.keyed");
+  type("640324202107150466");
+  select("identify_keyed.submit");
+  select("identify_factor.sms");
+  Value data;
+  data.set("visit_id", "V1").set("verified", false).set("phone_masked", "138****0466");
+  answer(true, data);
+  type("135790");
+  select("verify.submit");
+  Value verified;
+  verified.set("visit_id", "V1").set("verified", true).set("subject_ref", "sub_child");
+  answer(true, verified);
+  ASSERT_EQ(screen(), "personal");
+  EXPECT_TRUE(kiosk.visit().resident_under_14);
+  EXPECT_TRUE(kiosk.visit().consent_needs_guardian());
 }
 
 TEST_F(Identity, ABackendThatIsDownIsToldAtOnceAndNothingIsKeptAfterTheSession) {

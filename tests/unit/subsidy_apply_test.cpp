@@ -133,6 +133,31 @@ TEST_F(Apply, RefusingTheConsentLeadsToTheWindowAndBackAgain) {
   EXPECT_EQ(flow.step(), Step::Consent);
 }
 
+// PIPL art. 31: for a child under 14 only a guardian consents. A relative acting without
+// guardianship is told so; refusing still leads to the window.
+TEST_F(Apply, ForAChildUnder14OnlyAGuardianMayAgree) {
+  visit.represented_subject_ref = "sub_child";
+  visit.relationship = "other_relative";
+  visit.authority = "written_authorisation";
+  visit.resident_under_14 = true;
+  flow.begin(apply_offer(status_answer(true)), "living_allowance");
+  (void)select("subsidy_apply_programme.next");
+  (void)select("subsidy_apply_residence.hukou");
+  (void)select("subsidy_apply_bank.on_file");
+  ASSERT_EQ(flow.step(), Step::Consent);
+  EXPECT_TRUE(shows("consent.guardian_only"));
+  EXPECT_FALSE(shows("consent.agree"));
+  EXPECT_FALSE(select("consent.agree").visit.has_value());
+  EXPECT_EQ(flow.step(), Step::Consent);
+  (void)select("consent.refuse");
+  EXPECT_EQ(flow.step(), Step::Refused);
+  // The same relative with guardianship may.
+  visit.authority = "guardianship";
+  (void)select("subsidy_apply_refused.consent");
+  EXPECT_TRUE(shows("consent.agree"));
+  EXPECT_FALSE(shows("consent.guardian_only"));
+}
+
 TEST_F(Apply, AGuardiansConsentIsRecordedWithHowItWasGivenAndTravelsWithEachApplication) {
   visit.represented_subject_ref = "sub_child";
   visit.relationship = "parent";

@@ -29,6 +29,15 @@ struct Visit {
   // What the resident must apply for in person (本人申请), as the gateway marked it when an
   // agent took the visit over: endpoint names, e.g. "subsidy_application".
   std::vector<std::string> own_application_required{};   // (a default: Visit{a, b, c, d, e} stays valid)
+  std::string authority{};          // the agent's: guardianship, written_authorisation, ...
+  bool resident_under_14 = false;   // from the resident's birth date and the hall's day
+
+  // PIPL art. 31: for a resident under 14 only a guardian consents (a parent, a guardian,
+  // or an agent acting with guardianship).
+  bool consent_needs_guardian() const {
+    const bool guardian = relationship == "parent" || relationship == "guardian" || authority == "guardianship";
+    return resident_under_14 && !guardian;
+  }
 
   bool identified() const { return !subject_ref.empty(); }
   bool for_someone_else() const { return !represented_subject_ref.empty(); }

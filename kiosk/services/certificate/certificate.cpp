@@ -233,7 +233,7 @@ ServiceOutcome CertificateService::activate_apply(const std::string& node_id, co
     m_apply.options_done = true;
     return next_open_step();
   }
-  if (node_id == "certificate_apply_consent.agree") {
+  if (node_id == "certificate_apply_consent.agree" && !context.visit.consent_needs_guardian()) {
     m_apply.consent = true;
     return next_open_step();
   }

@@ -133,7 +133,7 @@ class CertificateService final : public core::Service {
   core::Tree build_assessment() const;
   core::Tree build_documents(const std::string& language) const;
   core::Tree build_options(const std::string& language) const;
-  core::Tree build_consent(const std::string& language) const;
+  core::Tree build_consent(const std::string& language, const core::Visit& visit) const;
   core::Tree build_summary(const core::ServiceContext& context) const;
   core::Tree build_receipt(const std::string& language) const;
   core::Tree build_refused(const std::string& language) const;

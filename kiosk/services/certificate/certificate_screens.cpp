@@ -52,7 +52,7 @@ Tree CertificateService::build(const core::ServiceContext& context) const {
     case Step::Assessment: return build_assessment();
     case Step::Documents: return build_documents(lang);
     case Step::Options: return build_options(lang);
-    case Step::Consent: return build_consent(lang);
+    case Step::Consent: return build_consent(lang, context.visit);
     case Step::Summary: return build_summary(context);
     case Step::Receipt: return build_receipt(lang);
     case Step::Refused: return build_refused(lang);
@@ -208,7 +208,9 @@ Tree CertificateService::build_options(const std::string& lang) const {
   return tree;
 }
 
-Tree CertificateService::build_consent(const std::string& lang) const {
+// For a resident under 14 only a guardian may agree (PIPL art. 31); declining still
+// leads to the window.
+Tree CertificateService::build_consent(const std::string& lang, const core::Visit& visit) const {
   Tree tree = screen("certificate_apply_consent");
   Message what = Message::of(needs_assessment(m_apply.type) ? "certificate_apply_consent.what_assessment"
                                                             : "certificate_apply_consent.what_county");
@@ -218,7 +220,10 @@ Tree CertificateService::build_consent(const std::string& lang) const {
     tree.nodes.push_back(text("certificate_apply_consent.also_county",
                               Message::of("certificate_apply_consent.what_county").arg("county", region_name(m_answer["hukou_region"].as_string(), lang))));
   tree.nodes.push_back(text("certificate_apply_consent.why", Message::of("certificate_apply_consent.why")));
-  tree.nodes.push_back(button("certificate_apply_consent.agree"));
+  if (visit.consent_needs_guardian())
+    tree.nodes.push_back(text("certificate_apply_consent.guardian_only", Message::of("consent.guardian_only")));
+  else
+    tree.nodes.push_back(button("certificate_apply_consent.agree"));
   tree.nodes.push_back(button("certificate_apply_consent.decline"));
   return tree;
 }

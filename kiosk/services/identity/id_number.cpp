@@ -96,6 +96,13 @@ IdCheck check_id_number(std::string_view raw, int today) {
   return out;
 }
 
+bool under_14(std::string_view id_number, int today) {
+  if (id_number.size() != 18 || today <= 0 || !all_digits(id_number.substr(6, 8))) return false;
+  int birth = 0;
+  for (char c : id_number.substr(6, 8)) birth = birth * 10 + (c - '0');
+  return today < birth + 14'0000;   // YYYYMMDD: the 14th birthday is birth + 14 years
+}
+
 std::string CertCheck::code() const {
   switch (problem) {
     case CertProblem::None: return "";

@@ -33,6 +33,9 @@ std::string normalise_id_input(std::string_view raw);
 char id_check_character(std::string_view first17);
 // today: YYYYMMDD (a birth date after it is refused).
 IdCheck check_id_number(std::string_view raw, int today);
+// Whether the holder of a valid 18-character number is under 14 on `today` (YYYYMMDD):
+// the age below which only a guardian consents (PIPL art. 31). False when unknown.
+bool under_14(std::string_view id_number, int today);
 
 enum class CertProblem {
   None,

@@ -52,6 +52,8 @@ void IdentityService::reset() {
   m_actor = {};
   m_resident_id.clear();
   m_resident_name.clear();
+  m_resident_under_14 = false;
+  m_authority.clear();
   for (core::TextField* f : {&m_id, &m_certificate, &m_code, &m_staff_number, &m_staff_pin}) f->clear();
   m_by_certificate = false;
   m_expired_card_id.clear();
@@ -170,7 +172,7 @@ ServiceOutcome IdentityService::submit_certificate(const std::string& screen, co
 }
 
 ServiceOutcome IdentityService::took_person(Person person, const core::ServiceContext& context) {
-  (void)context;
+  person.under_14 = under_14(person.id_number, context.today);
   const bool by_card = person.by_card;
   m_expired_card_id.clear();   // the next step is about the next person
   ServiceOutcome outcome;
@@ -182,6 +184,7 @@ ServiceOutcome IdentityService::took_person(Person person, const core::ServiceCo
       return field_error(m_by_certificate ? "agent_resident.certificate" : "agent_resident.id", "agent_self",
                          Message::of("identity.error.agent_self"));
     m_resident_id = std::move(person.id_number);
+    m_resident_under_14 = person.under_14;
     m_resident_name = std::move(person.masked_name);
     outcome = go(Step::AgentRelationship);
   }
@@ -265,6 +268,7 @@ ServiceOutcome IdentityService::represent(const std::string& authority) {
   spec.body.set("represented_id_number", m_resident_id);
   spec.body.set("relationship", m_relationship);
   spec.body.set("authority", authority);
+  m_authority = authority;
   m_waiting = Waiting::Represent;
   ServiceOutcome outcome;
   outcome.request = std::move(spec);

@@ -52,6 +52,7 @@ class IdentityService final : public core::Service {
     std::string id_number;     // normalised, 18 characters
     bool by_card = false;
     std::string masked_name;   // from the card, or the backend's answer
+    bool under_14 = false;     // only a guardian consents for them
   };
 
   core::ServiceOutcome go(Step step, std::string focus = {});
@@ -87,6 +88,8 @@ class IdentityService final : public core::Service {
   Person m_actor;
   std::string m_resident_id;       // the resident an agent acts for (normalised)
   std::string m_resident_name;     // masked, from their card (when read)
+  bool m_resident_under_14 = false;
+  std::string m_authority;         // the agent's authority, as sent to the backend
   core::TextField m_id{core::FieldKind::IdNumber, core::TextField::kIdLength};
   core::TextField m_certificate{core::FieldKind::CertificateNumber, core::TextField::kCertificateMaxLength};
   bool m_by_certificate = false;   // the keyed screens take the certificate's number

@@ -97,6 +97,8 @@ ServiceOutcome IdentityService::represented(const core::Reply& reply) {
   }
   m_visit.represented_subject_ref = reply.data.string_at("represented_subject_ref");
   m_visit.relationship = m_relationship;
+  m_visit.authority = m_authority;
+  m_visit.resident_under_14 = m_resident_under_14;
   m_visit.own_application_required.clear();
   for (const core::Value& endpoint : reply.data["own_application_required"].as_array())
     if (endpoint.is_string()) m_visit.own_application_required.push_back(endpoint.as_string());
@@ -112,6 +114,7 @@ ServiceOutcome IdentityService::identified(const std::string& subject_ref, const
   m_code_expires = m_resend_at = core::kNoDeadline;
   m_visit.subject_ref = subject_ref;
   m_visit.masked_name = masked_name.empty() ? m_actor.masked_name : masked_name;
+  m_visit.resident_under_14 = m_actor.under_14;
   m_actor_done = true;
   if (!m_agent) return finish();
   return with_alert(go(Step::AgentResident, "agent_resident.id"), "agent_resident_next",

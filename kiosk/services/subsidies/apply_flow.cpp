@@ -112,7 +112,7 @@ ServiceOutcome ApplyFlow::activate(const std::string& id, const core::ServiceCon
     m_bank = id.substr(std::string("subsidy_apply_bank.").size());
     return answered();
   }
-  if (id == "consent.agree") return record_consent(context);
+  if (id == "consent.agree") return context.visit.consent_needs_guardian() ? ServiceOutcome{} : record_consent(context);
   if (id == "consent.refuse") return go(Step::Refused, "subsidy_apply_refused.text");
   if (id == "subsidy_apply_refused.consent") return go(Step::Consent, "consent.what");
   if (id == "subsidy_apply_summary.programmes") { m_changing = true; return go(Step::Programme, "subsidy_apply_programme.next"); }

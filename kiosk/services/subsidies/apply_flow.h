@@ -71,7 +71,7 @@ class ApplyFlow {
   core::Tree build_programme(const County& county, const std::string& language) const;
   core::Tree build_residence(const County& county, const core::ServiceContext& context) const;
   core::Tree build_bank() const;
-  core::Tree build_consent() const;
+  core::Tree build_consent(const core::Visit& visit) const;
   core::Tree build_refused(const County& county, const std::string& language) const;
   core::Tree build_summary(const County& county, const core::ServiceContext& context) const;
   core::Tree build_receipt(const County& county, const core::ServiceContext& context) const;

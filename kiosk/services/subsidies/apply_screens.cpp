@@ -38,7 +38,7 @@ Tree ApplyFlow::build(const County& county, const core::ServiceContext& context)
     case Step::Programme: tree = build_programme(county, lang); break;
     case Step::Residence: tree = build_residence(county, context); break;
     case Step::Bank: tree = build_bank(); break;
-    case Step::Consent: tree = build_consent(); break;
+    case Step::Consent: tree = build_consent(context.visit); break;
     case Step::Refused: return build_refused(county, lang);
     case Step::Summary: tree = build_summary(county, context); break;
     case Step::Receipt: return build_receipt(county, context);
@@ -104,11 +104,16 @@ Tree ApplyFlow::build_bank() const {
 // The separate consent (PIPL Art. 29), on the kiosk's consent screen (screen id `consent`,
 // docs/design.md): what data, for what, from which department; 同意 or 不同意, and 不同意 is
 // never a dead end.
-Tree ApplyFlow::build_consent() const {
+// For a resident under 14 only a guardian may agree: anyone else is told so, and refusing
+// still leads to the window.
+Tree ApplyFlow::build_consent(const core::Visit& visit) const {
   Tree tree{"consent", Message::of("subsidy_apply_consent.title"), Message::of("subsidy_apply_consent.prompt"), {}};
   for (const char* part : {"what", "purpose", "department", "keep"})
     tree.nodes.push_back(text(std::string("consent.") + part, Message::of(std::string("subsidy_apply_consent.") + part)));
-  tree.nodes.push_back(button("consent.agree", Message::of("subsidy_apply_consent.agree")));
+  if (visit.consent_needs_guardian())
+    tree.nodes.push_back(text("consent.guardian_only", Message::of("consent.guardian_only")));
+  else
+    tree.nodes.push_back(button("consent.agree", Message::of("subsidy_apply_consent.agree")));
   tree.nodes.push_back(button("consent.refuse", Message::of("subsidy_apply_consent.refuse")));
   return tree;
 }
