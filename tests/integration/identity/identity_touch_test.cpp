@@ -155,4 +155,32 @@ TEST_F(IdentityByTouch, R6TypesHerReplacedCertificateNumberOnTheScreensPad) {
   EXPECT_TRUE(m_runtime->kiosk().visit().identified());
 }
 
+// R4's mother acts for her daughter by touch alone at 200 %: herself first (typed number
+// and SMS code on the screen's pad), then the child, the relationship and its authority.
+TEST_F(IdentityByTouch, R4sMotherActsForHerDaughter) {
+  touch("attract.hall");
+  touch_on_its_page("home.subsidies");
+  touch_on_its_page("identify.agent");
+  touch_on_its_page("identify.keyed");
+  ASSERT_EQ(screen(), "identify_keyed");
+  type_on_pad("640324199603080626");
+  touch_on_its_page("identify_keyed.submit");
+  touch_on_its_page("identify_factor.sms");
+  ASSERT_EQ(screen(), "verify");
+  type_on_pad("135790");
+  touch_on_its_page("verify.submit");
+  ASSERT_EQ(screen(), "agent_resident");
+  type_on_pad("640324202107150466");
+  touch_on_its_page("agent_resident.submit");
+  ASSERT_EQ(screen(), "agent_relationship");
+  touch_on_its_page("agent_relationship.parent");
+  touch_on_its_page("agent_authority.guardianship");
+  EXPECT_EQ(screen(), "subsidy_status");
+  const core::Visit& visit = m_runtime->kiosk().visit();
+  EXPECT_TRUE(visit.for_someone_else());
+  EXPECT_EQ(visit.masked_name, "马*雨");
+  EXPECT_TRUE(visit.resident_under_14);
+  EXPECT_FALSE(visit.consent_needs_guardian());
+}
+
 }  // namespace

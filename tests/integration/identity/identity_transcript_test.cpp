@@ -280,6 +280,62 @@ TEST(IdentityTranscript, R6TypesHerReplacedCertificateNumberOnTheBrailleDisplay)
   }
 }
 
+namespace {
+
+// The same keypad script, by braille display keys alone: select is the display's enter,
+// down and up its line keys, a digit its chord.
+std::string by_braille_keys(const std::string& keypad_script) {
+  std::string out;
+  std::size_t at = 0;
+  while (at < keypad_script.size()) {
+    const std::size_t end = keypad_script.find('\n', at);
+    const std::string line = keypad_script.substr(at, end - at);
+    at = end == std::string::npos ? keypad_script.size() : end + 1;
+    if (line == "key select") out += "braille-key enter\n";
+    else if (line == "key down") out += "braille-line down\n";
+    else if (line == "key up") out += "braille-line up\n";
+    else if (line.size() == 5 && line.rfind("key ", 0) == 0 && line[4] >= '0' && line[4] <= '9') out += braille_digits(line.substr(4));
+    else out += line + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST(IdentityTranscript, TheAgentJourneysByBrailleKeysAlone) {
+  struct Journey {
+    const char* name;
+    std::string script;
+    const char* ends;       // the screens it must end with
+    const char* for_whom;   // masked, in an alert ("" = refused)
+  };
+  const Journey journeys[] = {
+      {"R4's mother", as_agent("640324199603080626", "640324202107150466"), "agent_authority|subsidy_status|", "马*雨"},
+      {"R5's father", as_agent("141081195801200137", "141081198811030518") + "key down\nkey down\n",
+       "agent_authority|subsidy_status|", "周*斌"},
+      {"a stranger", as_agent("141081196804120356", "640324202107150466") + "key select\n", "agent_refused|subsidy_status|",
+       ""},
+  };
+  for (const Journey& journey : journeys) {
+    // Plugging the headset in starts the visit: the keypad's first select is not needed.
+    const std::string script = by_braille_keys(journey.script.substr(std::string("key select\n").size()));
+    ASSERT_EQ(("\n" + script).find("\nkey "), std::string::npos) << journey.name << ": only braille keys";
+    const auto dir = fresh_dir("identity_agent_braille");
+    const KioskRun run = run_kiosk_in(dir, "headphones in\n" + script, config_in(dir));
+    ASSERT_EQ(run.exit_code, 0) << journey.name << run.stderr_text;
+    const std::string screens = joined(run, "screen", "id");
+    EXPECT_NE(screens.find(journey.ends), std::string::npos) << journey.name << ": " << screens;
+    const std::string alerts = joined(run, "alert", "code");
+    if (*journey.for_whom) {
+      bool named = false;
+      for (const auto& e : of_type(run, "alert")) named = named || e.dump().find(journey.for_whom) != std::string::npos;
+      EXPECT_TRUE(named) << journey.name;
+    } else {
+      EXPECT_NE(alerts.find("authority_unknown"), std::string::npos) << journey.name << ": " << alerts;
+    }
+  }
+}
+
 TEST(IdentityTranscript, R5sFatherActsForHisSonAsGuardian) {
   const auto dir = fresh_dir("identity_agent_r5");
   // 周国华 for 周文斌 (R5): parent is first on the relationship list, guardianship first on
