@@ -83,6 +83,10 @@ void Kiosk::apply(const ServiceOutcome& outcome, Effects& out) {
       if (!leave_identity(out)) show(Screen::Home, out, "home." + current_service()->id());
       break;
     case ServiceOutcome::Kind::Identify: identify_for_current(out); break;
+    case ServiceOutcome::Kind::Open:
+      if (const auto index = service_index(outcome.service)) open_service(*index, out);
+      else raise("service_unavailable", Message::of("alert.service_unavailable"), out);
+      break;
   }
   if (outcome.request) issue(*outcome.request, current_service()->id(), {}, out);
   if (outcome.alert) {

@@ -42,7 +42,9 @@ struct ServiceOutcome {
   // service; when it leaves with the visit identified, the Kiosk starts this service again
   // (start(), then its first screen, now with context.visit set); if the resident backs
   // out of identity instead, home, with focus on this service.
-  enum class Kind { Stay, Rebuild, NewScreen, Leave, Identify };
+  // Open: another service, by its id (`service`), on its first screen, as its home-menu
+  // item would (e.g. from a stopped subsidy to renewing the certificate it waits for).
+  enum class Kind { Stay, Rebuild, NewScreen, Leave, Identify, Open };
   Kind kind = Kind::Stay;
   std::string focus;                 // node to focus after a rebuild or new screen
   std::optional<Alert> alert;        // e.g. an invalid answer
@@ -53,6 +55,7 @@ struct ServiceOutcome {
   // alert's text at it, plays the error earcon and moves focus there. Cleared by the
   // next edit of the field or the next screen.
   std::string error_field;
+  std::string service;               // Kind::Open: the service to open
 
   static ServiceOutcome of(Kind kind, std::string focus_id = {}) {
     ServiceOutcome outcome;

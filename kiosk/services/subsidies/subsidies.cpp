@@ -95,6 +95,11 @@ ServiceOutcome SubsidiesService::activate(const std::string& node_id, const core
   if (m_state == State::Applying) return from_application(m_apply.activate(node_id, context));
   if (node_id == "subsidy_status.home") return ServiceOutcome::of(Kind::Leave);
   if (node_id == "subsidy_status.retry") return query(Kind::Rebuild);
+  if (node_id.ends_with(".renew_certificate")) {   // the payment waits for a new card
+    ServiceOutcome outcome = ServiceOutcome::of(Kind::Open);
+    outcome.service = "certificate";
+    return outcome;
+  }
   constexpr std::string_view kPrefix = "subsidy_status.", kSuffix = ".apply_start";
   if (node_id.starts_with(kPrefix) && node_id.ends_with(kSuffix)) {
     const std::string programme = node_id.substr(kPrefix.size(), node_id.size() - kPrefix.size() - kSuffix.size());
@@ -155,9 +160,13 @@ void SubsidiesService::add_case(const core::Value& entry, const std::string& lan
   Message state = with_contacts("subsidy.state." + status, lang);
   state.arg("date", date_words(entry.string_at("first_payment"), lang));
   tree.nodes.push_back(core::make_node(prefix + ".state", Role::Text, std::move(state), {}, Privacy::Personal));
-  if (stopped(status) && !entry.string_at("stop_reason").empty())
+  if (stopped(status) && !entry.string_at("stop_reason").empty()) {
     tree.nodes.push_back(core::make_node(prefix + ".reason", Role::Text, with_contacts("subsidy.stop." + entry.string_at("stop_reason"), lang),
                               {}, Privacy::Personal));
+    if (entry.string_at("stop_reason") == "cert_expired")   // the way forward, one touch away
+      tree.nodes.push_back(core::make_node(prefix + ".renew_certificate", Role::Button,
+                                           Message::of("subsidy_status.renew_certificate")));
+  }
   if (status == "rejected") {
     const std::string why = entry.string_at("reject_reason") == "grade_not_eligible" ? "grade_not_eligible" : "other";
     tree.nodes.push_back(core::make_node(prefix + ".reason", Role::Text, with_contacts("subsidy.reject." + why, lang), {}, Privacy::Personal));

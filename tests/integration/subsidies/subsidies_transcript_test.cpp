@@ -126,3 +126,44 @@ TEST(SubsidiesTranscript, EveryStopReasonAndARefusalIsReadWithWhatToDo) {
     for (const char* words : c.words) EXPECT_NE(captions.find(words), std::string::npos) << c.id << " " << words;
   }
 }
+
+// S4's living allowance stopped because her certificate ran out: the way forward is one
+// item away, "去换领残疾人证", which opens the certificate service for the same visit.
+TEST(SubsidiesTranscript, AnExpiredCertificatesStopLeadsToRenewingIt) {
+  const auto dir = fresh_dir("subsidies_renew_link");
+  std::ofstream(dir / "s4.json") << card("马秀兰", "640324197105020648");
+  const std::string config =
+      hall_config_in(dir, {{"services = ", R"(services = ["entitlements", "help_desk", "subsidies", "certificate", "identity"])"}});
+  std::string downs;
+  for (int i = 0; i < 30; ++i) downs += "key down\n";
+  // First walk the status screen to learn where the link stands in its focus order.
+  const KioskRun walk = run_kiosk_in(dir, to_status("s4.json", true) + downs, config);
+  ASSERT_EQ(walk.exit_code, 0) << walk.stderr_text;
+  // Each key down moves the focus one item on: the run of focus events whose positions
+  // count up to the link starts where the keys began (the answer's rebuild put it there).
+  std::vector<int> positions;
+  bool on_status = false, found = false;
+  for (const auto& e : walk.events) {
+    if (e.value("type", "") == "screen") on_status = e.value("id", "") == "subsidy_status";
+    if (!on_status || e.value("type", "") != "focus") continue;
+    positions.push_back(e.value("index", 0));
+    if (e.value("node", "") == "subsidy_status.living_allowance.renew_certificate") {
+      found = true;
+      break;
+    }
+  }
+  int steps = found ? 0 : -1;
+  for (std::size_t i = positions.size(); found && i >= 2 && positions[i - 1] == positions[i - 2] + 1; --i) ++steps;
+  ASSERT_GE(steps, 1) << "no renew_certificate item on S4's status";
+  std::string to_link;
+  for (int i = 0; i < steps; ++i) to_link += "key down\n";
+  const auto again = fresh_dir("subsidies_renew_link_2");
+  std::ofstream(again / "s4.json") << card("马秀兰", "640324197105020648");
+  const KioskRun run = run_kiosk_in(again, to_status("s4.json", true) + to_link + "key select\n", config);
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  std::string screens;
+  for (const auto& e : of_type(run, "screen")) screens += e.value("id", "") + " ";
+  EXPECT_NE(screens.find("subsidy_status certificate "), std::string::npos) << screens;
+  // The same visit: no second identification on the way.
+  EXPECT_EQ(screens.find("identify", screens.find("subsidy_status")), std::string::npos) << screens;
+}
