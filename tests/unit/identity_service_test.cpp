@@ -83,6 +83,14 @@ struct Identity : fixtures::KioskTest {
     if (!ok) reply.error = ReplyError{"invalid_request", std::move(problem), "网关的话。", "retry_later", std::move(extra)};
     last = kiosk.reply(reply, now);
   }
+  // R1's card, valid to YYYYMMDD.
+  static CardEvent r1_card(const char* valid_to) {
+    CardEvent placed;
+    placed.card.name = "赵大山";
+    placed.card.id_number = "141081196804120356";
+    placed.card.valid_to = valid_to;
+    return placed;
+  }
   // The keyed path up to the code screen, for R1.
   void up_to_the_code() {
     select("identify.keyed");
@@ -223,10 +231,7 @@ TEST_F(Identity, ACertificateNumberIdentifiesByItsIdPartAndEachProblemHasItsOwnC
 }
 
 TEST_F(Identity, AfterAnExpiredCardATypedCertificateMustBeItsHolders) {
-  CardEvent placed;
-  placed.card.name = "赵大山";
-  placed.card.id_number = "141081196804120356";
-  placed.card.valid_to = "20200101";
+  CardEvent placed = r1_card("20200101");
   last = kiosk.card(placed, now);
   ASSERT_EQ(screen(), "identify_keyed");
   select("identify_keyed.by_certificate");
@@ -301,10 +306,7 @@ TEST_F(Identity, StaffConfirmationSendsTheStaffNumberAndPin) {
 }
 
 TEST_F(Identity, ACardIsReadAndAnExpiredOneLeadsToTheKeyedPath) {
-  CardEvent placed;
-  placed.card.name = "赵大山";
-  placed.card.id_number = "141081196804120356";
-  placed.card.valid_to = "20200101";
+  CardEvent placed = r1_card("20200101");
   last = kiosk.card(placed, now);
   EXPECT_EQ(alert(), "card_expired");
   EXPECT_EQ(screen(), "identify_keyed");
