@@ -96,7 +96,7 @@ TEST(HelpDeskConfig, AProfileWithoutTheSectionCannotMakeTheService) {
 
 TEST(HelpDeskConfig, EveryShippedCountyHasACardWithBothNationalHotlines) {
   for (const char* county : {"houma", "wuda", "zhangdian", "tongxin"}) {
-    const fs::path file = fs::path(KIOSK_TEST_SOURCE_ROOT) / "config" / "deployments" / (std::string(county) + ".toml");
+    const fs::path file = fs::path(KIOSK_SOURCE_ROOT) / "config" / "deployments" / (std::string(county) + ".toml");
     services::SetupErrors errors;
     const hd::HelpDesk desk = hd::read_help_desk(services::CountyData{file.string(), county, toml::parse_file(file.string())}, errors);
     EXPECT_TRUE(errors.empty()) << errors_of(errors);

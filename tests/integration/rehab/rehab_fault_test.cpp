@@ -9,10 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "journey.h"
 #include "kiosk_run.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
+using kiosk::testing::card_json;
 using kiosk::testing::fresh_dir;
 using kiosk::testing::hall_config_in;
 using kiosk::testing::KioskRun;
@@ -22,14 +24,8 @@ using kiosk::testing::run_kiosk_in;
 namespace {
 
 std::string config_for(const fs::path& dir, int port) {
-  std::ofstream(dir / "r1.json")
-      << R"({"name": "赵大山", "sex": "男", "nation": "汉", "birth": "19680412", "address": "演示地址", )"
-         R"("id_number": "141081196804120356", "authority": "演示公安局", "valid_from": "20160101", "valid_to": "20360101"})";
-  const std::string certs = kiosk::testing::cert_dir();
-  return hall_config_in(dir, {{"services = ", "services = [\"rehab\", \"identity\"]"},
-                              {"kind = \"local\"", "kind = \"http\"\nbase_url = \"https://127.0.0.1:" + std::to_string(port) +
-                                                       "\"\nca_file = \"" + certs + "/ca.pem\"\nclient_cert = \"" + certs +
-                                                       "/client.pem\"\nclient_key = \"" + certs + "/client.key\""}});
+  std::ofstream(dir / "r1.json") << card_json("赵大山", "141081196804120356");
+  return hall_config_in(dir, {{"services = ", "services = [\"rehab\", \"identity\"]"}, kiosk::testing::http_backend_line(port)});
 }
 
 // R1 by card and the demo SMS code, then 我的康复计划 → 预约 → search.

@@ -26,14 +26,8 @@ constexpr const char* kCallStaff = "key select\nkey call-staff\n";
 
 // The hall's config with its outbox in DIR and, for port > 0, the http backend on it.
 std::string config_for(const fs::path& dir, int port) {
-  std::vector<std::pair<std::string, std::string>> lines;
-  if (port > 0) {
-    const std::string certs = kiosk::testing::cert_dir();
-    lines.push_back({"kind = \"local\"", "kind = \"http\"\nbase_url = \"https://127.0.0.1:" + std::to_string(port) +
-                                              "\"\nca_file = \"" + certs + "/ca.pem\"\nclient_cert = \"" + certs +
-                                              "/client.pem\"\nclient_key = \"" + certs + "/client.key\""});
-  }
-  return hall_config_in(dir, lines);
+  if (port == 0) return hall_config_in(dir);
+  return hall_config_in(dir, {kiosk::testing::http_backend_line(port)});
 }
 
 std::vector<std::string> alert_codes(const KioskRun& run) {

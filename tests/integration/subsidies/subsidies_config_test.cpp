@@ -31,7 +31,7 @@ std::string errors_of(const services::SetupErrors& errors) {
 
 TEST(SubsidiesConfig, EveryShippedProfileReadsWithBothProgrammesAndItsRegionNames) {
   for (const char* county : {"houma", "wuda", "zhangdian", "tongxin"}) {
-    const fs::path file = fs::path(KIOSK_TEST_SOURCE_ROOT) / "config/deployments" / (std::string(county) + ".toml");
+    const fs::path file = fs::path(KIOSK_SOURCE_ROOT) / "config/deployments" / (std::string(county) + ".toml");
     services::SetupErrors errors;
     const sub::County c = sub::read_subsidies_county({file.string(), county, toml::parse_file(file.string())}, errors);
     EXPECT_TRUE(errors.empty()) << errors_of(errors);
