@@ -14,22 +14,15 @@
 #include "test_support.h"
 
 namespace fs = std::filesystem;
-using kiosk::testing::by_card;
-using kiosk::testing::card_json;
-using kiosk::testing::fresh_dir;
-using kiosk::testing::hall_config_in;
-using kiosk::testing::joined;
-using kiosk::testing::KioskRun;
-using kiosk::testing::of_type;
-using kiosk::testing::run_kiosk_in;
+using namespace kiosk::testing;   // the suites' support (kiosk_run.h, journey.h)
 
 TEST(DevicesOffline, TheLookUpFailsAtOnceAndTheApplicationQueuesWithAReference) {
   auto fault = [](const std::string& text) { return kiosk::tools::parse_fault_rule(text).value(); };
-  auto sim = kiosk::testing::start_sim({fault("assistive_devices=reset"), fault("assistive_device_application=reset")});
+  auto sim = start_sim({fault("assistive_devices=reset"), fault("assistive_device_application=reset")});
   const auto dir = fresh_dir("devices_offline");
   std::ofstream(dir / "r1.json") << card_json("赵大山", "141081196804120356");
   const std::string config = hall_config_in(
-      dir, {{"services = ", R"(services = ["devices", "child_aid", "identity"])"}, kiosk::testing::http_backend_line(sim->port())});
+      dir, {{"services = ", R"(services = ["devices", "child_aid", "identity"])"}, http_backend_line(sim->port())});
   // The failed look-up; 申请新辅具 (after 再查一次: button 2); the wheelchair; confirm.
   const std::string script = by_card(1, "r1.json") + "key 2\nkey select\nkey select\nkey 1\nkey select\n";
   const KioskRun run = run_kiosk_in(dir, script, config);

@@ -14,18 +14,13 @@
 #include "test_support.h"
 
 namespace fs = std::filesystem;
-using kiosk::testing::card_json;
-using kiosk::testing::fresh_dir;
-using kiosk::testing::hall_config_in;
-using kiosk::testing::KioskRun;
-using kiosk::testing::of_type;
-using kiosk::testing::run_kiosk_in;
+using namespace kiosk::testing;   // the suites' support (kiosk_run.h, journey.h)
 
 namespace {
 
 std::string config_for(const fs::path& dir, int port) {
   std::ofstream(dir / "r1.json") << card_json("赵大山", "141081196804120356");
-  return hall_config_in(dir, {{"services = ", "services = [\"rehab\", \"identity\"]"}, kiosk::testing::http_backend_line(port)});
+  return hall_config_in(dir, {{"services = ", "services = [\"rehab\", \"identity\"]"}, http_backend_line(port)});
 }
 
 // R1 by card and the demo SMS code, then 我的康复计划 → 预约 → search.
@@ -36,7 +31,7 @@ constexpr const char* kToSearch =
 }  // namespace
 
 TEST(RehabFaults, AGatewayGoneDuringTheSearchIsToldAtOnceWithTheWayForward) {
-  auto sim = kiosk::testing::start_sim({*kiosk::tools::parse_fault_rule("rehab_slots=reset")});
+  auto sim = start_sim({*kiosk::tools::parse_fault_rule("rehab_slots=reset")});
   const fs::path dir = fresh_dir("rehab-search-down");
   const KioskRun run = run_kiosk_in(dir, std::string(kToSearch) + "screenshot search_down\nkey down\nkey down\n", config_for(dir, sim->port()));
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
@@ -64,7 +59,7 @@ TEST(RehabFaults, AGatewayGoneDuringTheSearchIsToldAtOnceWithTheWayForward) {
 }
 
 TEST(RehabFaults, ASlotTheGatewayBooksBetweenSearchAndHoldIsToldWithTheNextTimes) {
-  auto sim = kiosk::testing::start_sim({*kiosk::tools::parse_fault_rule("rehab_hold=taken")});
+  auto sim = start_sim({*kiosk::tools::parse_fault_rule("rehab_hold=taken")});
   const fs::path dir = fresh_dir("rehab-taken-sim");
   const KioskRun run = run_kiosk_in(dir, std::string(kToSearch) + "key 1\nkey select\nkey 1\nkey select\nkey 1\nkey select\n",
                                     config_for(dir, sim->port()));

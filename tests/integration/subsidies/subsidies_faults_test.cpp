@@ -14,13 +14,7 @@
 #include "test_support.h"
 
 namespace fs = std::filesystem;
-using kiosk::testing::by_card;
-using kiosk::testing::card_json;
-using kiosk::testing::fresh_dir;
-using kiosk::testing::hall_config_in;
-using kiosk::testing::KioskRun;
-using kiosk::testing::of_type;
-using kiosk::testing::run_kiosk_in;
+using namespace kiosk::testing;   // the suites' support (kiosk_run.h, journey.h)
 
 namespace {
 
@@ -28,7 +22,7 @@ std::string config_for(const fs::path& dir, int port) {
   std::ofstream(dir / "r1.json") << card_json("赵大山", "141081196804120356");
   std::ofstream(dir / "mother.json") << card_json("马玉梅", "640324199603080626");
   if (port == 0) return hall_config_in(dir);
-  return hall_config_in(dir, {kiosk::testing::http_backend_line(port)});
+  return hall_config_in(dir, {http_backend_line(port)});
 }
 
 // The status query's request event, the alert it brought, and the screen's failure line.
@@ -48,13 +42,13 @@ void expect_told(const KioskRun& run, const std::string& error, const std::strin
 }  // namespace
 
 TEST(SubsidiesFaults, AServerErrorIsToldAtOnceWithAWayToAskAgain) {
-  auto sim = kiosk::testing::start_sim({*kiosk::tools::parse_fault_rule("subsidies=500")});
+  auto sim = start_sim({*kiosk::tools::parse_fault_rule("subsidies=500")});
   const fs::path dir = fresh_dir("subsidies_500");
   expect_told(run_kiosk_in(dir, by_card(3, "r1.json"), config_for(dir, sim->port())), "server_error", "");
 }
 
 TEST(SubsidiesFaults, AGarbageAnswerIsToldAtOnce) {
-  auto sim = kiosk::testing::start_sim({*kiosk::tools::parse_fault_rule("subsidies=malformed")});
+  auto sim = start_sim({*kiosk::tools::parse_fault_rule("subsidies=malformed")});
   const fs::path dir = fresh_dir("subsidies_garbage");
   expect_told(run_kiosk_in(dir, by_card(3, "r1.json"), config_for(dir, sim->port())), "bad_response", "");
 }
@@ -89,7 +83,7 @@ TEST(SubsidiesFaults, RepeatOnAPaymentReReadsThatPaymentOnly) {
 TEST(SubsidiesFaults, ASlowGatewayStillBringsTheStatus) {
   // 1.5 s on the status route: the resident gets the answer, not an error (the "请稍候"
   // notice after 1 s runs on the Kiosk's clock and is tested in the core).
-  auto sim = kiosk::testing::start_sim({*kiosk::tools::parse_fault_rule("subsidies=latency:1500")});
+  auto sim = start_sim({*kiosk::tools::parse_fault_rule("subsidies=latency:1500")});
   const fs::path dir = fresh_dir("subsidies_slow");
   const KioskRun run = run_kiosk_in(dir, by_card(3, "r1.json"), config_for(dir, sim->port()));
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;

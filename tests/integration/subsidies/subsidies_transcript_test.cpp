@@ -14,15 +14,7 @@
 #include "kiosk_run.h"
 
 namespace fs = std::filesystem;
-using kiosk::testing::all_of_type;
-using kiosk::testing::by_card;
-using kiosk::testing::card_json;
-using kiosk::testing::fresh_dir;
-using kiosk::testing::hall_config_in;
-using kiosk::testing::joined;
-using kiosk::testing::KioskRun;
-using kiosk::testing::of_type;
-using kiosk::testing::run_kiosk_in;
+using namespace kiosk::testing;   // the suites' support (kiosk_run.h, journey.h)
 
 namespace {
 

@@ -21,15 +21,7 @@
 #include "test_support.h"
 
 namespace fs = std::filesystem;
-using kiosk::testing::all_of_type;
-using kiosk::testing::by_card;
-using kiosk::testing::card_json;
-using kiosk::testing::fresh_dir;
-using kiosk::testing::hall_config_in;
-using kiosk::testing::joined;
-using kiosk::testing::KioskRun;
-using kiosk::testing::of_type;
-using kiosk::testing::run_kiosk_in;
+using namespace kiosk::testing;   // the suites' support (kiosk_run.h, journey.h)
 
 namespace {
 
@@ -37,7 +29,7 @@ namespace {
 std::string config_for(const fs::path& dir, int port) {
   std::ofstream(dir / "s9.json") << card_json("孙立新", "150304198506120431", "20380101", "演示地址", "演示公安局", "20180101");
   if (port == 0) return hall_config_in(dir);
-  return hall_config_in(dir, {kiosk::testing::http_backend_line(port)});
+  return hall_config_in(dir, {http_backend_line(port)});
 }
 
 // From the status: apply for the living allowance only, hukou elsewhere (residence
@@ -88,7 +80,7 @@ int subsidy_applications(kiosk::tools::GatewaySim& sim, const std::string& refer
 }  // namespace
 
 TEST(SubsidyApply, QueuedWhileTheGatewayIsDownThenDeliveredOnceAndFollowedOnTheNextVisit) {
-  auto sim = kiosk::testing::start_sim({*kiosk::tools::parse_fault_rule("subsidy_application=reset")});
+  auto sim = start_sim({*kiosk::tools::parse_fault_rule("subsidy_application=reset")});
   const fs::path dir = fresh_dir("subsidy_apply_queued");
   const std::string config = config_for(dir, sim->port());
 

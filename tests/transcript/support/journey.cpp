@@ -40,6 +40,12 @@ std::string joined(const KioskRun& run, const std::string& type, const std::stri
   return all;
 }
 
+std::vector<std::string> values_of(const KioskRun& run, const std::string& type, const std::string& field) {
+  std::vector<std::string> values;
+  for (const auto& e : of_type(run, type)) values.push_back(e.value(field, ""));
+  return values;
+}
+
 std::string all_of_type(const KioskRun& run, const std::string& type) {
   std::string all;
   for (const auto& e : of_type(run, type)) all += e.dump() + "\n";

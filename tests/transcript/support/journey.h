@@ -4,6 +4,7 @@
 // braille chords, the way in by card and SMS code) and reads its transcript with.
 // Shared by the services' transcript suites; pure string work, any thread.
 #include <string>
+#include <vector>
 
 #include "kiosk_run.h"
 
@@ -36,6 +37,8 @@ std::string as_agent(int home_item, const std::string& agent_id, const std::stri
 // The `field` of every event of `type`, each followed by `separator`.
 std::string joined(const KioskRun& run, const std::string& type, const std::string& field,
                    const std::string& separator = "|");
+// The `field` of every event of `type`, in order ("" where an event has none).
+std::vector<std::string> values_of(const KioskRun& run, const std::string& type, const std::string& field);
 // Every event of `type` as its JSON, one a line: for find() and for the failure message.
 std::string all_of_type(const KioskRun& run, const std::string& type);
 
