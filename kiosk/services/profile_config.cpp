@@ -19,7 +19,7 @@ bool is_identifier(std::string_view s) {
 }
 
 void ProfileReader::error(const toml::node* node, std::string message) {
-  m_errors.push_back({m_county.file, node ? line_of(*node) : 0, std::move(message)});
+  m_errors.push_back({m_file, node ? line_of(*node) : 0, std::move(message)});
 }
 
 void ProfileReader::check_keys(const toml::table& table, std::initializer_list<std::string_view> allowed,
@@ -93,6 +93,45 @@ std::vector<Text> ProfileReader::texts(const toml::table& table, std::string_vie
       out.push_back(Text{*zh, *en});
   }
   return out;
+}
+
+bool ProfileReader::tables(const toml::table& table, std::string_view section, std::string_view key, std::string_view noun,
+                           const std::function<void(const toml::table&)>& each) {
+  const std::string name = std::string(section) + "." + std::string(key);
+  const toml::array* list = table[key].as_array();
+  if (!list || list->empty()) {
+    error(&table, "[" + std::string(section) + "] lists no " + std::string(noun) + " (add [[" + name + "]] tables)");
+    return false;
+  }
+  for (const toml::node& node : *list) {
+    if (const toml::table* item = node.as_table()) each(*item);
+    else error(&node, "every " + name + " must be a table");
+  }
+  return true;
+}
+
+std::string ProfileReader::identifier(const toml::table& table, std::string_view key, std::string_view where) {
+  const toml::node* node = table.get(key);
+  const auto value = node ? node->value<std::string>() : std::nullopt;
+  if (!value || !is_identifier(*value)) {
+    error(node ? node : &table, std::string(key) + " in " + std::string(where) + " must be lower-case letters, digits and _");
+    return {};
+  }
+  return *value;
+}
+
+std::int64_t ProfileReader::integer_or(const toml::table& table, std::string_view key, std::int64_t min, std::int64_t max,
+                                       std::string_view where, std::optional<std::int64_t> absent) {
+  if (!table.get(key) && absent) return *absent;
+  return integer(table, key, min, max, where).value_or(absent.value_or(min));
+}
+
+bool ProfileReader::boolean(const toml::table& table, std::string_view key, std::string_view where, bool absent) {
+  const toml::node* node = table.get(key);
+  if (!node) return absent;
+  const auto value = node->value_exact<bool>();
+  if (!value) error(node, std::string(key) + " in " + std::string(where) + " must be true or false");
+  return value.value_or(absent);
 }
 
 }  // namespace kiosk::services

@@ -4,14 +4,18 @@
 // the checks every loader needs, each problem reported as file:line (a problem stops
 // start-up with exit code 2). Main thread, start-up only.
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <toml++/toml.h>
 
+#include "kiosk/core/flow/service.h"
 #include "kiosk/services/entitlements/entitlements.h"
 #include "kiosk/services/service_table.h"
 
@@ -22,11 +26,25 @@ std::size_t line_of(const toml::node& node);
 bool all_digits(std::string_view s);
 bool is_identifier(std::string_view s);   // lower-case letters, digits and _, a letter first
 
+// The factory of a service made from its county data: `read(county, errors)` gives the
+// data (reporting each problem), and a problem means no service (start-up stops).
+template <typename ServiceT, typename Read>
+std::unique_ptr<core::Service> make_from_profile(const CountyData& county, SetupErrors& errors, Read read) {
+  const std::size_t before = errors.size();
+  auto data = read(county, errors);
+  if (errors.size() != before) return nullptr;
+  return std::make_unique<ServiceT>(std::move(data));
+}
+
+// Reads one profile: the hall's own (CountyData) or another county's file (file, root).
+// Holds references: the profile and the errors outlive the reader.
 class ProfileReader {
  public:
-  ProfileReader(const CountyData& county, SetupErrors& errors) : m_county(county), m_errors(errors) {}
+  ProfileReader(const CountyData& county, SetupErrors& errors) : ProfileReader(county.file, county.table, errors) {}
+  ProfileReader(std::string file, const toml::table& root, SetupErrors& errors)
+      : m_file(std::move(file)), m_root(root), m_errors(errors) {}
 
-  const toml::table& root() const { return m_county.table; }
+  const toml::table& root() const { return m_root; }
   // The problem at node's line (node null: the file as a whole).
   void error(const toml::node* node, std::string message);
   // Every key of table not in allowed is an error ("unknown key ... in <where>").
@@ -43,9 +61,23 @@ class ProfileReader {
   const toml::table* section(std::string_view key, std::string_view what);
   // A non-empty array of { zh, en } texts.
   std::vector<entitlements::Text> texts(const toml::table& table, std::string_view key, std::string_view where);
+  // The array of tables [[<section>.<key>]] in `table` ([<section>]), each given to `each`
+  // in order; an item that is not a table is an error. false (and an error naming what
+  // to add) when the array is missing or empty. `noun` says what the items are.
+  bool tables(const toml::table& table, std::string_view section, std::string_view key, std::string_view noun,
+              const std::function<void(const toml::table&)>& each);
+  // A required lower-case identifier (is_identifier); "" (and an error) otherwise.
+  std::string identifier(const toml::table& table, std::string_view key, std::string_view where);
+  // integer(), but `absent` when the key is missing and absent is given; on an error, absent
+  // or else min.
+  std::int64_t integer_or(const toml::table& table, std::string_view key, std::int64_t min, std::int64_t max,
+                          std::string_view where, std::optional<std::int64_t> absent = std::nullopt);
+  // true or false; `absent` when the key is missing (or, with an error, not a boolean).
+  bool boolean(const toml::table& table, std::string_view key, std::string_view where, bool absent);
 
  private:
-  const CountyData& m_county;
+  std::string m_file;
+  const toml::table& m_root;
   SetupErrors& m_errors;
 };
 

@@ -211,6 +211,23 @@ GatewayResponse LocalGateway::handle(const GatewayRequest& req,
   return resp;
 }
 
+std::vector<LocalGateway::StoredApplication> LocalGateway::applications_of(const std::string& kind,
+                                                                         const std::string& subject_ref) {
+  std::vector<StoredApplication> out;
+  auto st = m_db->prepare(
+      "SELECT case_id, status, client_reference, data FROM applications WHERE kind=? AND subject_ref=? ORDER BY rowid");
+  if (!st) return out;
+  st->bind(1, kind).bind(2, subject_ref);
+  while (true) {
+    auto r = st->step();
+    if (!r || !r.value()) break;
+    nlohmann::json data = nlohmann::json::parse(st->col_text(3), nullptr, false);
+    if (data.is_discarded()) continue;
+    out.push_back({st->col_text(0), st->col_text(1), st->col_text(2), std::move(data)});
+  }
+  return out;
+}
+
 nlohmann::json LocalGateway::applied_applications() {
   std::lock_guard lock(m_mu);
   nlohmann::json list = nlohmann::json::array();

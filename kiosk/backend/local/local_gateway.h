@@ -94,6 +94,14 @@ class LocalGateway {
   std::optional<GatewayResponse> certificate_refusal(const nlohmann::json& subject, const nlohmann::json& body);
   nlohmann::json advanced_certificate_case(nlohmann::json record);
   GatewayResponse certificate_case(const std::string& id, const std::string& subject_ref);
+  // The applications of `kind` (an endpoint's name, e.g. "subsidy_application") made
+  // through this gateway for `subject_ref`, oldest first, each with its stored body (one
+  // whose body does not parse is left out). Caller holds m_mu.
+  struct StoredApplication {
+    std::string case_id, status, client_reference;
+    nlohmann::json data;
+  };
+  std::vector<StoredApplication> applications_of(const std::string& kind, const std::string& subject_ref);
   // Assistive devices and children's rehabilitation aid (local_gateway_devices.cpp).
   Status load_rehab_aid();   // its children, guardians and institutions (residents.json rehab_aid)
   GatewayResponse assistive_devices(const std::string& ref);

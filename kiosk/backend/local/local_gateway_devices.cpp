@@ -107,21 +107,10 @@ GatewayResponse LocalGateway::assistive_devices(const std::string& ref) {
     held.push_back(std::move(h));
   }
   json applications = record.value("applications", json::array());
-  auto st = m_db->prepare(
-      "SELECT case_id, status, data FROM applications WHERE kind='assistive_device_application' AND subject_ref=? "
-      "ORDER BY rowid");
-  if (st) {
-    st->bind(1, ref);
-    while (true) {
-      auto r = st->step();
-      if (!r || !r.value()) break;
-      const json a = json::parse(st->col_text(2), nullptr, false);
-      if (a.is_discarded()) continue;
-      applications.push_back({{"application_id", st->col_text(0)}, {"code", a.value("device_code", "")},
-                              {"request_type", a.value("request_type", "")}, {"status", st->col_text(1)},
-                              {"updated_on", a.value("updated_on", "")}});
-    }
-  }
+  for (const auto& a : applications_of("assistive_device_application", ref))
+    applications.push_back({{"application_id", a.case_id}, {"code", a.data.value("device_code", "")},
+                            {"request_type", a.data.value("request_type", "")}, {"status", a.status},
+                            {"updated_on", a.data.value("updated_on", "")}});
   json eligibility = json::array();
   for (const auto& d : m_demo.at("assistive_devices")) eligibility.push_back(device_eligibility(s, d.value("code", "")));
   out["held"] = held;
@@ -171,20 +160,9 @@ GatewayResponse LocalGateway::child_aid(const std::string& ref) {
            {"basis", aid.value("basis", "hukou")},
            {"cases", aid.value("cases", json::array())},
            {"data_as_of", m_demo.value("data_as_of", "")}};
-  auto st = m_db->prepare(
-      "SELECT case_id, status, data FROM applications WHERE kind='child_rehab_aid_application' AND subject_ref=? "
-      "ORDER BY rowid");
-  if (st) {
-    st->bind(1, ref);
-    while (true) {
-      auto r = st->step();
-      if (!r || !r.value()) break;
-      const json a = json::parse(st->col_text(2), nullptr, false);
-      if (a.is_discarded()) continue;
-      out["cases"].push_back({{"case_id", st->col_text(0)}, {"status", st->col_text(1)}, {"programme", a.value("programme", "")},
-                     {"org_id", a.value("org_id", "")}});
-    }
-  }
+  for (const auto& a : applications_of("child_rehab_aid_application", ref))
+    out["cases"].push_back({{"case_id", a.case_id}, {"status", a.status}, {"programme", a.data.value("programme", "")},
+                            {"org_id", a.data.value("org_id", "")}});
   return ok(200, std::move(out));
 }
 

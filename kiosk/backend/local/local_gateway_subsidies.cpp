@@ -100,25 +100,16 @@ json LocalGateway::subsidy_case(const json& subject, const std::string& programm
            {"payments", json::array()}, {"next_review_due", nullptr}, {"stop_reason", nullptr}};
   for (const auto& c : subject.value("subsidies", json::array()))
     if (c.value("programme", "") == programme) out = c;
-  auto st = m_db->prepare(
-      "SELECT case_id, data, client_reference FROM applications WHERE kind='subsidy_application' AND subject_ref=? "
-      "ORDER BY rowid");
-  if (st) {
-    st->bind(1, subject.value("subject_ref", ""));
-    while (true) {
-      auto r = st->step();
-      if (!r || !r.value()) break;
-      const json a = json::parse(st->col_text(1), nullptr, false);
-      if (a.is_discarded() || a.value("programme", "") != programme) continue;
-      std::size_t stage = 0;
-      if (m_case_step_ms > 0)
-        stage = static_cast<std::size_t>((m_now() - a.value("created_ms", m_now())) / m_case_step_ms);
-      out = json{{"programme", programme}, {"status", kChain[std::min(stage, kChain.size() - 1)].status},
-                 {"case_id", st->col_text(0)}, {"routed_to", a.value("routed_to", "")},
-                 {"client_reference", st->col_text(2)},
-                 {"monthly_amount_fen", 0}, {"payments", json::array()},
-                 {"next_review_due", nullptr}, {"stop_reason", nullptr}};
-    }
+  for (const auto& a : applications_of("subsidy_application", subject.value("subject_ref", ""))) {
+    if (a.data.value("programme", "") != programme) continue;
+    std::size_t stage = 0;
+    if (m_case_step_ms > 0)
+      stage = static_cast<std::size_t>((m_now() - a.data.value("created_ms", m_now())) / m_case_step_ms);
+    out = json{{"programme", programme}, {"status", kChain[std::min(stage, kChain.size() - 1)].status},
+               {"case_id", a.case_id}, {"routed_to", a.data.value("routed_to", "")},
+               {"client_reference", a.client_reference},
+               {"monthly_amount_fen", 0}, {"payments", json::array()},
+               {"next_review_due", nullptr}, {"stop_reason", nullptr}};
   }
   const std::string status = out.value("status", "");
   if (auto chain = review_chain(status); !chain.is_null()) out["review_chain"] = chain;

@@ -37,6 +37,11 @@ struct RequestSpec {
   std::vector<std::pair<std::string, std::string>> query; // opaque references and codes only
   Value body;                                             // null for GET
   bool operator==(const RequestSpec&) const = default;
+
+  // A live round trip to the route `endpoint`; the caller adds its parameters.
+  static RequestSpec live(std::string endpoint);
+  // An application to the route `endpoint` through the outbox, carrying `body`.
+  static RequestSpec application(std::string endpoint, Value body);
 };
 
 // The effect: send spec; answer with Kiosk::reply(Reply{id, ...}).

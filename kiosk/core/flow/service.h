@@ -74,8 +74,10 @@ class Service {
  public:
   virtual ~Service() = default;
   virtual std::string id() const = 0;              // home item suffix, e.g. "entitlements"
-  virtual Message menu_name() const = 0;
-  virtual Message menu_hint() const = 0;
+  // The home item's name and hint: the messages home.<id> and home.<id>.hint, which every
+  // service's catalogue file defines (docs/adding-a-service.md).
+  virtual Message menu_name() const { return Message::of("home." + id()); }
+  virtual Message menu_hint() const { return Message::of("home." + id() + ".hint"); }
   // false: offered by the hall but reached another way, not from the home menu (the
   // identity service: a card placed, or a personal service that needs it).
   virtual bool on_menu() const { return true; }
@@ -88,7 +90,7 @@ class Service {
     (void)context;
     return {};
   }
-  virtual void start() = 0;                        // a fresh visit of the service
+  virtual void start() { reset(); }                // a fresh visit of the service
   virtual Tree build(const ServiceContext& context) const = 0;
   virtual ServiceOutcome activate(const std::string& node_id, const ServiceContext& context) = 0;
   virtual ServiceOutcome adjust(const std::string& node_id, int delta, const ServiceContext& context) {

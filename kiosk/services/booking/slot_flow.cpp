@@ -78,9 +78,7 @@ ServiceOutcome SlotFlow::leave(FlowResult result) {
 
 // GET /v1/rehab/slots with the resident's needs.
 ServiceOutcome SlotFlow::search(ServiceOutcome outcome, const core::ServiceContext& context) {
-  core::RequestSpec spec;
-  spec.endpoint = "rehab_slots";
-  spec.kind = core::RequestKind::Live;
+  core::RequestSpec spec = core::RequestSpec::live("rehab_slots");
   spec.query.emplace_back("service_code", m_request.service_code);
   // No from/to: the gateway answers its own window of bookable days (two weeks), on its
   // clock; the kiosk's date need not agree with the demo data's.
@@ -101,9 +99,7 @@ ServiceOutcome SlotFlow::hold(const std::string& slot_id, const core::ServiceCon
   const Slot* chosen = slot(slot_id);
   if (!chosen) return {};
   m_chosen = *chosen;
-  core::RequestSpec spec;
-  spec.endpoint = "rehab_hold";
-  spec.kind = core::RequestKind::Live;
+  core::RequestSpec spec = core::RequestSpec::live("rehab_hold");
   spec.body.set("slot_id", m_chosen.slot_id);
   spec.body.set("subject_ref", context.visit.resident_ref());
   m_waiting = Waiting::Hold;
@@ -113,9 +109,7 @@ ServiceOutcome SlotFlow::hold(const std::string& slot_id, const core::ServiceCon
 }
 
 ServiceOutcome SlotFlow::book(const core::ServiceContext& context) {
-  core::RequestSpec spec;
-  spec.endpoint = "rehab_appointment";
-  spec.kind = core::RequestKind::Live;
+  core::RequestSpec spec = core::RequestSpec::live("rehab_appointment");
   spec.body.set("hold_id", m_hold_id);
   spec.body.set("subject_ref", context.visit.resident_ref());
   core::Value needs{core::Value::Object{}};
@@ -131,9 +125,7 @@ ServiceOutcome SlotFlow::book(const core::ServiceContext& context) {
 }
 
 ServiceOutcome SlotFlow::cancel(const std::string& appointment_id, const std::string& reason) {
-  core::RequestSpec spec;
-  spec.endpoint = "rehab_cancel";
-  spec.kind = core::RequestKind::Live;
+  core::RequestSpec spec = core::RequestSpec::live("rehab_cancel");
   spec.path["id"] = appointment_id;
   spec.body.set("reason_code", reason);
   m_waiting = reason == "rescheduled" ? Waiting::CancelOld : Waiting::Cancel;
@@ -218,9 +210,7 @@ ServiceOutcome SlotFlow::on_input(const core::ServiceContext& context) {
   if (!context.awaiting_reply) m_waiting = Waiting::None;
   if (m_step != Step::Hold || m_extend_asked || m_waiting != Waiting::None || m_hold_id.empty()) return {};
   m_extend_asked = true;
-  core::RequestSpec spec;
-  spec.endpoint = "rehab_hold_extend";
-  spec.kind = core::RequestKind::Live;
+  core::RequestSpec spec = core::RequestSpec::live("rehab_hold_extend");
   spec.path["id"] = m_hold_id;
   m_waiting = Waiting::Extend;
   ServiceOutcome outcome;

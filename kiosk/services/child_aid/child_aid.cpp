@@ -110,8 +110,7 @@ ServiceOutcome ChildAidService::ask_record(const core::ServiceContext& context) 
     m_failure = core::Message::of("child_aid.guardian_needed");
     return ServiceOutcome::of(Kind::Rebuild, "child_aid.failed");
   }
-  core::RequestSpec spec;
-  spec.endpoint = "child_rehab_aid";
+  core::RequestSpec spec = core::RequestSpec::live("child_rehab_aid");
   spec.path["ref"] = context.visit.resident_ref();   // the child's opaque reference
   m_asked = Asked::Record;
   ServiceOutcome outcome;
@@ -120,8 +119,7 @@ ServiceOutcome ChildAidService::ask_record(const core::ServiceContext& context) 
 }
 
 ServiceOutcome ChildAidService::ask_institutions() {
-  core::RequestSpec spec;
-  spec.endpoint = "facilities";
+  core::RequestSpec spec = core::RequestSpec::live("facilities");
   spec.query.emplace_back("service_code", "child_rehab_" + m_window);
   m_asked = Asked::Institutions;
   m_state = State::Loading;
@@ -141,10 +139,7 @@ ServiceOutcome ChildAidService::submit(const core::ServiceContext& context) {
       .set("applicant_role", "guardian")
       .set("rules_region", m_child.rules_region)
       .set("residence_basis", m_child.basis);
-  core::RequestSpec spec;
-  spec.endpoint = "child_rehab_aid_application";
-  spec.kind = core::RequestKind::Application;
-  spec.body = std::move(body);
+  core::RequestSpec spec = core::RequestSpec::application("child_rehab_aid_application", std::move(body));
   m_asked = Asked::Application;
   ServiceOutcome outcome;
   outcome.request = std::move(spec);

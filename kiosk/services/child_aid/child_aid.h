@@ -68,10 +68,7 @@ class ChildAidService final : public core::Service {
   explicit ChildAidService(Rules rules) : m_rules(std::move(rules)) {}
 
   std::string id() const override { return "child_aid"; }
-  core::Message menu_name() const override { return core::Message::of("home.child_aid"); }
-  core::Message menu_hint() const override { return core::Message::of("home.child_aid.hint"); }
   bool personal() const override { return true; }
-  void start() override { reset(); }
   core::ServiceOutcome on_open(const core::ServiceContext& context) override;
   core::Tree build(const core::ServiceContext& context) const override;
   core::ServiceOutcome activate(const std::string& node_id, const core::ServiceContext& context) override;

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <set>
 
-#include "kiosk/services/devices/section_reader.h"
+#include "kiosk/services/profile_config.h"
 
 namespace kiosk::services::child_aid {
 
@@ -13,14 +13,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::optional<WindowRule> read_window(SectionReader& r, const toml::table& t) {
+std::optional<WindowRule> read_window(ProfileReader& r, const toml::table& t) {
   constexpr std::string_view kWhere = "[[child_aid.window]]";
   r.check_keys(t, {"id", "name", "from_age", "to_age", "upper", "before_ageing_out"}, kWhere);
   WindowRule rule;
   rule.window.id = r.identifier(t, "id", kWhere);
-  rule.name = r.text(t, "name", kWhere);
-  rule.window.from_age = static_cast<int>(r.integer(t, "from_age", 0, 17, kWhere));
-  rule.window.to_age = static_cast<int>(r.integer(t, "to_age", rule.window.from_age, 17, kWhere));
+  rule.name = r.text(t, "name", true, kWhere);
+  rule.window.from_age = static_cast<int>(r.integer_or(t, "from_age", 0, 17, kWhere));
+  rule.window.to_age = static_cast<int>(r.integer_or(t, "to_age", rule.window.from_age, 17, kWhere));
   const toml::node* upper = t.get("upper");
   const auto bound = upper ? upper->value<std::string>() : std::nullopt;
   if (bound != "inclusive" && bound != "exclusive")
@@ -28,7 +28,7 @@ std::optional<WindowRule> read_window(SectionReader& r, const toml::table& t) {
   rule.window.inclusive = bound != "exclusive";
   if (!rule.window.inclusive && rule.window.to_age == rule.window.from_age)
     r.error(upper, "an exclusive window needs to_age above from_age (it would hold no day)");
-  rule.before_ageing_out = r.text(t, "before_ageing_out", kWhere);
+  rule.before_ageing_out = r.text(t, "before_ageing_out", true, kWhere);
   return rule;
 }
 
@@ -36,41 +36,29 @@ std::optional<WindowRule> read_window(SectionReader& r, const toml::table& t) {
 
 std::optional<CountyRules> read_county_rules(const std::string& file, const toml::table& profile, bool required,
                                              SetupErrors& errors) {
-  SectionReader r(file, errors);
+  ProfileReader r(file, profile, errors);
   const std::size_t before = errors.size();
-  const toml::node* node = profile.get("child_aid");
-  const toml::table* section = node ? node->as_table() : nullptr;
-  if (!section) {
-    if (required || node) r.error(node, "missing [child_aid] section (the age windows: [[child_aid.window]] tables)");
-    return std::nullopt;
-  }
+  // Another county's profile without the section: its rules are not known here.
+  if (!required && !profile.get("child_aid")) return std::nullopt;
+  const toml::table* section = r.section("child_aid", "the age windows: [[child_aid.window]] tables");
+  if (!section) return std::nullopt;
   CountyRules rules;
   const auto region = profile["region_code"].value<std::string>();
-  if (!region || region->size() != 6 || !std::all_of(region->begin(), region->end(), [](char c) { return c >= '0' && c <= '9'; }))
+  if (!region || region->size() != 6 || !all_digits(*region))
     r.error(profile.get("region_code"), "child_aid: the profile needs region_code = \"<6 digits>\"");
   rules.region = region.value_or("");
-  rules.county = r.text(profile, "name", "the profile");
+  rules.county = r.text(profile, "name", true, "the profile");
   r.check_keys(*section, {"warn_months", "review_notice_days", "window"}, "[child_aid]");
-  rules.warn_months = static_cast<int>(r.integer(*section, "warn_months", 0, 24, "[child_aid]"));
-  rules.review_notice_days = static_cast<int>(r.integer(*section, "review_notice_days", 0, 366, "[child_aid]", 60));
-  const toml::array* windows = (*section)["window"].as_array();
-  if (!windows || windows->empty()) {
-    r.error(section, "[child_aid] lists no age windows (add [[child_aid.window]] tables)");
-    return std::nullopt;
-  }
+  rules.warn_months = static_cast<int>(r.integer_or(*section, "warn_months", 0, 24, "[child_aid]"));
+  rules.review_notice_days = static_cast<int>(r.integer_or(*section, "review_notice_days", 0, 366, "[child_aid]", 60));
   std::set<std::string, std::less<>> ids;
-  for (const toml::node& w : *windows) {
-    const toml::table* t = w.as_table();
-    if (!t) {
-      r.error(&w, "every child_aid.window must be a table");
-      continue;
-    }
-    auto rule = read_window(r, *t);
+  r.tables(*section, "child_aid", "window", "age windows", [&](const toml::table& t) {
+    auto rule = read_window(r, t);
     if (!rule->window.id.empty() && !ids.insert(rule->window.id).second)
-      r.error(t->get("id"), "duplicate window id \"" + rule->window.id + "\"");
+      r.error(t.get("id"), "duplicate window id \"" + rule->window.id + "\"");
     rules.windows.push_back(std::move(*rule));
-  }
-  if (errors.size() != before) return std::nullopt;
+  });
+  if (errors.size() != before) return std::nullopt;   // an empty list is one of them
   return rules;
 }
 
@@ -113,10 +101,7 @@ Rules read_rules(const CountyData& county, SetupErrors& errors) {
 std::unique_ptr<core::Service> make_child_aid_service(const CountyData& county, const std::vector<std::string>& other_sections,
                                                       SetupErrors& errors) {
   (void)other_sections;   // it reads only its own section (here and in the other profiles)
-  const std::size_t before = errors.size();
-  Rules rules = read_rules(county, errors);
-  if (errors.size() != before) return nullptr;
-  return std::make_unique<ChildAidService>(std::move(rules));
+  return make_from_profile<ChildAidService>(county, errors, read_rules);
 }
 
 }  // namespace kiosk::services::child_aid

@@ -91,9 +91,7 @@ void DevicesService::reset() {
 }
 
 ServiceOutcome DevicesService::on_open(const core::ServiceContext& context) {
-  core::RequestSpec spec;
-  spec.endpoint = "assistive_devices";
-  spec.kind = core::RequestKind::Live;
+  core::RequestSpec spec = core::RequestSpec::live("assistive_devices");
   spec.query.emplace_back("subject_ref", context.visit.resident_ref());   // opaque, never an ID number
   ServiceOutcome outcome;
   outcome.request = std::move(spec);
@@ -165,10 +163,7 @@ ServiceOutcome DevicesService::submit(const core::ServiceContext& context) {
                                                              ? "guardian"
                                                              : "agent")
                                                       : "self");
-  core::RequestSpec spec;
-  spec.endpoint = "assistive_device_application";
-  spec.kind = core::RequestKind::Application;
-  spec.body = std::move(body);
+  core::RequestSpec spec = core::RequestSpec::application("assistive_device_application", std::move(body));
   m_sending = true;
   ServiceOutcome outcome;
   outcome.request = std::move(spec);

@@ -63,10 +63,7 @@ class DevicesService final : public core::Service {
   explicit DevicesService(Catalogue catalogue) : m_catalogue(std::move(catalogue)) {}
 
   std::string id() const override { return "devices"; }
-  core::Message menu_name() const override { return core::Message::of("home.devices"); }
-  core::Message menu_hint() const override { return core::Message::of("home.devices.hint"); }
   bool personal() const override { return true; }
-  void start() override { reset(); }
   core::ServiceOutcome on_open(const core::ServiceContext& context) override;
   core::Tree build(const core::ServiceContext& context) const override;
   core::ServiceOutcome activate(const std::string& node_id, const core::ServiceContext& context) override;

@@ -17,8 +17,6 @@ class GuideService final : public core::Service {
   explicit GuideService(CountyProfile profile);   // the service keeps its own copy
 
   std::string id() const override { return "entitlements"; }
-  core::Message menu_name() const override { return core::Message::of("home.entitlements"); }
-  core::Message menu_hint() const override { return core::Message::of("home.entitlements.hint"); }
   void start() override;
   core::Tree build(const core::ServiceContext& context) const override;
   core::ServiceOutcome activate(const std::string& node_id, const core::ServiceContext& context) override;

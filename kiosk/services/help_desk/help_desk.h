@@ -34,8 +34,6 @@ class HelpDeskService final : public core::Service {
   explicit HelpDeskService(HelpDesk desk) : m_desk(std::move(desk)) {}
 
   std::string id() const override { return "help_desk"; }
-  core::Message menu_name() const override { return core::Message::of("home.help_desk"); }
-  core::Message menu_hint() const override { return core::Message::of("home.help_desk.hint"); }
   void start() override {}
   core::Tree build(const core::ServiceContext& context) const override;
   core::ServiceOutcome activate(const std::string& node_id, const core::ServiceContext& context) override;

@@ -32,32 +32,18 @@ HelpDesk read_help_desk(const CountyData& county, SetupErrors& errors) {
   HelpDesk desk;
   const toml::table& root = county.table;
   desk.county = r.text(root, "name", true, "the profile");
-  const toml::table* section = root["help_desk"].as_table();
-  if (!section) {
-    errors.push_back({county.file, root.get("help_desk") ? line_of(*root.get("help_desk")) : 0,
-                      "missing [help_desk] table (the hotline card: hours, place, [[help_desk.line]])"});
-    return desk;
-  }
+  const toml::table* section = r.section("help_desk", "the hotline card: hours, place, [[help_desk.line]]");
+  if (!section) return desk;
   constexpr std::string_view kWhere = "[help_desk]";
   r.check_keys(*section, {"hours", "place", "line"}, kWhere);
   desk.hours = r.text(*section, "hours", true, kWhere);
   desk.place = section->get("place") ? r.text(*section, "place", true, kWhere) : r.text(root, "dpf_address", true, "the profile");
-  const toml::array* lines = (*section)["line"].as_array();
-  if (!lines || lines->empty()) {
-    r.error(section, "[help_desk] lists no hotlines (add [[help_desk.line]] tables)");
-    return desk;
-  }
   std::set<std::string, std::less<>> ids;
-  for (const toml::node& node : *lines) {
-    const toml::table* t = node.as_table();
-    if (!t) {
-      r.error(&node, "every help_desk.line must be a table");
-      continue;
-    }
-    Line line = read_line(r, *t);
-    if (!line.id.empty() && !ids.insert(line.id).second) r.error(t->get("id"), "duplicate line id \"" + line.id + "\"");
+  r.tables(*section, "help_desk", "line", "hotlines", [&](const toml::table& t) {
+    Line line = read_line(r, t);
+    if (!line.id.empty() && !ids.insert(line.id).second) r.error(t.get("id"), "duplicate line id \"" + line.id + "\"");
     desk.lines.push_back(std::move(line));
-  }
+  });
   return desk;
 }
 
@@ -65,10 +51,7 @@ std::unique_ptr<core::Service> make_help_desk_service(const CountyData& county,
                                                       const std::vector<std::string>& other_sections,
                                                       SetupErrors& errors) {
   (void)other_sections;   // it reads only its own section and two header texts
-  const std::size_t before = errors.size();
-  HelpDesk desk = read_help_desk(county, errors);
-  if (errors.size() != before) return nullptr;
-  return std::make_unique<HelpDeskService>(std::move(desk));
+  return make_from_profile<HelpDeskService>(county, errors, read_help_desk);
 }
 
 }  // namespace kiosk::services::help_desk

@@ -16,13 +16,6 @@ using Kind = core::ServiceOutcome::Kind;
 
 namespace {
 
-core::RequestSpec live(std::string endpoint) {
-  core::RequestSpec spec;
-  spec.endpoint = std::move(endpoint);
-  spec.kind = core::RequestKind::Live;
-  return spec;
-}
-
 bool card_expired(const core::IdCard& card, int today) {
   if (card.valid_to.size() != 8 || today <= 0) return false;   // 长期: no end
   int end = 0;
@@ -218,7 +211,7 @@ ServiceOutcome IdentityService::on_card(const core::CardEvent& event, const core
 
 ServiceOutcome IdentityService::open_visit(bool sms) {
   m_sms = sms;
-  core::RequestSpec spec = live("open_visit");
+  core::RequestSpec spec = core::RequestSpec::live("open_visit");
   spec.body.set("id_number", m_actor.id_number);
   spec.body.set("method", std::string(m_actor.by_card ? "id_chip_" : "keyed_") + (sms ? "sms" : "staff"));
   if (!sms) {
@@ -239,7 +232,7 @@ ServiceOutcome IdentityService::verify_code() {
   if (m_code_locked) return with_alert({}, "code_locked", Message::of("identity.code_locked"));
   if (m_code.value().size() != 6)
     return field_error("verify.code", "code_length", Message::of("identity.error.code_length"));
-  core::RequestSpec spec = live("verify_visit");
+  core::RequestSpec spec = core::RequestSpec::live("verify_visit");
   spec.path["id"] = m_visit_id;
   spec.body.set("code", m_code.value());
   m_waiting = Waiting::Verify;
@@ -254,7 +247,7 @@ ServiceOutcome IdentityService::resend(const core::ServiceContext& context) {
     const std::int64_t seconds = (m_resend_at - context.now + 999) / 1000;
     return with_alert({}, "resend_too_soon", Message::of("identity.resend_wait").arg("seconds", std::to_string(seconds)));
   }
-  core::RequestSpec spec = live("resend_code");
+  core::RequestSpec spec = core::RequestSpec::live("resend_code");
   spec.path["id"] = m_visit_id;
   m_waiting = Waiting::Resend;
   ServiceOutcome outcome;
@@ -263,7 +256,7 @@ ServiceOutcome IdentityService::resend(const core::ServiceContext& context) {
 }
 
 ServiceOutcome IdentityService::represent(const std::string& authority) {
-  core::RequestSpec spec = live("represent");
+  core::RequestSpec spec = core::RequestSpec::live("represent");
   spec.path["id"] = m_visit_id;
   spec.body.set("represented_id_number", m_resident_id);
   spec.body.set("relationship", m_relationship);

@@ -26,8 +26,6 @@ inline constexpr std::int64_t kResendGapMs = 60'000;
 class IdentityService final : public core::Service {
  public:
   std::string id() const override { return "identity"; }
-  core::Message menu_name() const override { return core::Message::of("home.identity"); }
-  core::Message menu_hint() const override { return core::Message::of("home.identity.hint"); }
   // Reached by placing a card (on any screen) or through a service that needs to know
   // whom the visit is for; the home menu keeps its place for the services themselves.
   bool on_menu() const override { return false; }

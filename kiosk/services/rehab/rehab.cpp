@@ -37,9 +37,7 @@ ServiceOutcome RehabService::on_open(const core::ServiceContext& context) {
 
 // GET /v1/rehab/services?subject_ref=: the services, the plan and the booked appointments.
 ServiceOutcome RehabService::query(ServiceOutcome outcome) {
-  core::RequestSpec spec;
-  spec.endpoint = "rehab_services";
-  spec.kind = core::RequestKind::Live;
+  core::RequestSpec spec = core::RequestSpec::live("rehab_services");
   spec.query.emplace_back("subject_ref", m_ref);   // opaque, never an ID number
   m_state = State::Loading;
   outcome.request = std::move(spec);

@@ -33,10 +33,7 @@ class RehabService final : public core::Service {
   explicit RehabService(Window window) : m_window(std::move(window)) {}
 
   std::string id() const override { return "rehab"; }
-  core::Message menu_name() const override { return core::Message::of("home.rehab"); }
-  core::Message menu_hint() const override { return core::Message::of("home.rehab.hint"); }
   bool personal() const override { return true; }
-  void start() override { reset(); }
   core::ServiceOutcome on_open(const core::ServiceContext& context) override;
   core::Tree build(const core::ServiceContext& context) const override;
   core::ServiceOutcome activate(const std::string& node_id, const core::ServiceContext& context) override;

@@ -137,9 +137,7 @@ ServiceOutcome ApplyFlow::send_next(const core::ServiceContext& context) {
     if (m_sent.empty()) return ServiceOutcome::of(Kind::Rebuild, "subsidy_apply_summary.submit");
     return go(Step::Receipt, "subsidy_receipt.saved");
   }
-  core::RequestSpec spec;
-  spec.endpoint = "subsidy_application";
-  spec.kind = core::RequestKind::Application;
+  core::RequestSpec spec = core::RequestSpec::application("subsidy_application", {});
   spec.body.set("subject_ref", context.visit.resident_ref());
   spec.body.set("programme", m_programmes[next]);
   spec.body.set("applicant_role", applicant_role(context));

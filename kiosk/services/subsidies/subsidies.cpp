@@ -51,9 +51,7 @@ ServiceOutcome SubsidiesService::on_open(const core::ServiceContext& context) {
 
 ServiceOutcome SubsidiesService::query(Kind kind) {
   m_state = State::Loading;
-  core::RequestSpec spec;
-  spec.endpoint = "subsidies";
-  spec.kind = core::RequestKind::Live;
+  core::RequestSpec spec = core::RequestSpec::live("subsidies");
   spec.path["ref"] = m_resident_ref;
   ServiceOutcome outcome = ServiceOutcome::of(kind, kind == Kind::Stay ? "" : "subsidy_status.loading");
   outcome.request = std::move(spec);

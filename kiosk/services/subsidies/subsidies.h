@@ -29,10 +29,7 @@ class SubsidiesService final : public core::Service {
   explicit SubsidiesService(County county) : m_county(std::move(county)) {}
 
   std::string id() const override { return "subsidies"; }
-  core::Message menu_name() const override { return core::Message::of("home.subsidies"); }
-  core::Message menu_hint() const override { return core::Message::of("home.subsidies.hint"); }
   bool personal() const override { return true; }
-  void start() override { reset(); }
   core::ServiceOutcome on_open(const core::ServiceContext& context) override;
   core::Tree build(const core::ServiceContext& context) const override;
   core::ServiceOutcome activate(const std::string& node_id, const core::ServiceContext& context) override;

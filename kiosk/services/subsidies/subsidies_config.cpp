@@ -64,10 +64,7 @@ std::unique_ptr<core::Service> make_subsidies_service(const CountyData& county,
                                                       const std::vector<std::string>& other_sections,
                                                       SetupErrors& errors) {
   (void)other_sections;   // it reads only its own section and two header texts
-  const std::size_t before = errors.size();
-  County data = read_subsidies_county(county, errors);
-  if (errors.size() != before) return nullptr;
-  return std::make_unique<SubsidiesService>(std::move(data));
+  return make_from_profile<SubsidiesService>(county, errors, read_subsidies_county);
 }
 
 }  // namespace kiosk::services::subsidies

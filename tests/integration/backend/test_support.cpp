@@ -29,6 +29,13 @@ const std::string& cert_dir() {
   return dir;
 }
 
+std::pair<std::string, std::string> http_backend_line(int port) {
+  const std::string& certs = cert_dir();
+  return {"kind = \"local\"", "kind = \"http\"\nbase_url = \"https://127.0.0.1:" + std::to_string(port) +
+                                 "\"\nca_file = \"" + certs + "/ca.pem\"\nclient_cert = \"" + certs +
+                                 "/client.pem\"\nclient_key = \"" + certs + "/client.key\""};
+}
+
 std::unique_ptr<tools::GatewaySim> start_sim(std::vector<tools::FaultRule> faults) {
   tools::SimOptions o;
   o.port = 0;

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kiosk/backend/api/federation_api.h"
@@ -23,6 +24,10 @@ std::unique_ptr<tools::GatewaySim> start_sim(std::vector<tools::FaultRule> fault
 // An http BackendConfig for the simulator on `port`, outbox files in `dir`.
 backend::BackendConfig http_config(int port, const std::string& dir);
 backend::BackendConfig local_config(const std::string& dir);
+
+// For hall_config_in: kiosk.toml's `kind = "local"` line replaced by the http backend on
+// the simulator at `port` (127.0.0.1) with cert_dir()'s CA and client certificate.
+std::pair<std::string, std::string> http_backend_line(int port);
 
 // Calls poll() (like the app's loop) until pred() or limit; returns pred().
 bool pump_until(backend::FederationApi& api, const std::function<bool()>& pred,

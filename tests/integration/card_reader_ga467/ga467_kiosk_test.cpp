@@ -22,19 +22,10 @@
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using kiosk::testing::read_events;
 using kiosk::testing::ReaderSimProcess;
 
 namespace {
-
-std::vector<json> read_events(const fs::path& path) {
-  std::vector<json> out;
-  std::ifstream in(path);
-  for (std::string line; std::getline(in, line);) {
-    auto event = json::parse(line, nullptr, false);
-    if (!event.is_discarded()) out.push_back(std::move(event));
-  }
-  return out;
-}
 
 int count(const std::vector<json>& events, const std::string& type, const std::string& event) {
   int n = 0;

@@ -19,7 +19,7 @@ namespace {
 const char* const kCounties[] = {"houma", "wuda", "zhangdian", "tongxin"};
 
 ent::CountyProfile load(const std::string& county) {
-  const auto result = load_deployment(std::filesystem::path(KIOSK_TEST_SOURCE_ROOT) / "config", county,
+  const auto result = load_deployment(std::filesystem::path(KIOSK_SOURCE_ROOT) / "config", county,
                                       kiosk::services::sections_not_of("entitlements"));
   EXPECT_TRUE(result.ok()) << result.describe();
   return result.profile.value_or(ent::CountyProfile{});

@@ -11,40 +11,27 @@
 #include "kiosk/services/child_aid/child_aid_config.h"
 #include "kiosk/services/devices/devices_config.h"
 #include "kiosk/services/service_table.h"
+#include "profile_support.h"
 
 namespace fs = std::filesystem;
+using namespace kiosk::testing;
 namespace services = kiosk::services;
 namespace dv = kiosk::services::devices;
 namespace ca = kiosk::services::child_aid;
 
 namespace {
 
-constexpr const char* kCounties[] = {"houma", "wuda", "zhangdian", "tongxin"};
-
-services::CountyData shipped(const std::string& id) {
-  const fs::path file = fs::path(KIOSK_SOURCE_ROOT) / "config" / "deployments" / (id + ".toml");
-  return services::CountyData{file.string(), id, toml::parse_file(file.string())};
-}
-
-services::CountyData parse(const std::string& text) { return services::CountyData{"test.toml", "test", toml::parse(text)}; }
-
 constexpr const char* kHeader = R"(region_code = "141081"
 name = { zh = "侯马市", en = "Houma" }
 )";
 
-std::string messages(const services::SetupErrors& errors) {
-  std::string out;
-  for (const auto& e : errors) out += e.file + ":" + std::to_string(e.line) + ": " + e.message + "\n";
-  return out;
-}
-
 }  // namespace
 
 TEST(DevicesConfig, EveryShippedProfileHasTheDemoCatalogue) {
-  for (const char* id : kCounties) {
+  for (const char* id : kShippedCounties) {
     services::SetupErrors errors;
-    const dv::Catalogue c = dv::read_catalogue(shipped(id), errors);
-    EXPECT_TRUE(errors.empty()) << messages(errors);
+    const dv::Catalogue c = dv::read_catalogue(shipped_profile(id), errors);
+    EXPECT_TRUE(errors.empty()) << errors_of(errors);
     ASSERT_EQ(c.devices.size(), 6u) << id;
     EXPECT_EQ(c.find("wheelchair_standard")->life_years, 4);
     EXPECT_EQ(c.find("white_cane")->life_years, 1);
@@ -71,8 +58,8 @@ rental = "yes"
 colour = "red"
 )";
   services::SetupErrors errors;
-  (void)dv::read_catalogue(parse(text), errors);
-  const std::string all = messages(errors);
+  (void)dv::read_catalogue(profile_from(text), errors);
+  const std::string all = errors_of(errors);
   EXPECT_NE(all.find("test.toml:7: subsidy_fen"), std::string::npos) << all;
   EXPECT_NE(all.find("test.toml:11: duplicate device code"), std::string::npos) << all;
   EXPECT_NE(all.find("test.toml:12: name"), std::string::npos) << all;
@@ -80,21 +67,21 @@ colour = "red"
   EXPECT_NE(all.find("test.toml:15: rental"), std::string::npos) << all;
   EXPECT_NE(all.find("test.toml:16: unknown key \"colour\""), std::string::npos) << all;
   services::SetupErrors none;
-  (void)dv::read_catalogue(parse(kHeader), none);
+  (void)dv::read_catalogue(profile_from(kHeader), none);
   ASSERT_EQ(none.size(), 1u);
   EXPECT_NE(none[0].message.find("missing [devices]"), std::string::npos);
 }
 
 TEST(ChildAidConfig, AnyHallFindsEveryCountysWindows) {
-  for (const char* id : kCounties) {
+  for (const char* id : kShippedCounties) {
     services::SetupErrors errors;
-    const ca::Rules rules = ca::read_rules(shipped(id), errors);
-    EXPECT_TRUE(errors.empty()) << messages(errors);
+    const ca::Rules rules = ca::read_rules(shipped_profile(id), errors);
+    EXPECT_TRUE(errors.empty()) << errors_of(errors);
     ASSERT_EQ(rules.counties.size(), 4u) << id;
     EXPECT_EQ(rules.counties.front().region, rules.home_region);
   }
   services::SetupErrors errors;
-  const ca::Rules rules = ca::read_rules(shipped("houma"), errors);
+  const ca::Rules rules = ca::read_rules(shipped_profile("houma"), errors);
   EXPECT_EQ(rules.find("141081")->windows.at(0).window.to_age, 6);
   EXPECT_EQ(rules.find("150304")->windows.at(0).window.to_age, 7);
   const auto& zhangdian = rules.find("370303")->windows;
@@ -123,8 +110,8 @@ upper = "open"
 before_ageing_out = { zh = "…", en = "..." }
 )";
   services::SetupErrors errors;
-  (void)ca::read_county_rules("test.toml", parse(text).table, true, errors);
-  const std::string all = messages(errors);
+  (void)ca::read_county_rules("test.toml", profile_from(text).table, true, errors);
+  const std::string all = errors_of(errors);
   EXPECT_NE(all.find("test.toml:5: warn_months"), std::string::npos) << all;
   EXPECT_NE(all.find("test.toml:11: to_age"), std::string::npos) << all;
   EXPECT_NE(all.find("test.toml:12: upper"), std::string::npos) << all;
@@ -140,7 +127,7 @@ TEST(ChildAidConfig, ABrokenNeighbourProfileStopsStartUpWithItsLine) {
   services::SetupErrors errors;
   const services::CountyData county{(dir / "houma.toml").string(), "houma", toml::parse_file((dir / "houma.toml").string())};
   EXPECT_EQ(ca::make_child_aid_service(county, {}, errors), nullptr);
-  const std::string all = messages(errors);
+  const std::string all = errors_of(errors);
   EXPECT_NE(all.find("other.toml:3: [child_aid] lists no age windows"), std::string::npos) << all;
   fs::remove_all(dir);
 }

@@ -10,7 +10,7 @@
 #include <set>
 #include <string>
 
-#include "kiosk/backend/local/local_gateway.h"
+#include "local_gateway_fixture.h"
 
 namespace kb = kiosk::backend;
 using nlohmann::json;
@@ -22,20 +22,12 @@ constexpr const char* kR2 = "sub_9b27e5d04a61";
 constexpr const char* kR4 = "sub_7a05c9e1b84d";
 constexpr const char* kC5 = "sub_c5e2c4b6d8fa";
 
-class RehabAid : public ::testing::Test {
+class RehabAid : public kiosk::testing::LocalGatewayTest {
  protected:
   void SetUp() override {
-    auto gw = kb::LocalGateway::open(KIOSK_DEMO_DIR, [] { return std::int64_t{1'772'931'600'000}; });
-    ASSERT_TRUE(gw.ok());
-    m_gw = std::move(gw.value());
+    LocalGatewayTest::SetUp();
     std::ifstream in(std::string(KIOSK_DEMO_DIR) + "/residents.json");
     m_demo = json::parse(in);
-  }
-  kb::GatewayResponse get(const std::string& path, std::map<std::string, std::string> query = {}) {
-    kb::GatewayRequest r;
-    r.path = path;
-    r.query = std::move(query);
-    return m_gw->handle(r);
   }
   json devices(const std::string& ref) {
     auto answer = get("/v1/assistive-devices", {{"subject_ref", ref}});
@@ -43,12 +35,9 @@ class RehabAid : public ::testing::Test {
     return answer.body;
   }
   kb::GatewayResponse apply(const std::string& ref, const std::string& code, const std::string& type) {
-    kb::GatewayRequest r;
-    r.method = kb::Method::Post;
-    r.path = "/v1/assistive-device-applications";
-    r.idempotency_key = "key-" + ref + code + type;
-    r.body = json{{"subject_ref", ref}, {"device_code", code}, {"request_type", type}, {"applicant_role", "self"}}.dump();
-    return m_gw->handle(r);
+    return post("/v1/assistive-device-applications",
+                json{{"subject_ref", ref}, {"device_code", code}, {"request_type", type}, {"applicant_role", "self"}},
+                "key-" + ref + code + type);
   }
   static json verdict(const json& body, const std::string& code) {
     for (const auto& v : body["eligibility"])
@@ -56,7 +45,6 @@ class RehabAid : public ::testing::Test {
     return nullptr;
   }
 
-  std::unique_ptr<kb::LocalGateway> m_gw;
   json m_demo;
 };
 
@@ -129,19 +117,18 @@ TEST_F(RehabAid, EveryChildCaseStateAndTheCountyWhoseRulesApply) {
 }
 
 TEST_F(RehabAid, AGuardiansApplicationJoinsTheCasesAndInstitutionsAreListed) {
-  kb::GatewayRequest r;
-  r.method = kb::Method::Post;
-  r.path = "/v1/child-rehab-aid-applications";
-  r.idempotency_key = "key-r4-home";
-  r.body = json{{"subject_ref", kR4}, {"programme", "home"}, {"org_id", "org_640324_home"}, {"applicant_role", "guardian"}}.dump();
-  EXPECT_EQ(m_gw->handle(r).status, 202);
+  const std::string path = "/v1/child-rehab-aid-applications";
+  EXPECT_EQ(post(path, {{"subject_ref", kR4}, {"programme", "home"}, {"org_id", "org_640324_home"}, {"applicant_role", "guardian"}},
+                 "key-r4-home")
+                .status,
+            202);
   const auto answer = get(std::string("/v1/subjects/") + kR4 + "/child-rehab-aid");
   ASSERT_EQ(answer.body["cases"].size(), 2u);
   EXPECT_EQ(answer.body["cases"][1]["programme"], "home");
   EXPECT_EQ(answer.body["cases"][1]["status"], "applied");
-  r.idempotency_key = "key-r4-self";
-  r.body = json{{"subject_ref", kR4}, {"programme", "home"}, {"org_id", "x"}, {"applicant_role", "self"}}.dump();
-  EXPECT_EQ(m_gw->handle(r).status, 422);   // the guardian applies
+  EXPECT_EQ(post(path, {{"subject_ref", kR4}, {"programme", "home"}, {"org_id", "x"}, {"applicant_role", "self"}}, "key-r4-self")
+                .status,
+            422);   // the guardian applies
   const auto list = get("/v1/facilities", {{"service_code", "child_rehab_home"}});
   ASSERT_EQ(list.body["facilities"].size(), 1u);
   EXPECT_EQ(list.body["facilities"][0]["region"], "640324");

@@ -9,39 +9,27 @@
 #include <fstream>
 #include <string>
 
+#include "journey.h"
 #include "kiosk_run.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
-using kiosk::testing::fresh_dir;
-using kiosk::testing::hall_config_in;
-using kiosk::testing::KioskRun;
-using kiosk::testing::of_type;
-using kiosk::testing::run_kiosk_in;
+using namespace kiosk::testing;   // the suites' support (kiosk_run.h, journey.h)
 
 TEST(DevicesOffline, TheLookUpFailsAtOnceAndTheApplicationQueuesWithAReference) {
   auto fault = [](const std::string& text) { return kiosk::tools::parse_fault_rule(text).value(); };
-  auto sim = kiosk::testing::start_sim({fault("assistive_devices=reset"), fault("assistive_device_application=reset")});
+  auto sim = start_sim({fault("assistive_devices=reset"), fault("assistive_device_application=reset")});
   const auto dir = fresh_dir("devices_offline");
-  std::ofstream(dir / "r1.json")
-      << R"({"name": "赵大山", "sex": "男", "nation": "汉", "birth": "19680412", "address": "演示地址",)"
-         R"( "id_number": "141081196804120356", "authority": "演示公安局", "valid_from": "20160101", "valid_to": "20360101"})";
-  const std::string& certs = kiosk::testing::cert_dir();
+  std::ofstream(dir / "r1.json") << card_json("赵大山", "141081196804120356");
   const std::string config = hall_config_in(
-      dir, {{"services = ", R"(services = ["devices", "child_aid", "identity"])"},
-            {"kind = ", "kind = \"http\"\nbase_url = \"https://127.0.0.1:" + std::to_string(sim->port()) + "\"\nca_file = \"" +
-                            certs + "/ca.pem\"\nclient_cert = \"" + certs + "/client.pem\"\nclient_key = \"" + certs +
-                            "/client.key\""}});
-  std::string script = "headphones in\nkey 1\nkey select\ncard r1.json\nkey select\n";
-  for (char c : std::string("135790")) script += std::string("key ") + c + "\n";
+      dir, {{"services = ", R"(services = ["devices", "child_aid", "identity"])"}, http_backend_line(sim->port())});
   // The failed look-up; 申请新辅具 (after 再查一次: button 2); the wheelchair; confirm.
-  script += "key select\nkey 2\nkey select\nkey select\nkey 1\nkey select\n";
+  const std::string script = by_card(1, "r1.json") + "key 2\nkey select\nkey select\nkey 1\nkey select\n";
   const KioskRun run = run_kiosk_in(dir, script, config);
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
-  std::string screens;
-  for (const auto& e : of_type(run, "screen")) screens += e.value("id", "") + "|";
-  EXPECT_EQ(screens, "attract|home|identify|identify_factor|verify|devices|device_apply_choose|device_apply_summary|"
-                     "device_apply_receipt|");
+  EXPECT_EQ(joined(run, "screen", "id"),
+            "attract|home|identify|identify_factor|verify|devices|device_apply_choose|device_apply_summary|"
+            "device_apply_receipt|");
   std::string failed;
   for (const auto& e : of_type(run, "request"))
     if (e.value("path", "") == "/v1/assistive-devices") failed = e.value("error", "");

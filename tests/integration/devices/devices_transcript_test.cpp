@@ -10,52 +10,21 @@
 #include <fstream>
 #include <string>
 
+#include "journey.h"
+#include "journey.h"
 #include "kiosk_run.h"
 
 namespace fs = std::filesystem;
-using kiosk::testing::fresh_dir;
-using kiosk::testing::hall_config_in;
-using kiosk::testing::KioskRun;
-using kiosk::testing::of_type;
-using kiosk::testing::run_kiosk_in;
+using namespace kiosk::testing;   // the suites' support (kiosk_run.h, journey.h)
 
 namespace {
 
-std::string card(const std::string& name, const std::string& id) {
-  return R"({"name": ")" + name + R"(", "sex": "男", "nation": "汉", "birth": ")" + id.substr(6, 8) +
-         R"(", "address": "演示地址", "id_number": ")" + id +
-         R"(", "authority": "演示公安局", "valid_from": "20160101", "valid_to": "20360101"})";
-}
-
 // The hall offers the two services first (home items 1 and 2), then identity.
 std::string config_in(const fs::path& dir, std::vector<std::pair<std::string, std::string>> lines = {}) {
-  std::ofstream(dir / "r1.json") << card("赵大山", "141081196804120356");
-  std::ofstream(dir / "r2.json") << card("孙桂兰", "370303195009300248");
+  std::ofstream(dir / "r1.json") << card_json("赵大山", "141081196804120356");
+  std::ofstream(dir / "r2.json") << card_json("孙桂兰", "370303195009300248");
   lines.push_back({"services = ", R"(services = ["devices", "child_aid", "identity"])"});
   return hall_config_in(dir, std::move(lines));
-}
-
-std::string keys(const std::string& digits) {
-  std::string out;
-  for (char c : digits) out += std::string("key ") + c + "\n";
-  return out;
-}
-
-// Home item 1 (辅助器具), identity by card and the demo SMS code, on the headset.
-std::string to_devices(const std::string& card_file) {
-  return "headphones in\nkey 1\nkey select\ncard " + card_file + "\nkey select\n" + keys("135790") + "key select\n";
-}
-
-std::string joined(const KioskRun& run, const std::string& type, const std::string& field) {
-  std::string all;
-  for (const auto& e : of_type(run, type)) all += e.value(field, "") + "|";
-  return all;
-}
-
-std::string all_of_type(const KioskRun& run, const std::string& type) {
-  std::string all;
-  for (const auto& e : of_type(run, type)) all += e.dump() + "\n";
-  return all;
 }
 
 }  // namespace
@@ -65,7 +34,7 @@ TEST(DevicesTranscript, R1AppliesForANewWheelchairAndARepairByKeypad) {
   // Status; 申请新辅具 (button 1); the wheelchair (first); confirm (button 1); the status
   // again (button 1); 申请维修 (button 2); the wheelchair; confirm.
   // Down to the wheelchair held, and on the second visit to the new application.
-  const std::string script = to_devices("r1.json") + "key down\nkey down\nkey 1\nkey select\nkey select\nkey 1\nkey select\n" +
+  const std::string script = by_card(1, "r1.json") + "key down\nkey down\nkey 1\nkey select\nkey select\nkey 1\nkey select\n" +
                              "key 1\nkey select\nkey down\nkey down\nkey down\nkey down\nkey down\n" +
                              "key 2\nkey select\nkey select\nkey 1\nkey select\n";
   const KioskRun run = run_kiosk_in(dir, script, config_in(dir));
@@ -91,17 +60,6 @@ TEST(DevicesTranscript, R1AppliesForANewWheelchairAndARepairByKeypad) {
   EXPECT_NE(captions.find("申请普通轮椅：已受理"), std::string::npos) << captions;
   EXPECT_EQ(run.stderr_text.find("141081196804120356"), std::string::npos);
 }
-
-namespace {
-
-std::string braille_digits(const std::string& digits) {
-  static const char* const kDots[] = {"2-4-5", "1", "1-2", "1-4", "1-4-5", "1-5", "1-2-4", "1-2-4-5", "1-2-5", "2-4"};
-  std::string keys;
-  for (char c : digits) keys += std::string("braille-dots ") + kDots[c - '0'] + "\n";
-  return keys;
-}
-
-}  // namespace
 
 // R2 is blind: headset in, braille display keys only. Her number in chords, staff confirm,
 // then 申请新辅具, down to the white cane: the gateway's answer says from when a new one is
@@ -134,7 +92,7 @@ TEST(DevicesTranscript, R2AsksForAWhiteCaneOnTheBrailleKeysAndIsToldWhenTheNextI
 // turning a page moves the focus to its first device.
 TEST(DevicesTranscript, TheCataloguePagesAtTwoHundredPercent) {
   const auto dir = fresh_dir("devices_catalogue_200");
-  const std::string script = to_devices("r1.json") + "key 1\nkey select\nscreenshot catalogue_page1\n" +
+  const std::string script = by_card(1, "r1.json") + "key 1\nkey select\nscreenshot catalogue_page1\n" +
                              "key right\nscreenshot catalogue_page2\nkey right\nkey right\nscreenshot catalogue_page4\n";
   const KioskRun run = run_kiosk_in(dir, script, config_in(dir, {{"zoom = ", "zoom = 200"}}));
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
@@ -151,7 +109,7 @@ TEST(DevicesTranscript, TheCataloguePagesAtTwoHundredPercent) {
     EXPECT_TRUE(fs::exists(run.dir / "shots" / shot)) << shot;
   // At 100 % the same list is on one page but for the last item or two: a page turn goes further.
   const auto plain_dir = fresh_dir("devices_catalogue_100");
-  const KioskRun plain = run_kiosk_in(plain_dir, to_devices("r1.json") + "key 1\nkey select\nkey right\n", config_in(plain_dir));
+  const KioskRun plain = run_kiosk_in(plain_dir, by_card(1, "r1.json") + "key 1\nkey select\nkey right\n", config_in(plain_dir));
   ASSERT_EQ(plain.exit_code, 0) << plain.stderr_text;
   EXPECT_GT(of_type(plain, "focus").back().value("index", 0), 2);
 }
@@ -161,10 +119,8 @@ TEST(DevicesTranscript, TheCataloguePagesAtTwoHundredPercent) {
 // the rescue aid she is in already is not offered again.
 TEST(ChildAidTranscript, R4sMotherAppliesForHomeRehabilitationByKeypad) {
   const auto dir = fresh_dir("child_aid_r4");
-  const std::string script = "headphones in\nkey 2\nkey select\nkey down\nkey down\nkey select\nkey select\n" +
-                             keys("640324199603080626") + "key select\nkey select\n" + keys("135790") + "key select\n" +
-                             keys("640324202107150466") + "key select\nkey select\nkey select\n" +
-                             "key 1\nkey select\nkey select\nkey 1\nkey select\n";
+  const std::string script =
+      as_agent(2, "640324199603080626", "640324202107150466") + "key 1\nkey select\nkey select\nkey 1\nkey select\n";
   const KioskRun run = run_kiosk_in(dir, script, config_in(dir));
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   EXPECT_EQ(joined(run, "screen", "id"),

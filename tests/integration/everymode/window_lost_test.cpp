@@ -20,22 +20,16 @@
 
 namespace fs = std::filesystem;
 using kiosk::testing::environment_with;
+using kiosk::testing::have_tool;
 using kiosk::testing::spawn_process;
 
-namespace {
-bool have(const char* tool) { return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0; }
-}  // namespace
-
 TEST(WindowLost, AnExternalWindowDestroyEndsWithAClearLineAndExit1) {
-  if (!have("Xvfb") || !have("xdotool")) GTEST_SKIP() << "Xvfb or xdotool missing";
+  if (!have_tool("Xvfb") || !have_tool("xdotool")) GTEST_SKIP() << "Xvfb or xdotool missing";
   const fs::path dir = kiosk::testing::fresh_dir("em-window-lost");
   const std::string display = ":" + std::to_string(700 + getpid() % 200);
-  const pid_t xvfb = spawn_process({"Xvfb", display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"},
-                                   environment_with({}, {}), dir / "xvfb.txt");
-  ASSERT_GT(xvfb, 0);
-  const fs::path socket = "/tmp/.X11-unix/X" + display.substr(1);
-  for (int i = 0; i < 200 && !fs::exists(socket); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  ASSERT_TRUE(fs::exists(socket)) << "Xvfb did not start; see " << dir;
+  // The kiosk starts once the X server listens (else it would exit: no display).
+  const pid_t xvfb = kiosk::testing::start_xvfb(display, dir);
+  ASSERT_GT(xvfb, 0) << "Xvfb did not start; see " << dir;
   const pid_t kiosk = spawn_process(
       {KIOSK_BINARY, "--config", std::string(KIOSK_SOURCE_ROOT) + "/config/kiosk.toml"},
       environment_with({"DISPLAY=", "SDL_VIDEODRIVER=", "SDL_AUDIODRIVER=", "KIOSK_BRAILLE_DRIVER="},

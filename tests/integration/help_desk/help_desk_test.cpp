@@ -9,16 +9,13 @@
 #include "kiosk/services/help_desk/help_desk.h"
 #include "kiosk/services/help_desk/help_desk_config.h"
 #include "kiosk/services/service_table.h"
+#include "profile_support.h"
 
-namespace fs = std::filesystem;
+using namespace kiosk::testing;
 namespace services = kiosk::services;
 namespace hd = kiosk::services::help_desk;
 
 namespace {
-
-services::CountyData parse(const std::string& text) {
-  return services::CountyData{"test.toml", "test", toml::parse(text)};
-}
 
 constexpr const char* kHeader = R"(name = { zh = "侯马市", en = "Houma" }
 dpf_address = { zh = "政务服务中心一楼", en = "Service centre, ground floor" }
@@ -40,17 +37,11 @@ name = { zh = "政务服务便民热线", en = "Government hotline" }
 note = { zh = "全天接听", en = "day and night" }
 )";
 
-std::string errors_of(const services::SetupErrors& errors) {
-  std::string out;
-  for (const auto& e : errors) out += e.file + ":" + std::to_string(e.line) + ": " + e.message + "\n";
-  return out;
-}
-
 }  // namespace
 
 TEST(HelpDeskConfig, ReadsLinesInOrderAndTheAddressWhenNoPlaceIsGiven) {
   services::SetupErrors errors;
-  const hd::HelpDesk desk = hd::read_help_desk(parse(std::string(kHeader) + kValid), errors);
+  const hd::HelpDesk desk = hd::read_help_desk(profile_from(std::string(kHeader) + kValid), errors);
   ASSERT_TRUE(errors.empty()) << errors_of(errors);
   ASSERT_EQ(desk.lines.size(), 2u);
   EXPECT_EQ(desk.lines[0].number, "12385");
@@ -78,7 +69,7 @@ number = "12345"
 name = { zh = "政务服务便民热线", en = "Government hotline" }
 )";
   services::SetupErrors errors;
-  hd::read_help_desk(parse(text), errors);
+  hd::read_help_desk(profile_from(text), errors);
   const std::string all = errors_of(errors);
   EXPECT_NE(all.find("test.toml:5: hours in [help_desk] must be"), std::string::npos) << all;
   EXPECT_NE(all.find("test.toml:6: unknown key \"colour\""), std::string::npos) << all;
@@ -89,16 +80,15 @@ name = { zh = "政务服务便民热线", en = "Government hotline" }
 
 TEST(HelpDeskConfig, AProfileWithoutTheSectionCannotMakeTheService) {
   services::SetupErrors errors;
-  EXPECT_EQ(hd::make_help_desk_service(parse(kHeader), {}, errors), nullptr);
+  EXPECT_EQ(hd::make_help_desk_service(profile_from(kHeader), {}, errors), nullptr);
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_NE(errors[0].message.find("missing [help_desk]"), std::string::npos);
 }
 
 TEST(HelpDeskConfig, EveryShippedCountyHasACardWithBothNationalHotlines) {
-  for (const char* county : {"houma", "wuda", "zhangdian", "tongxin"}) {
-    const fs::path file = fs::path(KIOSK_TEST_SOURCE_ROOT) / "config" / "deployments" / (std::string(county) + ".toml");
+  for (const char* county : kShippedCounties) {
     services::SetupErrors errors;
-    const hd::HelpDesk desk = hd::read_help_desk(services::CountyData{file.string(), county, toml::parse_file(file.string())}, errors);
+    const hd::HelpDesk desk = hd::read_help_desk(shipped_profile(county), errors);
     EXPECT_TRUE(errors.empty()) << errors_of(errors);
     std::string numbers;
     for (const auto& line : desk.lines) numbers += line.number + " ";
@@ -108,7 +98,7 @@ TEST(HelpDeskConfig, EveryShippedCountyHasACardWithBothNationalHotlines) {
 
 TEST(HelpDeskService, ShowsEachLineThePlaceTheHoursAndAWayHome) {
   services::SetupErrors errors;
-  auto service = hd::make_help_desk_service(parse(std::string(kHeader) + kValid), {}, errors);
+  auto service = hd::make_help_desk_service(profile_from(std::string(kHeader) + kValid), {}, errors);
   ASSERT_NE(service, nullptr) << errors_of(errors);
   kiosk::core::Settings settings;
   kiosk::core::Catalog catalog;

@@ -10,37 +10,22 @@
 #include <string>
 #include <vector>
 
+#include "journey.h"
 #include "kiosk_run.h"
 
 namespace fs = std::filesystem;
-using kiosk::testing::fresh_dir;
-using kiosk::testing::hall_config_in;
-using kiosk::testing::KioskRun;
-using kiosk::testing::of_type;
-using kiosk::testing::run_kiosk_in;
+using namespace kiosk::testing;   // the suites' support (kiosk_run.h, journey.h)
 
 namespace {
 
-// R1 of the demo data, as printed on his card.
-constexpr const char* kR1Card =
-    R"({"name": "赵大山", "sex": "男", "nation": "汉", "birth": "19680412", "address": "山西省侯马市浍滨街道1号",)"
-    R"( "id_number": "141081196804120356", "authority": "侯马市公安局", "valid_from": "20160101", "valid_to": "20360101"})";
+// R1 of the demo data, as printed on his card (valid to `valid_to`, YYYYMMDD).
+std::string r1_card(const std::string& valid_to = "20360101") {
+  return card_json("赵大山", "141081196804120356", valid_to, "山西省侯马市浍滨街道1号", "侯马市公安局");
+}
 
 std::string config_in(const fs::path& dir) {
-  std::ofstream(dir / "r1.json") << kR1Card;
+  std::ofstream(dir / "r1.json") << r1_card();
   return hall_config_in(dir);
-}
-
-std::string joined(const KioskRun& run, const std::string& type, const std::string& field) {
-  std::string all;
-  for (const auto& e : of_type(run, type)) all += e.value(field, "") + "|";
-  return all;
-}
-
-std::string code_keys(const std::string& code) {
-  std::string keys;
-  for (char c : code) keys += std::string("key ") + c + "\n";
-  return keys;
 }
 
 }  // namespace
@@ -48,7 +33,7 @@ std::string code_keys(const std::string& code) {
 TEST(IdentityTranscript, R1PlacesHisCardAndTypesTheSmsCodeOnTheKeypad) {
   const auto dir = fresh_dir("identity_r1_card");
   // Headphones in: personal content (whom the visit is for) may be said.
-  const std::string script = "headphones in\ncard r1.json\nkey select\n" + code_keys("135790") + "key select\n";
+  const std::string script = "headphones in\ncard r1.json\nkey select\n" + key_digits("135790") + "key select\n";
   const KioskRun run = run_kiosk_in(dir, script, config_in(dir));
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   EXPECT_EQ(joined(run, "screen", "id"), "attract|home|identify|identify_factor|verify|home|");
@@ -83,7 +68,7 @@ TEST(IdentityTranscript, R1PlacesHisCardAndTypesTheSmsCodeOnTheKeypad) {
 TEST(IdentityTranscript, ThreeWrongCodesLockTheCodeAndOfferStaff) {
   const auto dir = fresh_dir("identity_wrong_codes");
   std::string script = "card r1.json\nkey select\n";
-  for (int i = 0; i < 3; ++i) script += code_keys("000000") + "key select\n";
+  for (int i = 0; i < 3; ++i) script += key_digits("000000") + "key select\n";
   const KioskRun run = run_kiosk_in(dir, script, config_in(dir));
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   const std::string alerts = joined(run, "alert", "code");
@@ -99,38 +84,16 @@ TEST(IdentityTranscript, ThreeWrongCodesLockTheCodeAndOfferStaff) {
 TEST(IdentityTranscript, AnExpiredCardLeadsToTheTypedNumber) {
   const auto dir = fresh_dir("identity_expired");
   const std::string config = config_in(dir);
-  std::string expired = kR1Card;
-  expired.replace(expired.find("20360101"), 8, "20200101");
-  std::ofstream(dir / "old.json") << expired;
+  std::ofstream(dir / "old.json") << r1_card("20200101");
   const KioskRun run = run_kiosk_in(dir, "card old.json\n", config);
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   EXPECT_NE(joined(run, "alert", "code").find("card_expired"), std::string::npos);
   EXPECT_EQ(joined(run, "screen", "id"), "attract|home|identify|identify_keyed|");
 }
 
-namespace {
-
-std::string type_keys(const std::string& digits) {
-  std::string keys;
-  for (char c : digits) keys += std::string("key ") + c + "\n";
-  return keys;
-}
-
-// 我的补贴 → identity → 我替别人办理: the agent's own number and SMS code, then the
-// resident's number, the relationship (first on its list: parent) and the authority (first:
-// guardianship). The identify screen's items: card text, typed number, for someone else;
-// after 我替别人办理 the focus is on the typed number.
-std::string as_agent(const std::string& agent_id, const std::string& resident_id) {
-  return "key select\nkey 3\nkey select\nkey down\nkey down\nkey select\nkey select\n" + type_keys(agent_id) +
-         "key select\nkey select\n" + type_keys("135790") + "key select\n" + type_keys(resident_id) +
-         "key select\nkey select\nkey select\n";
-}
-
-}  // namespace
-
 TEST(IdentityTranscript, R4sMotherActsForHerDaughterByKeypad) {
   const auto dir = fresh_dir("identity_agent_r4");
-  const KioskRun run = run_kiosk_in(dir, as_agent("640324199603080626", "640324202107150466"), config_in(dir));
+  const KioskRun run = run_kiosk_in(dir, as_agent(3, "640324199603080626", "640324202107150466", false), config_in(dir));
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   EXPECT_EQ(joined(run, "screen", "id"),
             "attract|home|identify|identify_keyed|identify_factor|verify|agent_resident|agent_relationship|"
@@ -148,7 +111,7 @@ TEST(IdentityTranscript, R4sMotherActsForHerDaughterByKeypad) {
 TEST(IdentityTranscript, AStrangerIsRefusedAsAgentAndMayGoOnForThemself) {
   const auto dir = fresh_dir("identity_agent_refused");
   // R1 claims to act for R4: the gateway has no such record.
-  const KioskRun run = run_kiosk_in(dir, as_agent("141081196804120356", "640324202107150466") + "key select\n",
+  const KioskRun run = run_kiosk_in(dir, as_agent(3, "141081196804120356", "640324202107150466", false) + "key select\n",
                                     config_in(dir));
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   const std::string screens = joined(run, "screen", "id");
@@ -160,7 +123,7 @@ TEST(IdentityTranscript, AWrongCheckDigitIsToldAtTheFieldAndTheNextVisitHoldsNot
   const auto dir = fresh_dir("identity_next_visit");
   // A wrong check digit, then the right number; the visit ends (finish, confirmed); a new
   // visit goes to identity again and finds an empty field.
-  const std::string script = "key select\nkey 3\nkey select\nkey down\nkey select\n" + type_keys("141081196804120357") +
+  const std::string script = "key select\nkey 3\nkey select\nkey down\nkey select\n" + key_digits("141081196804120357") +
                              "key select\nkey clear\nkey 6\nkey select\nkey home\nkey 9\nkey select\nkey down\nkey select\n"
                              "key select\nkey 3\nkey select\nkey down\nkey select\n";
   const KioskRun run = run_kiosk_in(dir, script, config_in(dir));
@@ -180,18 +143,6 @@ TEST(IdentityTranscript, AWrongCheckDigitIsToldAtTheFieldAndTheNextVisitHoldsNot
   }
   EXPECT_TRUE(after_end);
 }
-
-namespace {
-
-// A digit as a braille chord (letters a-j, no number sign), as a braille display types it.
-std::string braille_digits(const std::string& digits) {
-  static const char* const kDots[] = {"2-4-5", "1", "1-2", "1-4", "1-4-5", "1-5", "1-2-4", "1-2-4-5", "1-2-5", "2-4"};
-  std::string keys;
-  for (char c : digits) keys += std::string("braille-dots ") + kDots[c - '0'] + "\n";
-  return keys;
-}
-
-}  // namespace
 
 // R2 is blind: headset in, braille display keys only. Her number typed in chords, a member
 // of staff confirms with their number and PIN, and she hears her care allowance's review.
@@ -340,7 +291,7 @@ TEST(IdentityTranscript, R5sFatherActsForHisSonAsGuardian) {
   const auto dir = fresh_dir("identity_agent_r5");
   // 周国华 for 周文斌 (R5): parent is first on the relationship list, guardianship first on
   // the authority list; the gateway's record says father, guardianship.
-  const KioskRun run = run_kiosk_in(dir, as_agent("141081195801200137", "141081198811030518") + "key down\nkey down\n",
+  const KioskRun run = run_kiosk_in(dir, as_agent(3, "141081195801200137", "141081198811030518", false) + "key down\nkey down\n",
                                     config_in(dir));
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   EXPECT_NE(joined(run, "screen", "id").find("agent_authority|subsidy_status|"), std::string::npos);

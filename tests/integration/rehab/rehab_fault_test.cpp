@@ -9,27 +9,18 @@
 #include <string>
 #include <vector>
 
+#include "journey.h"
 #include "kiosk_run.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
-using kiosk::testing::fresh_dir;
-using kiosk::testing::hall_config_in;
-using kiosk::testing::KioskRun;
-using kiosk::testing::of_type;
-using kiosk::testing::run_kiosk_in;
+using namespace kiosk::testing;   // the suites' support (kiosk_run.h, journey.h)
 
 namespace {
 
 std::string config_for(const fs::path& dir, int port) {
-  std::ofstream(dir / "r1.json")
-      << R"({"name": "赵大山", "sex": "男", "nation": "汉", "birth": "19680412", "address": "演示地址", )"
-         R"("id_number": "141081196804120356", "authority": "演示公安局", "valid_from": "20160101", "valid_to": "20360101"})";
-  const std::string certs = kiosk::testing::cert_dir();
-  return hall_config_in(dir, {{"services = ", "services = [\"rehab\", \"identity\"]"},
-                              {"kind = \"local\"", "kind = \"http\"\nbase_url = \"https://127.0.0.1:" + std::to_string(port) +
-                                                       "\"\nca_file = \"" + certs + "/ca.pem\"\nclient_cert = \"" + certs +
-                                                       "/client.pem\"\nclient_key = \"" + certs + "/client.key\""}});
+  std::ofstream(dir / "r1.json") << card_json("赵大山", "141081196804120356");
+  return hall_config_in(dir, {{"services = ", "services = [\"rehab\", \"identity\"]"}, http_backend_line(port)});
 }
 
 // R1 by card and the demo SMS code, then 我的康复计划 → 预约 → search.
@@ -40,7 +31,7 @@ constexpr const char* kToSearch =
 }  // namespace
 
 TEST(RehabFaults, AGatewayGoneDuringTheSearchIsToldAtOnceWithTheWayForward) {
-  auto sim = kiosk::testing::start_sim({*kiosk::tools::parse_fault_rule("rehab_slots=reset")});
+  auto sim = start_sim({*kiosk::tools::parse_fault_rule("rehab_slots=reset")});
   const fs::path dir = fresh_dir("rehab-search-down");
   const KioskRun run = run_kiosk_in(dir, std::string(kToSearch) + "screenshot search_down\nkey down\nkey down\n", config_for(dir, sim->port()));
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
@@ -68,7 +59,7 @@ TEST(RehabFaults, AGatewayGoneDuringTheSearchIsToldAtOnceWithTheWayForward) {
 }
 
 TEST(RehabFaults, ASlotTheGatewayBooksBetweenSearchAndHoldIsToldWithTheNextTimes) {
-  auto sim = kiosk::testing::start_sim({*kiosk::tools::parse_fault_rule("rehab_hold=taken")});
+  auto sim = start_sim({*kiosk::tools::parse_fault_rule("rehab_hold=taken")});
   const fs::path dir = fresh_dir("rehab-taken-sim");
   const KioskRun run = run_kiosk_in(dir, std::string(kToSearch) + "key 1\nkey select\nkey 1\nkey select\nkey 1\nkey select\n",
                                     config_for(dir, sim->port()));

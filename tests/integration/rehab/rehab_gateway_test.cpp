@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include "kiosk/backend/local/local_gateway.h"
+#include "local_gateway_fixture.h"
 
 namespace kb = kiosk::backend;
 using nlohmann::json;
@@ -17,27 +17,8 @@ namespace {
 constexpr const char* kR4 = "sub_7a05c9e1b84d";
 constexpr const char* kR1 = "sub_4c1f0a7e92d3";
 
-class Rehab : public ::testing::Test {
+class Rehab : public kiosk::testing::LocalGatewayTest {
  protected:
-  void SetUp() override {
-    auto gw = kb::LocalGateway::open(KIOSK_DEMO_DIR, [this] { return m_now; });
-    ASSERT_TRUE(gw.ok());
-    m_gw = std::move(gw.value());
-  }
-  kb::GatewayResponse get(const std::string& path, std::map<std::string, std::string> query) {
-    kb::GatewayRequest r;
-    r.path = path;
-    r.query = std::move(query);
-    return m_gw->handle(r);
-  }
-  kb::GatewayResponse post(const std::string& path, const json& body) {
-    kb::GatewayRequest r;
-    r.method = kb::Method::Post;
-    r.path = path;
-    r.idempotency_key = "key-" + std::to_string(++m_keys);
-    r.body = body.dump();
-    return m_gw->handle(r);
-  }
   std::string slot_at(const std::string& code, const std::string& start) {
     const auto answer = get("/v1/rehab/slots", {{"service_code", code}});
     for (const auto& s : answer.body["slots"])
@@ -45,9 +26,6 @@ class Rehab : public ::testing::Test {
     return {};
   }
 
-  std::int64_t m_now = 1'772'931'600'000;
-  int m_keys = 0;
-  std::unique_ptr<kb::LocalGateway> m_gw;
 };
 
 TEST_F(Rehab, R4sServicesComeWithHerPlanAndHerTwoAppointments) {

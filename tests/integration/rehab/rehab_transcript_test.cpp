@@ -9,59 +9,26 @@
 #include <fstream>
 #include <string>
 
+#include "journey.h"
+#include "journey.h"
 #include "kiosk_run.h"
 
 namespace fs = std::filesystem;
-using kiosk::testing::fresh_dir;
-using kiosk::testing::hall_config_in;
-using kiosk::testing::KioskRun;
-using kiosk::testing::of_type;
-using kiosk::testing::run_kiosk_in;
+using namespace kiosk::testing;   // the suites' support (kiosk_run.h, journey.h)
 
 namespace {
 
 // The hall offers rehabilitation first (and identity, which it needs).
 std::string config_in(const fs::path& dir) {
-  std::ofstream(dir / "r1.json")
-      << R"({"name": "赵大山", "sex": "男", "nation": "汉", "birth": "19680412", "address": "演示地址", )"
-         R"("id_number": "141081196804120356", "authority": "演示公安局", "valid_from": "20160101", "valid_to": "20360101"})";
+  std::ofstream(dir / "r1.json") << card_json("赵大山", "141081196804120356");
   return hall_config_in(dir, {{"services = ", "services = [\"rehab\", \"identity\"]"}});
 }
-
-std::string keys(const std::string& digits) {
-  std::string out;
-  for (char c : digits) out += std::string("key ") + c + "\n";
-  return out;
-}
-
-// Home item 1 (康复服务) → identity as an agent: the mother's number and SMS code, then her
-// daughter's number, relationship parent, authority guardianship → rehab.
-std::string mother_for_r4() {
-  return "headphones in\nkey 1\nkey select\nkey down\nkey down\nkey select\nkey select\n" + keys("640324199603080626") +
-         "key select\nkey select\n" + keys("135790") + "key select\n" + keys("640324202107150466") +
-         "key select\nkey select\nkey select\n";
-}
-
-// R1 by card and SMS code, on the loudspeaker (no headset).
-std::string r1_by_card() { return "key select\nkey 1\nkey select\ncard r1.json\nkey select\n" + keys("135790") + "key select\n"; }
 
 // rehab → 我的康复计划 → 预约 (the plan's service: item `book_item` on the plan) → the
 // needs as preset → search → first place → day `day` → time `time`.
 std::string to_hold(int book_item, int day, int time) {
   return "key 1\nkey select\nkey " + std::to_string(book_item) + "\nkey select\nkey 7\nkey select\nkey 1\nkey select\nkey " +
          std::to_string(day) + "\nkey select\nkey " + std::to_string(time) + "\nkey select\n";
-}
-
-std::string joined(const KioskRun& run, const std::string& type, const std::string& field) {
-  std::string all;
-  for (const auto& e : of_type(run, type)) all += e.value(field, "") + "|";
-  return all;
-}
-
-std::string all_of(const KioskRun& run, const std::string& type) {
-  std::string all;
-  for (const auto& e : of_type(run, type)) all += e.dump() + "\n";
-  return all;
 }
 
 std::string requests(const KioskRun& run) {
@@ -78,7 +45,9 @@ TEST(RehabTranscript, R4sMotherBooksASessionWithAnInterpreterAndCancelsAnother) 
   // and 3月16日) → the plan's needs preset → search → place, day, time 1 → on the hold,
   // Down reads what is held → confirm → Down through the receipt → 完成 → the plan: now
   // 3月9日 comes first, so item 4 cancels 3月11日 (AP-R4-0001), reason 2 (身体不舒服).
-  const std::string script = mother_for_r4() + "screenshot rehab\nkey 1\nkey select\nkey down\nkey down\n" +
+  // The mother acts for her daughter (home item 1, 康复服务).
+  const std::string mother_for_r4 = as_agent(1, "640324199603080626", "640324202107150466");
+  const std::string script = mother_for_r4 + "screenshot rehab\nkey 1\nkey select\nkey down\nkey down\n" +
                              "key 5\nkey select\nscreenshot needs\nkey 7\nkey select\nkey 1\nkey select\nkey 1\nkey select\n" +
                              "key 1\nkey select\nkey down\nkey down\nscreenshot hold\nkey 1\nkey select\n" +
                              "key down\nkey down\nkey down\nkey down\nscreenshot done\nkey 1\nkey select\nscreenshot plan\n" +
@@ -94,7 +63,7 @@ TEST(RehabTranscript, R4sMotherBooksASessionWithAnInterpreterAndCancelsAnother) 
   EXPECT_NE(requests(run).find("/v1/rehab/appointments 201|/v1/rehab/services 200|/v1/rehab/appointments/AP-R4-0001/cancel 200|"),
             std::string::npos)
       << requests(run);
-  const std::string captions = all_of(run, "caption");
+  const std::string captions = all_of_type(run, "caption");
   // The plan's needs came preset: the interpreter is asked for, and the hold says so.
   EXPECT_NE(captions.find("需要的帮助：需要手语翻译、有人陪同"), std::string::npos) << captions;
   EXPECT_NE(captions.find("已经做了20次，还剩28次"), std::string::npos);
@@ -107,7 +76,7 @@ TEST(RehabTranscript, R4sMotherBooksASessionWithAnInterpreterAndCancelsAnother) 
   EXPECT_NE(alerts.find("booking_booked|"), std::string::npos) << alerts;
   EXPECT_NE(alerts.find("booking_cancelled|"), std::string::npos) << alerts;
   // On the headset the booking is said; the daughter's number is never logged.
-  EXPECT_NE(all_of(run, "speech").find("\"route\":\"headset\""), std::string::npos);
+  EXPECT_NE(all_of_type(run, "speech").find("\"route\":\"headset\""), std::string::npos);
   EXPECT_EQ(run.stderr_text.find("640324202107150466"), std::string::npos);
   // The plan at the end: the new session first, the cancelled one gone.
   const auto focus = of_type(run, "focus");
@@ -120,7 +89,7 @@ TEST(RehabTranscript, AHoldThatRunsOutWhileTheResidentWaitsIsToldWithTheNextTime
   // R1's plan has no appointment: 预约 is item 1. First place, 3月9日, 9:00 held. A key after
   // a second extends the hold once (ten more minutes from then); the resident then presses
   // a key every 150 s (the session stays), and the hold runs out at 601 s.
-  std::string script = r1_by_card() + to_hold(1, 1, 1) + "wait 1000\nkey down\n";
+  std::string script = by_card(1, "r1.json", false) + to_hold(1, 1, 1) + "wait 1000\nkey down\n";
   for (int i = 0; i < 4; ++i) script += "wait 150000\nkey down\n";
   script += "wait 2000\nscreenshot next\n";
   const KioskRun run = run_kiosk_in(dir, script, config_in(dir));
@@ -138,7 +107,7 @@ TEST(RehabTranscript, AHoldThatRunsOutWhileTheResidentWaitsIsToldWithTheNextTime
   EXPECT_EQ(said, "booking_hold_extended@1000 booking_hold_minutes@301000 booking_hold_minutes@481000 "
                   "booking_hold_minutes@541000 booking_hold_expired@601000 ")
       << said;
-  const std::string captions = all_of(run, "caption");
+  const std::string captions = all_of_type(run, "caption");
   EXPECT_NE(captions.find("保留时间还剩5分钟"), std::string::npos);
   EXPECT_NE(captions.find("保留时间还剩1分钟"), std::string::npos);
   // The next free times at once, without booking anything.
@@ -152,7 +121,7 @@ TEST(RehabTranscript, ASlotTakenBetweenSearchAndHoldIsToldAndTheNextTimesOffered
   const auto dir = fresh_dir("rehab_slot_taken");
   // 3月10日 10:00 at Houma is the demo's always-taken slot (residents.json rehab.taken_at_hold).
   const std::string script =
-      r1_by_card() + to_hold(1, 2, 2) + "screenshot taken\nkey 1\nkey select\nkey 1\nkey select\nkey down\n";
+      by_card(1, "r1.json", false) + to_hold(1, 2, 2) + "screenshot taken\nkey 1\nkey select\nkey 1\nkey select\nkey down\n";
   const KioskRun run = run_kiosk_in(dir, script, config_in(dir));
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   EXPECT_NE(requests(run).find("/v1/rehab/holds 409|/v1/rehab/slots 200|/v1/rehab/holds 201|"), std::string::npos)
@@ -165,7 +134,7 @@ TEST(RehabTranscript, ASlotTakenBetweenSearchAndHoldIsToldAndTheNextTimesOffered
       EXPECT_NE(e.value("text", "").find("已被预约"), std::string::npos);
     }
   EXPECT_TRUE(taken) << joined(run, "alert", "code");
-  const std::string captions = all_of(run, "caption");
+  const std::string captions = all_of_type(run, "caption");
   EXPECT_NE(captions.find("刚才的时间已经没有了"), std::string::npos);
   EXPECT_NE(captions.find("3月10日 星期二 14:30到15:15，侯马市残疾人康复中心"), std::string::npos);
   // The next time is then booked.
@@ -173,18 +142,6 @@ TEST(RehabTranscript, ASlotTakenBetweenSearchAndHoldIsToldAndTheNextTimesOffered
       << joined(run, "screen", "id");
   EXPECT_NE(captions.find("时间：3月10日 星期二 14:30到15:15"), std::string::npos);
 }
-
-namespace {
-
-// A digit as a braille chord (letters a-j), as a braille display types it.
-std::string braille_digits(const std::string& digits) {
-  static const char* const kDots[] = {"2-4-5", "1", "1-2", "1-4", "1-4-5", "1-5", "1-2-4", "1-2-4-5", "1-2-5", "2-4"};
-  std::string keys;
-  for (char c : digits) keys += std::string("braille-dots ") + kDots[c - '0'] + "\n";
-  return keys;
-}
-
-}  // namespace
 
 // R2 is blind: headset in, braille display keys only. Her number in chords, staff confirm;
 // she books orientation and mobility training (no plan yet: 预约 is item 1 of rehab).
@@ -202,7 +159,7 @@ TEST(RehabTranscript, R2BooksByBrailleKeysAlone) {
             std::string::npos)
       << joined(run, "screen", "id");
   // The receipt reaches her display.
-  const std::string braille = all_of(run, "braille");
+  const std::string braille = all_of_type(run, "braille");
   EXPECT_NE(braille.find("时间：3月9日 星期一 9:00到9:45"), std::string::npos) << braille;
   EXPECT_NE(braille.find("地点：张店区如康家园康复站"), std::string::npos);
 }
@@ -211,9 +168,7 @@ TEST(RehabTranscript, R2BooksByBrailleKeysAlone) {
 // on every screen, the new time is booked first and then the old one is cancelled.
 TEST(RehabTranscript, R5sFatherMovesAHealthSupportSessionUnderItsDiscreetName) {
   const auto dir = fresh_dir("rehab_r5_move");
-  std::string script = "headphones in\nkey 1\nkey select\nkey down\nkey down\nkey select\nkey select\n" + keys("141081195801200137") +
-                       "key select\nkey select\n" + keys("135790") + "key select\n" + keys("141081198811030518") +
-                       "key select\nkey select\nkey select\n";
+  std::string script = as_agent(1, "141081195801200137", "141081198811030518");
   // rehab → plan (Down reads the service) → 改3月12日的时间 (item 1) → search → place, day,
   // time 1 → confirm → 完成.
   script += "key 1\nkey select\nkey down\nkey 1\nkey select\nkey 7\nkey select\nkey 1\nkey select\nkey 1\nkey select\n"
@@ -223,7 +178,7 @@ TEST(RehabTranscript, R5sFatherMovesAHealthSupportSessionUnderItsDiscreetName) {
   EXPECT_NE(requests(run).find("/v1/rehab/appointments 201|/v1/rehab/appointments/AP-R5-0001/cancel 200|"), std::string::npos)
       << requests(run);
   EXPECT_NE(joined(run, "alert", "code").find("booking_moved|"), std::string::npos) << joined(run, "alert", "code");
-  const std::string captions = all_of(run, "caption");
+  const std::string captions = all_of_type(run, "caption");
   EXPECT_NE(captions.find("康复项目：健康支持"), std::string::npos) << captions;
   EXPECT_NE(captions.find("预约健康支持"), std::string::npos);
   // Never the diagnosis, in any channel.

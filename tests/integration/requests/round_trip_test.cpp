@@ -10,15 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "journey.h"
 #include "kiosk_run.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
-using kiosk::testing::fresh_dir;
-using kiosk::testing::hall_config_in;
-using kiosk::testing::KioskRun;
-using kiosk::testing::of_type;
-using kiosk::testing::run_kiosk_in;
+using namespace kiosk::testing;   // the suites' support (kiosk_run.h, journey.h)
 
 namespace {
 
@@ -26,20 +23,8 @@ constexpr const char* kCallStaff = "key select\nkey call-staff\n";
 
 // The hall's config with its outbox in DIR and, for port > 0, the http backend on it.
 std::string config_for(const fs::path& dir, int port) {
-  std::vector<std::pair<std::string, std::string>> lines;
-  if (port > 0) {
-    const std::string certs = kiosk::testing::cert_dir();
-    lines.push_back({"kind = \"local\"", "kind = \"http\"\nbase_url = \"https://127.0.0.1:" + std::to_string(port) +
-                                              "\"\nca_file = \"" + certs + "/ca.pem\"\nclient_cert = \"" + certs +
-                                              "/client.pem\"\nclient_key = \"" + certs + "/client.key\""});
-  }
-  return hall_config_in(dir, lines);
-}
-
-std::vector<std::string> alert_codes(const KioskRun& run) {
-  std::vector<std::string> codes;
-  for (const auto& e : of_type(run, "alert")) codes.push_back(e.value("code", ""));
-  return codes;
+  if (port == 0) return hall_config_in(dir);
+  return hall_config_in(dir, {http_backend_line(port)});
 }
 
 // The one request event of the run (a staff call).
@@ -56,7 +41,7 @@ void expect_answered(const KioskRun& run) {
   EXPECT_EQ(request.value("path", ""), "/v1/staff-calls");
   EXPECT_EQ(request.value("status", 0), 201);
   EXPECT_FALSE(request.contains("error"));
-  EXPECT_EQ(alert_codes(run), (std::vector<std::string>{"staff_call_sending", "staff_call_ok"}));
+  EXPECT_EQ(values_of(run, "alert", "code"), (std::vector<std::string>{"staff_call_sending", "staff_call_ok"}));
 }
 
 // The failure reaches the resident as the last thing said, whatever the cause.
@@ -65,7 +50,7 @@ void expect_failed(const KioskRun& run, const std::string& error) {
   const auto request = only_request(run);
   EXPECT_EQ(request.value("kind", ""), "live");
   EXPECT_EQ(request.value("error", ""), error);
-  EXPECT_EQ(alert_codes(run), (std::vector<std::string>{"staff_call_sending", "staff_call_failed"}));
+  EXPECT_EQ(values_of(run, "alert", "code"), (std::vector<std::string>{"staff_call_sending", "staff_call_failed"}));
   const auto speech = of_type(run, "speech");
   ASSERT_FALSE(speech.empty());
   EXPECT_NE(speech.back().value("text", "").find("现在无法联系工作人员"), std::string::npos) << speech.back().dump();
@@ -79,25 +64,25 @@ TEST(RequestRoundTrip, TheEmbeddedBackendAnswersAStaffCall) {
 }
 
 TEST(RequestRoundTrip, TheGatewayAnswersAStaffCallOverMutualTls) {
-  auto sim = kiosk::testing::start_sim();
+  auto sim = start_sim();
   const fs::path dir = fresh_dir("rt-http");
   expect_answered(run_kiosk_in(dir, kCallStaff, config_for(dir, sim->port())));
 }
 
 TEST(RequestRoundTrip, AServerErrorIsToldAsAFailedCall) {
-  auto sim = kiosk::testing::start_sim({*kiosk::tools::parse_fault_rule("staff_call=500")});
+  auto sim = start_sim({*kiosk::tools::parse_fault_rule("staff_call=500")});
   const fs::path dir = fresh_dir("rt-500");
   expect_failed(run_kiosk_in(dir, kCallStaff, config_for(dir, sim->port())), "server_error");
 }
 
 TEST(RequestRoundTrip, AGarbageAnswerIsToldAsAFailedCall) {
-  auto sim = kiosk::testing::start_sim({*kiosk::tools::parse_fault_rule("staff_call=malformed")});
+  auto sim = start_sim({*kiosk::tools::parse_fault_rule("staff_call=malformed")});
   const fs::path dir = fresh_dir("rt-garbage");
   expect_failed(run_kiosk_in(dir, kCallStaff, config_for(dir, sim->port())), "bad_response");
 }
 
 TEST(RequestRoundTrip, AGatewayThatIsDownIsToldAsAFailedCall) {
-  auto sim = kiosk::testing::start_sim();
+  auto sim = start_sim();
   const int port = sim->port();
   sim->stop();   // nobody listens on the port any more
   const fs::path dir = fresh_dir("rt-down");

@@ -29,7 +29,7 @@ class RuntimeDisplay : public ::testing::Test {
   void SetUp() override { open(false); }
 
   void open(bool touch_explore, int screen_bottom_mm = -1) {
-    auto loaded = app::load_config(std::string(KIOSK_TEST_ROOT) + "/config/kiosk.toml");
+    auto loaded = app::load_config(std::string(KIOSK_SOURCE_ROOT) + "/config/kiosk.toml");
     ASSERT_TRUE(loaded.ok()) << loaded.describe();
     m_config = std::make_unique<app::Config>(std::move(*loaded.config));
     m_config->backend = {};   // no backend: nothing here leaves the process

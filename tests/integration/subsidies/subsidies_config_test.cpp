@@ -7,33 +7,25 @@
 #include <string>
 
 #include "kiosk/services/subsidies/subsidies_config.h"
+#include "profile_support.h"
 
-namespace fs = std::filesystem;
+using namespace kiosk::testing;
 namespace services = kiosk::services;
 namespace sub = kiosk::services::subsidies;
 
 namespace {
-
-services::CountyData parse(const std::string& text) { return services::CountyData{"test.toml", "test", toml::parse(text)}; }
 
 constexpr const char* kHeader = R"(region_code = "141081"
 hotline = "12385"
 dpf_address = { zh = "政务服务中心一楼", en = "Service centre, ground floor" }
 )";
 
-std::string errors_of(const services::SetupErrors& errors) {
-  std::string out;
-  for (const auto& e : errors) out += e.file + ":" + std::to_string(e.line) + ": " + e.message + "\n";
-  return out;
-}
-
 }  // namespace
 
 TEST(SubsidiesConfig, EveryShippedProfileReadsWithBothProgrammesAndItsRegionNames) {
-  for (const char* county : {"houma", "wuda", "zhangdian", "tongxin"}) {
-    const fs::path file = fs::path(KIOSK_TEST_SOURCE_ROOT) / "config/deployments" / (std::string(county) + ".toml");
+  for (const char* county : kShippedCounties) {
     services::SetupErrors errors;
-    const sub::County c = sub::read_subsidies_county({file.string(), county, toml::parse_file(file.string())}, errors);
+    const sub::County c = sub::read_subsidies_county(shipped_profile(county), errors);
     EXPECT_TRUE(errors.empty()) << errors_of(errors);
     EXPECT_FALSE(c.living.name.zh.empty()) << county;
     EXPECT_FALSE(c.care.amount.zh.empty()) << county;
@@ -62,7 +54,7 @@ name = { zh = "困难残疾人生活补贴", en = "Living allowance" }
 "14108" = { zh = "侯马", en = "Houma" }
 )";
   services::SetupErrors errors;
-  (void)sub::read_subsidies_county(parse(text), errors);
+  (void)sub::read_subsidies_county(profile_from(text), errors);
   const std::string all = errors_of(errors);
   EXPECT_NE(all.find("test.toml:6: review_cycle_months in [subsidies] must be a whole number from 1 to 60"), std::string::npos) << all;
   EXPECT_NE(all.find("test.toml:8: paying_office"), std::string::npos) << all;
@@ -75,7 +67,7 @@ name = { zh = "困难残疾人生活补贴", en = "Living allowance" }
 
 TEST(SubsidiesConfig, AProfileWithoutTheSectionSaysWhatItShouldHold) {
   services::SetupErrors errors;
-  (void)sub::read_subsidies_county(parse(kHeader), errors);
+  (void)sub::read_subsidies_county(profile_from(kHeader), errors);
   ASSERT_EQ(errors.size(), 1u) << errors_of(errors);
   EXPECT_NE(errors[0].message.find("missing [subsidies] table"), std::string::npos);
 }

@@ -9,41 +9,20 @@
 #include <string>
 #include <vector>
 
+#include "journey.h"
 #include "kiosk_run.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
-using kiosk::testing::fresh_dir;
-using kiosk::testing::hall_config_in;
-using kiosk::testing::KioskRun;
-using kiosk::testing::of_type;
-using kiosk::testing::run_kiosk_in;
+using namespace kiosk::testing;   // the suites' support (kiosk_run.h, journey.h)
 
 namespace {
-
-std::string card_json(const std::string& name, const std::string& id) {
-  return R"({"name": ")" + name + R"(", "sex": "男", "nation": "汉", "birth": ")" + id.substr(6, 8) +
-         R"(", "address": "演示地址", "id_number": ")" + id +
-         R"(", "authority": "演示公安局", "valid_from": "20160101", "valid_to": "20360101"})";
-}
 
 std::string config_for(const fs::path& dir, int port) {
   std::ofstream(dir / "r1.json") << card_json("赵大山", "141081196804120356");
   std::ofstream(dir / "mother.json") << card_json("马玉梅", "640324199603080626");
-  std::vector<std::pair<std::string, std::string>> lines;
-  if (port > 0) {
-    const std::string certs = kiosk::testing::cert_dir();
-    lines.push_back({"kind = \"local\"", "kind = \"http\"\nbase_url = \"https://127.0.0.1:" + std::to_string(port) +
-                                              "\"\nca_file = \"" + certs + "/ca.pem\"\nclient_cert = \"" + certs +
-                                              "/client.pem\"\nclient_key = \"" + certs + "/client.key\""});
-  }
-  return hall_config_in(dir, lines);
-}
-
-std::string to_status(const std::string& card) {
-  std::string script = "headphones in\nkey 3\nkey select\ncard " + card + "\nkey select\n";
-  for (char c : std::string("135790")) script += std::string("key ") + c + "\n";
-  return script + "key select\n";
+  if (port == 0) return hall_config_in(dir);
+  return hall_config_in(dir, {http_backend_line(port)});
 }
 
 // The status query's request event, the alert it brought, and the screen's failure line.
@@ -63,22 +42,22 @@ void expect_told(const KioskRun& run, const std::string& error, const std::strin
 }  // namespace
 
 TEST(SubsidiesFaults, AServerErrorIsToldAtOnceWithAWayToAskAgain) {
-  auto sim = kiosk::testing::start_sim({*kiosk::tools::parse_fault_rule("subsidies=500")});
+  auto sim = start_sim({*kiosk::tools::parse_fault_rule("subsidies=500")});
   const fs::path dir = fresh_dir("subsidies_500");
-  expect_told(run_kiosk_in(dir, to_status("r1.json"), config_for(dir, sim->port())), "server_error", "");
+  expect_told(run_kiosk_in(dir, by_card(3, "r1.json"), config_for(dir, sim->port())), "server_error", "");
 }
 
 TEST(SubsidiesFaults, AGarbageAnswerIsToldAtOnce) {
-  auto sim = kiosk::testing::start_sim({*kiosk::tools::parse_fault_rule("subsidies=malformed")});
+  auto sim = start_sim({*kiosk::tools::parse_fault_rule("subsidies=malformed")});
   const fs::path dir = fresh_dir("subsidies_garbage");
-  expect_told(run_kiosk_in(dir, to_status("r1.json"), config_for(dir, sim->port())), "bad_response", "");
+  expect_told(run_kiosk_in(dir, by_card(3, "r1.json"), config_for(dir, sim->port())), "bad_response", "");
 }
 
 TEST(SubsidiesFaults, TheGatewaysOwnSentenceIsShownAsGiven) {
   // R4's mother, identified for herself, has no subsidy record: the gateway answers a
   // problem with its own plain sentence, which the resident reads word for word.
   const fs::path dir = fresh_dir("subsidies_problem");
-  const KioskRun run = run_kiosk_in(dir, to_status("mother.json"), config_for(dir, 0));
+  const KioskRun run = run_kiosk_in(dir, by_card(3, "mother.json"), config_for(dir, 0));
   expect_told(run, "not_found", "没有找到相关记录。请到人工窗口办理。");
   std::string captions;
   for (const auto& e : of_type(run, "caption")) captions += e.value("text", "");
@@ -88,7 +67,7 @@ TEST(SubsidiesFaults, TheGatewaysOwnSentenceIsShownAsGiven) {
 TEST(SubsidiesFaults, RepeatOnAPaymentReReadsThatPaymentOnly) {
   const fs::path dir = fresh_dir("subsidies_repeat");
   // R1: data_as_of, the living allowance heading, state, monthly, then the newest payment.
-  const KioskRun run = run_kiosk_in(dir, to_status("r1.json") + "key down\nkey down\nkey down\nkey down\nkey repeat\n",
+  const KioskRun run = run_kiosk_in(dir, by_card(3, "r1.json") + "key down\nkey down\nkey down\nkey down\nkey repeat\n",
                                     config_for(dir, 0));
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   ASSERT_EQ(of_type(run, "focus").back().value("node", ""), "subsidy_status.living_allowance.payment.2026-02");
@@ -104,9 +83,9 @@ TEST(SubsidiesFaults, RepeatOnAPaymentReReadsThatPaymentOnly) {
 TEST(SubsidiesFaults, ASlowGatewayStillBringsTheStatus) {
   // 1.5 s on the status route: the resident gets the answer, not an error (the "请稍候"
   // notice after 1 s runs on the Kiosk's clock and is tested in the core).
-  auto sim = kiosk::testing::start_sim({*kiosk::tools::parse_fault_rule("subsidies=latency:1500")});
+  auto sim = start_sim({*kiosk::tools::parse_fault_rule("subsidies=latency:1500")});
   const fs::path dir = fresh_dir("subsidies_slow");
-  const KioskRun run = run_kiosk_in(dir, to_status("r1.json"), config_for(dir, sim->port()));
+  const KioskRun run = run_kiosk_in(dir, by_card(3, "r1.json"), config_for(dir, sim->port()));
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   const auto requests = of_type(run, "request");
   ASSERT_FALSE(requests.empty());

@@ -9,45 +9,33 @@
 #include <set>
 #include <string>
 
-#include "kiosk/backend/local/local_gateway.h"
+#include "local_gateway_fixture.h"
 
 namespace kb = kiosk::backend;
 using nlohmann::json;
 
 namespace {
 
-class Subsidies : public ::testing::Test {
+class Subsidies : public kiosk::testing::LocalGatewayTest {
  protected:
-  void SetUp() override {
-    auto gw = kb::LocalGateway::open(KIOSK_DEMO_DIR, [this] { return m_now; });
-    ASSERT_TRUE(gw.ok());
-    m_gw = std::move(gw.value());
-  }
-  json get(const std::string& ref) {
-    kb::GatewayRequest r;
-    r.path = "/v1/subjects/" + ref + "/subsidies";
-    auto answer = m_gw->handle(r);
+  json subsidies(const std::string& ref) {
+    auto answer = get("/v1/subjects/" + ref + "/subsidies");
     EXPECT_EQ(answer.status, 200) << ref;
     return answer.body;
   }
   json programme(const std::string& ref, const std::string& name) {
-    const json body = get(ref);   // kept alive: the loop reads into it
+    const json body = subsidies(ref);   // kept alive: the loop reads into it
     for (const auto& c : body["entitlements"])
       if (c["programme"] == name) return c;
     return nullptr;
   }
   int apply(const std::string& ref, const std::string& programme_name) {
-    kb::GatewayRequest r;
-    r.method = kb::Method::Post;
-    r.path = "/v1/subsidy-applications";
-    r.idempotency_key = "key-" + ref + programme_name;
-    r.body = json{{"subject_ref", ref}, {"programme", programme_name}, {"applicant_role", "self"},
-                  {"residence_basis", "hukou"}, {"consents", {"income_check"}}}.dump();
-    return m_gw->handle(r).status;
+    return post("/v1/subsidy-applications",
+                json{{"subject_ref", ref}, {"programme", programme_name}, {"applicant_role", "self"},
+                     {"residence_basis", "hukou"}, {"consents", {"income_check"}}},
+                "key-" + ref + programme_name)
+        .status;
   }
-
-  std::int64_t m_now = 1'772'931'600'000;
-  std::unique_ptr<kb::LocalGateway> m_gw;
 };
 
 TEST_F(Subsidies, EveryStateAndEveryStopReasonIsInTheDemoData) {
@@ -55,7 +43,7 @@ TEST_F(Subsidies, EveryStateAndEveryStopReasonIsInTheDemoData) {
   const json demo = json::parse(in);
   std::set<std::string> states, reasons;
   for (const auto& r : demo["residents"]) {
-    const json body = get(r["subject_ref"]);
+    const json body = subsidies(r["subject_ref"]);
     for (const auto& c : body["entitlements"]) {
       states.insert(c["status"]);
       if (c["stop_reason"].is_string()) reasons.insert(c["stop_reason"]);
@@ -70,7 +58,7 @@ TEST_F(Subsidies, EveryStateAndEveryStopReasonIsInTheDemoData) {
 }
 
 TEST_F(Subsidies, BothProgrammesAnswerAndAPaidCaseHasTwelveMonths) {
-  const json body = get("sub_4c1f0a7e92d3");   // R1
+  const json body = subsidies("sub_4c1f0a7e92d3");   // R1
   ASSERT_EQ(body["entitlements"].size(), 2u);
   EXPECT_FALSE(body["data_as_of"].get<std::string>().empty());
   const json living = programme("sub_4c1f0a7e92d3", "living_allowance");

@@ -10,52 +10,27 @@
 #include <string>
 #include <vector>
 
+#include "journey.h"
 #include "kiosk_run.h"
 
 namespace fs = std::filesystem;
-using kiosk::testing::fresh_dir;
-using kiosk::testing::hall_config_in;
-using kiosk::testing::KioskRun;
-using kiosk::testing::of_type;
-using kiosk::testing::run_kiosk_in;
+using namespace kiosk::testing;   // the suites' support (kiosk_run.h, journey.h)
 
 namespace {
 
-std::string card(const std::string& name, const std::string& id) {
-  return R"({"name": ")" + name + R"(", "sex": "男", "nation": "汉", "birth": ")" + id.substr(6, 8) +
-         R"(", "address": "演示地址", "id_number": ")" + id +
-         R"(", "authority": "演示公安局", "valid_from": "20160101", "valid_to": "20360101"})";
-}
-
 std::string config_in(const fs::path& dir) {
-  std::ofstream(dir / "r1.json") << card("赵大山", "141081196804120356");
-  std::ofstream(dir / "s5.json") << card("王小军", "141081198507190357");
+  std::ofstream(dir / "r1.json") << card_json("赵大山", "141081196804120356");
+  std::ofstream(dir / "s5.json") << card_json("王小军", "141081198507190357");
   return hall_config_in(dir);
-}
-
-// Home item 3 (我的补贴), identity by card and the demo SMS code, then the status.
-std::string to_status(const std::string& card_file, bool headset) {
-  // Headphones plugged in start the visit by themselves; otherwise a key does.
-  std::string script = headset ? "headphones in\n" : "key select\n";
-  script += "key 3\nkey select\ncard " + card_file + "\nkey select\n";
-  for (char c : std::string("135790")) script += std::string("key ") + c + "\n";
-  return script + "key select\n";
-}
-
-std::string all_of_type(const KioskRun& run, const std::string& type) {
-  std::string all;
-  for (const auto& e : of_type(run, type)) all += e.dump() + "\n";
-  return all;
 }
 
 }  // namespace
 
 TEST(SubsidiesTranscript, R1HearsHisLivingAllowanceOnTheHeadset) {
   const auto dir = fresh_dir("subsidies_r1");
-  const KioskRun run = run_kiosk_in(dir, to_status("r1.json", true) + "key down\nkey down\nkey down\nkey down\n", config_in(dir));
+  const KioskRun run = run_kiosk_in(dir, by_card(3, "r1.json", true) + "key down\nkey down\nkey down\nkey down\n", config_in(dir));
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
-  std::string screens;
-  for (const auto& e : of_type(run, "screen")) screens += e.value("id", "") + " ";
+  const std::string screens = joined(run, "screen", "id", " ");
   EXPECT_EQ(screens, "attract home identify identify_factor verify subsidy_status ") << screens;
   std::string requests;
   for (const auto& e : of_type(run, "request")) requests += std::to_string(e.value("status", 0)) + " ";
@@ -72,7 +47,7 @@ TEST(SubsidiesTranscript, R1HearsHisLivingAllowanceOnTheHeadset) {
 
 TEST(SubsidiesTranscript, OnTheLoudspeakerTheAmountsWaitForConsent) {
   const auto dir = fresh_dir("subsidies_speaker");
-  const KioskRun run = run_kiosk_in(dir, to_status("r1.json", false) + "key down\nkey down\n", config_in(dir));
+  const KioskRun run = run_kiosk_in(dir, by_card(3, "r1.json", false) + "key down\nkey down\n", config_in(dir));
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   ASSERT_EQ(of_type(run, "screen").back().value("id", ""), "subsidy_status");
   bool hidden = false;
@@ -85,7 +60,7 @@ TEST(SubsidiesTranscript, OnTheLoudspeakerTheAmountsWaitForConsent) {
 
 TEST(SubsidiesTranscript, AStoppedCaseSaysWhyAndWhatToDo) {
   const auto dir = fresh_dir("subsidies_s5");
-  const KioskRun run = run_kiosk_in(dir, to_status("s5.json", true) + "key down\nkey down\nkey down\n", config_in(dir));
+  const KioskRun run = run_kiosk_in(dir, by_card(3, "s5.json", true) + "key down\nkey down\nkey down\n", config_in(dir));
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   const std::string captions = all_of_type(run, "caption");
   // S5: living allowance stopped (imprisoned), care allowance stopped (fraud): the reason
@@ -112,14 +87,14 @@ TEST(SubsidiesTranscript, EveryStopReasonAndARefusalIsReadWithWhatToDo) {
   };
   for (const Case& c : cases) {
     const auto dir = fresh_dir(std::string("subsidies_stop_") + c.id);
-    std::ofstream(dir / "card.json") << card("演示人", c.id);
+    std::ofstream(dir / "card.json") << card_json("演示人", c.id);
     std::string walk;
     for (int i = 0; i < 45; ++i) walk += "key down\n";
     // S8 has no phone on file: a member of staff confirms her (number 0101, PIN 2468).
     const bool staff = std::string(c.id) == "640324194701210487";
     const std::string in = staff ? "headphones in\nkey 3\nkey select\ncard card.json\nkey down\nkey select\n"
                                    "key 0\nkey 1\nkey 0\nkey 1\nkey select\nkey 2\nkey 4\nkey 6\nkey 8\nkey select\n"
-                                 : to_status("card.json", true);
+                                 : by_card(3, "card.json", true);
     const KioskRun run = run_kiosk_in(dir, in + walk, hall_config_in(dir));
     ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
     const std::string captions = all_of_type(run, "caption");

@@ -16,41 +16,20 @@
 #include <string>
 #include <vector>
 
+#include "journey.h"
 #include "kiosk_run.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
-using kiosk::testing::fresh_dir;
-using kiosk::testing::hall_config_in;
-using kiosk::testing::KioskRun;
-using kiosk::testing::of_type;
-using kiosk::testing::run_kiosk_in;
+using namespace kiosk::testing;   // the suites' support (kiosk_run.h, journey.h)
 
 namespace {
 
-constexpr const char* kS9 =
-    R"({"name": "孙立新", "sex": "男", "nation": "汉", "birth": "19850612", "address": "演示地址",
-        "id_number": "150304198506120431", "authority": "演示公安局", "valid_from": "20180101", "valid_to": "20380101"})";
-
 // The hall's config with its outbox in DIR and, for port > 0, the gateway simulator on it.
 std::string config_for(const fs::path& dir, int port) {
-  std::ofstream(dir / "s9.json") << kS9;
-  std::vector<std::pair<std::string, std::string>> lines;
-  if (port > 0) {
-    const std::string certs = kiosk::testing::cert_dir();
-    lines.push_back({"kind = \"local\"", "kind = \"http\"\nbase_url = \"https://127.0.0.1:" + std::to_string(port) +
-                                              "\"\nca_file = \"" + certs + "/ca.pem\"\nclient_cert = \"" + certs +
-                                              "/client.pem\"\nclient_key = \"" + certs + "/client.key\""});
-  }
-  return hall_config_in(dir, lines);
-}
-
-// Headset in (amounts and answers are personal), 我的补贴 (home item 3), S9's card and the
-// demo SMS code: the status screen, focus on its first line.
-std::string to_status() {
-  std::string script = "headphones in\nkey 3\nkey select\ncard s9.json\nkey select\n";
-  for (char c : std::string("135790")) script += std::string("key ") + c + "\n";
-  return script + "key select\n";
+  std::ofstream(dir / "s9.json") << card_json("孙立新", "150304198506120431", "20380101", "演示地址", "演示公安局", "20180101");
+  if (port == 0) return hall_config_in(dir);
+  return hall_config_in(dir, {http_backend_line(port)});
 }
 
 // From the status: apply for the living allowance only, hukou elsewhere (residence
@@ -80,17 +59,7 @@ std::string on_braille_keys(const std::string& script) {
   return out;
 }
 
-std::string all_of_type(const KioskRun& run, const std::string& type) {
-  std::string all;
-  for (const auto& e : of_type(run, type)) all += e.dump() + "\n";
-  return all;
-}
-
-std::string screens(const KioskRun& run) {
-  std::string out;
-  for (const auto& e : of_type(run, "screen")) out += e.value("id", "") + " ";
-  return out;
-}
+std::string screens(const KioskRun& run) { return joined(run, "screen", "id", " "); }
 
 // The reference number the receipt told, e.g. demo-01-000001.
 std::string receipt_reference(const KioskRun& run) {
@@ -111,11 +80,11 @@ int subsidy_applications(kiosk::tools::GatewaySim& sim, const std::string& refer
 }  // namespace
 
 TEST(SubsidyApply, QueuedWhileTheGatewayIsDownThenDeliveredOnceAndFollowedOnTheNextVisit) {
-  auto sim = kiosk::testing::start_sim({*kiosk::tools::parse_fault_rule("subsidy_application=reset")});
+  auto sim = start_sim({*kiosk::tools::parse_fault_rule("subsidy_application=reset")});
   const fs::path dir = fresh_dir("subsidy_apply_queued");
   const std::string config = config_for(dir, sim->port());
 
-  const KioskRun applied = run_kiosk_in(dir, to_status() + kApplyLiving, config);
+  const KioskRun applied = run_kiosk_in(dir, by_card(3, "s9.json") + kApplyLiving, config);
   ASSERT_EQ(applied.exit_code, 0) << applied.stderr_text;
   EXPECT_EQ(screens(applied),
             "attract home identify identify_factor verify subsidy_status subsidy_apply_programme subsidy_apply_residence "
@@ -136,7 +105,7 @@ TEST(SubsidyApply, QueuedWhileTheGatewayIsDownThenDeliveredOnceAndFollowedOnTheN
   EXPECT_EQ(subsidy_applications(*sim, reference), 1);
 
   // The next visit: the living allowance is submitted, under the receipt's reference.
-  const KioskRun next = run_kiosk_in(dir, to_status() + "key down\nkey down\nkey down\nkey down\nkey down\n", config);
+  const KioskRun next = run_kiosk_in(dir, by_card(3, "s9.json") + "key down\nkey down\nkey down\nkey down\nkey down\n", config);
   ASSERT_EQ(next.exit_code, 0) << next.stderr_text;
   const std::string later = all_of_type(next, "caption");
   EXPECT_NE(later.find("受理号：" + reference), std::string::npos) << later;
@@ -161,7 +130,7 @@ TEST(SubsidyApply, QueuedWhileTheGatewayIsDownThenDeliveredOnceAndFollowedOnTheN
 
 TEST(SubsidyApply, ByBrailleKeysAloneTheReceiptIsBrailledAndTheConsentRecordsIt) {
   const fs::path dir = fresh_dir("subsidy_apply_braille");
-  const KioskRun run = run_kiosk_in(dir, on_braille_keys(to_status() + kApplyLiving), config_for(dir, 0));
+  const KioskRun run = run_kiosk_in(dir, on_braille_keys(by_card(3, "s9.json") + kApplyLiving), config_for(dir, 0));
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   ASSERT_EQ(of_type(run, "screen").back().value("id", ""), "subsidy_receipt") << screens(run);
   const std::string reference = receipt_reference(run);

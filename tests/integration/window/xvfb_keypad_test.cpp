@@ -28,21 +28,11 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 using kiosk::testing::environment_with;
+using kiosk::testing::have_tool;
+using kiosk::testing::read_events;
 using kiosk::testing::spawn_process;
 
 namespace {
-
-bool have(const char* tool) { return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0; }
-
-std::vector<json> read_events(const fs::path& path) {
-  std::vector<json> out;
-  std::ifstream in(path);
-  for (std::string line; std::getline(in, line);) {
-    auto event = json::parse(line, nullptr, false);
-    if (!event.is_discarded()) out.push_back(std::move(event));
-  }
-  return out;
-}
 
 bool has_event(const std::vector<json>& events, const std::string& type, const std::string& key, const json& value) {
   for (const auto& e : events)
@@ -84,16 +74,12 @@ std::optional<Rgb> ppm_pixel(const fs::path& path, int x, int y) {
 }  // namespace
 
 TEST(XvfbKeypad, AResidentDrivesTheRealWindowWithKeysAndQuitKeysDoNothing) {
-  if (!have("Xvfb") || !have("xdotool") || !have("import")) GTEST_SKIP() << "Xvfb, xdotool or ImageMagick missing";
+  if (!have_tool("Xvfb") || !have_tool("xdotool") || !have_tool("import")) GTEST_SKIP() << "Xvfb, xdotool or ImageMagick missing";
   const fs::path dir = kiosk::testing::fresh_dir("xvfb");
   const std::string display = ":" + std::to_string(200 + getpid() % 500);
-  const pid_t xvfb = spawn_process({"Xvfb", display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"},
-                                   environment_with({}, {}), dir / "xvfb.txt");
-  ASSERT_GT(xvfb, 0);
   // The kiosk starts once the X server listens (else it would exit: no display).
-  const fs::path socket = "/tmp/.X11-unix/X" + display.substr(1);
-  for (int i = 0; i < 200 && !fs::exists(socket); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  ASSERT_TRUE(fs::exists(socket)) << "Xvfb did not start; see " << dir;
+  const pid_t xvfb = kiosk::testing::start_xvfb(display, dir);
+  ASSERT_GT(xvfb, 0) << "Xvfb did not start; see " << dir;
   const fs::path transcript = dir / "t.jsonl";
   const pid_t kiosk = spawn_process(
       {KIOSK_BINARY, "--config", kiosk::testing::foundation_hall(dir).substr(9), "--transcript", transcript.string()},

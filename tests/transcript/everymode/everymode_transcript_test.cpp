@@ -11,17 +11,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "journey.h"
 #include "kiosk_run.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-namespace {
+using namespace kiosk::testing;
 
-using kiosk::testing::fresh_dir;
-using kiosk::testing::KioskRun;
-using kiosk::testing::of_type;
-using kiosk::testing::run_kiosk;
+namespace {
 
 // A copy of the hall's config in DIR/config, assets linked beside it, with kiosk.toml
 // edited by `edit` (whole text in, whole text out); returns the --config argument.
@@ -35,12 +33,6 @@ std::string hall_config(const fs::path& dir, Edit edit) {
   return "--config " + (dir / "config" / "kiosk.toml").string();
 }
 
-std::vector<std::string> alert_codes(const KioskRun& run) {
-  std::vector<std::string> codes;
-  for (const auto& e : of_type(run, "alert")) codes.push_back(e["code"]);
-  return codes;
-}
-
 }  // namespace
 
 // Item 5: with no backend a staff call fails at once; the failure is the last word
@@ -52,7 +44,7 @@ TEST(EveryModeTranscript, AFailedStaffCallEndsWithTheOutcome) {
   });
   const KioskRun run = kiosk::testing::run_kiosk_in(dir, "key select\nkey call-staff\nkey call-staff\n", config);
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
-  EXPECT_EQ(alert_codes(run), (std::vector<std::string>{"staff_call_sending", "staff_call_failed",
+  EXPECT_EQ(values_of(run, "alert", "code"), (std::vector<std::string>{"staff_call_sending", "staff_call_failed",
                                                         "staff_call_sending", "staff_call_failed"}));
   const auto speech = of_type(run, "speech");
   ASSERT_FALSE(speech.empty());

@@ -13,27 +13,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "journey.h"
 #include "kiosk_run.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-namespace {
-
-using kiosk::testing::fresh_dir;
-using kiosk::testing::KioskRun;
-using kiosk::testing::of_type;
-using kiosk::testing::run_kiosk;
-using kiosk::testing::hall_config_with;
-using kiosk::testing::run_kiosk_in;
-
-std::vector<std::string> screen_ids(const KioskRun& run) {
-  std::vector<std::string> ids;
-  for (const auto& e : of_type(run, "screen")) ids.push_back(e["id"]);
-  return ids;
-}
-
-}  // namespace
+using namespace kiosk::testing;
 
 TEST(HeadlessTranscript, KeypadJourneyThroughMenuSettingsHelpAndTimeout) {
   const KioskRun run = run_kiosk("journey", R"(# a keypad-only visit
@@ -75,7 +61,7 @@ wait 45000
 screenshot after
 )");
   ASSERT_EQ(ok.exit_code, 0) << ok.stderr_text;
-  EXPECT_EQ(screen_ids(ok), (std::vector<std::string>{"attract", "home", "settings", "home", "home", "help", "home",
+  EXPECT_EQ(values_of(ok, "screen", "id"), (std::vector<std::string>{"attract", "home", "settings", "home", "home", "help", "home",
                                                        "timeout", "home", "timeout", "attract"}));
   std::vector<std::pair<std::string, json>> settings;
   for (const auto& e : of_type(ok, "setting")) settings.emplace_back(e["name"], e["value"]);
@@ -128,7 +114,7 @@ TEST(HeadlessTranscript, EntitlementsGuideListsTheCountysEntries) {
                                      "key 4\nkey select\nkey 1\nkey select\nkey 3\nkey select\n"
                                      "key 1\nkey select\nkey 1\nkey select\nscreenshot result\n");
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
-  const auto ids = screen_ids(run);
+  const auto ids = values_of(run, "screen", "id");
   const std::vector<std::string> expected{"entitlements", "entitlements_category", "entitlements_grade",
                                           "entitlements_age", "entitlements_dibao", "entitlements_hukou",
                                           "entitlements_result"};
@@ -288,5 +274,5 @@ TEST(HeadlessTranscript, KeyDescriberSpeaksEveryKeyInBothLanguagesAndActsOnNothi
   std::vector<std::string> names;
   for (const auto& e : of_type(run, "setting")) names.push_back(e["name"]);
   for (const auto& name : names) EXPECT_TRUE(name == "language" || name == "speech" || name == "touch_explore") << name;
-  EXPECT_EQ(screen_ids(run).back(), "help");
+  EXPECT_EQ(values_of(run, "screen", "id").back(), "help");
 }

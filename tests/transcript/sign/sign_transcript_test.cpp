@@ -16,24 +16,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "journey.h"
 #include "kiosk_run.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 
+using namespace kiosk::testing;
+
 namespace {
-
-using kiosk::testing::fresh_dir;
-using kiosk::testing::KioskRun;
-using kiosk::testing::of_type;
-using kiosk::testing::run_kiosk;
-using kiosk::testing::run_kiosk_in;
-
-std::vector<std::string> clips(const KioskRun& run) {
-  std::vector<std::string> out;
-  for (const auto& e : of_type(run, "sign")) out.push_back(e.value("clip", ""));
-  return out;
-}
 
 bool contains(const std::vector<std::string>& v, const std::string& s) {
   for (const auto& x : v)
@@ -70,7 +61,7 @@ TEST(SignTranscript, DeafModeSignsTheScreenThenEachFocusedItem) {
   ASSERT_FALSE(signs.empty()) << "no sign events";
   // Turning deaf mode on signs what has focus now: home's first item.
   EXPECT_EQ(signs.front().value("clip", ""), kEntitlementsClip);
-  const auto all = clips(run);
+  const auto all = values_of(run, "sign", "clip");
   EXPECT_TRUE(contains(all, "sign/placeholder/settings.title.mp4"));
   EXPECT_TRUE(contains(all, kTitleClip));   // back on home: the screen's clip
   EXPECT_EQ(clip_after_focus(run, "home.settings"), "sign/placeholder/home.settings.mp4");
@@ -96,7 +87,7 @@ TEST(SignTranscript, FocusWithoutClipFallsBackToTheScreenClip) {
   // The guide's intro: the county line has no clip of its own, the start button has one.
   const KioskRun run = run_kiosk_in(dir, "key select\nkey sign\nkey 1\nkey select\nkey down\nkey down\nkey up\n");
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
-  const auto all = clips(run);
+  const auto all = values_of(run, "sign", "clip");
   ASSERT_GE(all.size(), 3u);
   EXPECT_TRUE(contains(all, "sign/placeholder/entitlements.start.mp4"));
   EXPECT_EQ(clip_after_focus(run, "entitlements.start"), "sign/placeholder/entitlements.start.mp4");
@@ -131,7 +122,7 @@ TEST(SignTranscript, TurningDeafModeOffStopsSignEvents) {
   const fs::path dir = fresh_dir("toggle");
   const KioskRun run = run_kiosk_in(dir, "key select\nkey sign\nkey sign\nkey down\nkey down\n");
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
-  EXPECT_EQ(clips(run), std::vector<std::string>{kEntitlementsClip});
+  EXPECT_EQ(values_of(run, "sign", "clip"), std::vector<std::string>{kEntitlementsClip});
 }
 
 TEST(SignTranscript, CorruptClipIsSurvived) {
@@ -144,7 +135,7 @@ TEST(SignTranscript, CorruptClipIsSurvived) {
       run_kiosk_in(dir, "key select\nkey sign\nkey down\nkey select\nkey back\nwait 1000\nscreenshot corrupt\nkey down\nwait 500\n",
                 "--config " + (root / "config" / "kiosk.toml").string());
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
-  EXPECT_TRUE(contains(clips(run), kTitleClip));
+  EXPECT_TRUE(contains(values_of(run, "sign", "clip"), kTitleClip));
   EXPECT_NE(run.stderr_text.find("home.title.mp4"), std::string::npos) << run.stderr_text;
   EXPECT_TRUE(fs::exists(dir / "shots" / "corrupt.png"));
 }

@@ -7,9 +7,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 namespace kiosk::testing {
 
@@ -104,6 +107,32 @@ pid_t spawn_process(const std::vector<std::string>& args, const std::vector<std:
   const int rc = posix_spawnp(&pid, a.front().c_str(), &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   return rc == 0 ? pid : -1;
+}
+
+bool have_tool(const char* tool) {
+  return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0;
+}
+
+pid_t start_xvfb(const std::string& display, const fs::path& dir) {
+  const pid_t xvfb = spawn_process({"Xvfb", display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"},
+                                   environment_with({}, {}), dir / "xvfb.txt");
+  if (xvfb <= 0) return -1;
+  const fs::path socket = "/tmp/.X11-unix/X" + display.substr(1);
+  for (int i = 0; i < 200 && !fs::exists(socket); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  if (fs::exists(socket)) return xvfb;
+  kill(xvfb, SIGTERM);
+  waitpid(xvfb, nullptr, 0);
+  return -1;
+}
+
+std::vector<nlohmann::json> read_events(const fs::path& transcript) {
+  std::vector<nlohmann::json> out;
+  std::ifstream in(transcript);
+  for (std::string line; std::getline(in, line);) {
+    auto event = nlohmann::json::parse(line, nullptr, false);
+    if (!event.is_discarded()) out.push_back(std::move(event));
+  }
+  return out;
 }
 
 std::string hall_config_with(const fs::path& dir, std::vector<std::pair<std::string, std::string>> lines) {
