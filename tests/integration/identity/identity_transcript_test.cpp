@@ -191,13 +191,11 @@ std::string clear_keys(int n) {
 TEST(IdentityTranscript, AfterAnExpiredCardHisCertificateNumberIdentifiesHim) {
   const auto dir = fresh_dir("identity_certificate_keypad");
   const std::string config = config_in(dir);
-  std::string expired = kR1Card;
-  expired.replace(expired.find("20360101"), 8, "20200101");
-  std::ofstream(dir / "old.json") << expired;
+  std::ofstream(dir / "old.json") << r1_card("20200101");
   // identify_keyed's items: the number, confirm, "改输残疾人证号".
-  const std::string script = "card old.json\nkey down\nkey down\nkey select\n" + type_keys("64032420210715046621") +
-                             "key select\n" + clear_keys(20) + type_keys("14108119680412035643") + "key select\nkey select\n" +
-                             type_keys("135790") + "key select\n";
+  const std::string script = "card old.json\nkey down\nkey down\nkey select\n" + key_digits("64032420210715046621") +
+                             "key select\n" + clear_keys(20) + key_digits("14108119680412035643") + "key select\nkey select\n" +
+                             key_digits("135790") + "key select\n";
   const KioskRun run = run_kiosk_in(dir, script, config);
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   EXPECT_NE(joined(run, "alert", "code").find("cert_id_mismatch"), std::string::npos) << joined(run, "alert", "code");
@@ -261,18 +259,17 @@ TEST(IdentityTranscript, TheAgentJourneysByBrailleKeysAlone) {
     const char* for_whom;   // masked, in an alert ("" = refused)
   };
   const Journey journeys[] = {
-      {"R4's mother", as_agent("640324199603080626", "640324202107150466"), "agent_authority|subsidy_status|", "马*雨"},
-      {"R5's father", as_agent("141081195801200137", "141081198811030518") + "key down\nkey down\n",
+      {"R4's mother", as_agent(3, "640324199603080626", "640324202107150466"), "agent_authority|subsidy_status|", "马*雨"},
+      {"R5's father", as_agent(3, "141081195801200137", "141081198811030518") + "key down\nkey down\n",
        "agent_authority|subsidy_status|", "周*斌"},
-      {"a stranger", as_agent("141081196804120356", "640324202107150466") + "key select\n", "agent_refused|subsidy_status|",
+      {"a stranger", as_agent(3, "141081196804120356", "640324202107150466") + "key select\n", "agent_refused|subsidy_status|",
        ""},
   };
   for (const Journey& journey : journeys) {
-    // Plugging the headset in starts the visit: the keypad's first select is not needed.
-    const std::string script = by_braille_keys(journey.script.substr(std::string("key select\n").size()));
+    const std::string script = by_braille_keys(journey.script);   // the headset plugged in starts the visit
     ASSERT_EQ(("\n" + script).find("\nkey "), std::string::npos) << journey.name << ": only braille keys";
     const auto dir = fresh_dir("identity_agent_braille");
-    const KioskRun run = run_kiosk_in(dir, "headphones in\n" + script, config_in(dir));
+    const KioskRun run = run_kiosk_in(dir, script, config_in(dir));
     ASSERT_EQ(run.exit_code, 0) << journey.name << run.stderr_text;
     const std::string screens = joined(run, "screen", "id");
     EXPECT_NE(screens.find(journey.ends), std::string::npos) << journey.name << ": " << screens;

@@ -106,13 +106,13 @@ TEST(SubsidiesTranscript, EveryStopReasonAndARefusalIsReadWithWhatToDo) {
 // item away, "去换领残疾人证", which opens the certificate service for the same visit.
 TEST(SubsidiesTranscript, AnExpiredCertificatesStopLeadsToRenewingIt) {
   const auto dir = fresh_dir("subsidies_renew_link");
-  std::ofstream(dir / "s4.json") << card("马秀兰", "640324197105020648");
+  std::ofstream(dir / "s4.json") << card_json("马秀兰", "640324197105020648");
   const std::string config =
       hall_config_in(dir, {{"services = ", R"(services = ["entitlements", "help_desk", "subsidies", "certificate", "identity"])"}});
   std::string downs;
   for (int i = 0; i < 30; ++i) downs += "key down\n";
   // First walk the status screen to learn where the link stands in its focus order.
-  const KioskRun walk = run_kiosk_in(dir, to_status("s4.json", true) + downs, config);
+  const KioskRun walk = run_kiosk_in(dir, by_card(3, "s4.json", true) + downs, config);
   ASSERT_EQ(walk.exit_code, 0) << walk.stderr_text;
   // Each key down moves the focus one item on: the run of focus events whose positions
   // count up to the link starts where the keys began (the answer's rebuild put it there).
@@ -133,8 +133,8 @@ TEST(SubsidiesTranscript, AnExpiredCertificatesStopLeadsToRenewingIt) {
   std::string to_link;
   for (int i = 0; i < steps; ++i) to_link += "key down\n";
   const auto again = fresh_dir("subsidies_renew_link_2");
-  std::ofstream(again / "s4.json") << card("马秀兰", "640324197105020648");
-  const KioskRun run = run_kiosk_in(again, to_status("s4.json", true) + to_link + "key select\n", config);
+  std::ofstream(again / "s4.json") << card_json("马秀兰", "640324197105020648");
+  const KioskRun run = run_kiosk_in(again, by_card(3, "s4.json", true) + to_link + "key select\n", config);
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   std::string screens;
   for (const auto& e : of_type(run, "screen")) screens += e.value("id", "") + " ";
