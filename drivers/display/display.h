@@ -30,10 +30,17 @@ struct Options {
   std::string title = "kiosk";
   FontFiles fonts;
   std::size_t cache_entries = 512;             // texture cache bounds
-  // A screen's text at 1080p is at most about 2 MiB, but captions and values make many
-  // one-off lines: below 16 MiB the foundation bench's walk thrashes (12 MiB: 4,119
-  // misses in 1,000 keys instead of 193, p95 key-to-frame 11 ms instead of 2.8).
+  // A screen's text at 1080p is at most about 2 MiB (lines are kept trimmed to their
+  // inked rows). The foundation bench's walk (13-item home menu, identity, the guide and
+  // its result, the help desk) keeps 9 MiB of lines besides captions; 16 MiB leaves room
+  // for a hall with more services before the walk would thrash.
   std::size_t cache_bytes = 16u << 20;
+  // Captions (what was just spoken) change on every focus move and are rarely seen
+  // again: they get their own small cache, so they neither push a screen's lines out of
+  // the main one nor fill it (the bench's walk: 47 caption lines, 10 MiB, per round).
+  // It holds a caption's lines across the frames that show it, and the one before.
+  std::size_t caption_cache_entries = 8;
+  std::size_t caption_cache_bytes = 3u << 20;
 };
 
 class Display {
@@ -58,6 +65,7 @@ class Display {
   virtual Status save_png(const std::string& path) = 0;   // the last list, as PNG
   // For benchmarks: the rendered-text cache, if the display has one.
   virtual const TextureCache* texture_cache() const { return nullptr; }
+  virtual const TextureCache* caption_cache() const { return nullptr; }
 };
 
 }  // namespace kiosk::drivers::display

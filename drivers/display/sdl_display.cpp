@@ -25,6 +25,7 @@ SdlDisplay::~SdlDisplay() { close(); }
 
 void SdlDisplay::close() {
   m_cache.reset();   // textures before their renderer
+  m_caption_cache.reset();
   m_fonts.reset();
   if (m_renderer != nullptr) SDL_DestroyRenderer(m_renderer);
   if (m_window != nullptr) SDL_DestroyWindow(m_window);
@@ -36,8 +37,18 @@ void SdlDisplay::close() {
   m_last_presented.reset();
 }
 
+namespace {
+constexpr int kTextureMmapThreshold = 64 * 1024;   // bytes
+}  // namespace
+
 Status SdlDisplay::open(const Options& options) {
   close();
+  // A line's texture is 20 to 300 KiB of pixels, made and freed as screens change. glibc
+  // raises its mmap threshold to the largest block freed, after which such blocks come
+  // from the heap, which fragments and keeps what was freed (the foundation bench's walk:
+  // 7 MB of heap beyond the cached textures). A fixed threshold keeps the big pixel
+  // blocks mmapped, so an evicted texture's memory goes back to the system at once.
+  mallopt(M_MMAP_THRESHOLD, kTextureMmapThreshold);
   const bool headless = options.mode == DisplayMode::Headless;
   // Override: an inherited SDL_VIDEODRIVER=x11 must not put a headless run on a screen.
   // Reset afterwards so a later Window/Fullscreen open in this process is unaffected.
@@ -76,6 +87,7 @@ Status SdlDisplay::open(const Options& options) {
   }
   m_fonts = std::move(*fonts);
   m_cache = std::make_unique<TextureCache>(options.cache_entries, options.cache_bytes);
+  m_caption_cache = std::make_unique<TextureCache>(options.caption_cache_entries, options.caption_cache_bytes);
   m_dirty = true;
   return Ok{};
 }
@@ -133,11 +145,12 @@ void SdlDisplay::draw_text(const core::DrawText& t) {
   const core::Rgb color = m_theme.color(t.color);
   const int skip = m_fonts->line_height(t.px, t.face);
   int y = t.box.y;
+  TextureCache& cache = t.color == core::ColorRole::CaptionText ? *m_caption_cache : *m_cache;
   for (const std::string& line : t.lines) {
-    const CachedText ct = m_cache->get(m_renderer, *m_fonts, line, t.px, t.face, color);
+    const CachedText ct = cache.get(m_renderer, *m_fonts, line, t.px, t.face, color);
     if (ct.texture != nullptr) {
       const int x = t.center ? t.box.x + (t.box.w - ct.w) / 2 : t.box.x;
-      const SDL_Rect dst{x, y, ct.w, ct.h};
+      const SDL_Rect dst{x, y + ct.y, ct.w, ct.h};
       SDL_RenderCopy(m_renderer, ct.texture, nullptr, &dst);
     }
     y += skip;
@@ -176,6 +189,7 @@ void SdlDisplay::draw(const core::DisplayList& list) {
 
 void SdlDisplay::forget_text() {
   if (m_cache) m_cache->clear();
+  if (m_caption_cache) m_caption_cache->clear();
   if (m_fonts) m_fonts->forget_widths();
   malloc_trim(0);
   m_dirty = true;

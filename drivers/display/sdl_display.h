@@ -63,6 +63,7 @@ class SdlDisplay final : public Display {
   int width() const;    // output pixels
   int height() const;
   const TextureCache* texture_cache() const override { return m_cache.get(); }
+  const TextureCache* caption_cache() const override { return m_caption_cache.get(); }
   std::size_t frames_presented() const { return m_frames; }
 
  private:
@@ -75,7 +76,8 @@ class SdlDisplay final : public Display {
   SDL_Renderer* m_renderer = nullptr;
   bool m_video_inited = false;
   std::unique_ptr<SdlTextMeasurer> m_fonts;
-  std::unique_ptr<TextureCache> m_cache;
+  std::unique_ptr<TextureCache> m_cache;           // every text but captions
+  std::unique_ptr<TextureCache> m_caption_cache;   // captions (ColorRole::CaptionText)
   core::Theme m_theme;
   VideoHook m_video_hook;
   std::optional<core::DisplayList> m_last_drawn;

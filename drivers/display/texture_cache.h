@@ -21,7 +21,8 @@ class SdlTextMeasurer;
 
 struct CachedText {
   SDL_Texture* texture = nullptr;   // owned by the cache
-  int w = 0, h = 0;                 // pixels
+  int w = 0, h = 0;                 // pixels: the inked rows only
+  int y = 0;                        // rows left out above them (draw at the line's top + y)
 };
 
 class TextureCache {

@@ -4,13 +4,7 @@
 #include <filesystem>
 #include <mutex>
 
-extern "C" {
-#include <libavcodec/avcodec.h>
-#include <libavformat/avformat.h>
-#include <libavutil/error.h>
-#include <libavutil/imgutils.h>
-#include <libswscale/swscale.h>
-}
+#include "drivers/video/libav.h"
 
 namespace kiosk::drivers::video {
 namespace {
@@ -19,17 +13,11 @@ namespace {
 // damaged beyond concealment; a clip of 25 fps shows no picture for about a second.
 constexpr int kMaxConsecutiveBadPackets = 25;
 
-std::string av_reason(int err) {
-  char buf[AV_ERROR_MAX_STRING_SIZE] = {};
-  av_strerror(err, buf, sizeof buf);
-  return buf;
-}
-
-void quiet_ffmpeg_once() {
+void quiet_ffmpeg_once(const LibAv& av) {
   // FFmpeg logs every concealed macroblock of a damaged clip to stderr; the driver reports
   // clip problems itself, once, through VideoError.
   static std::once_flag once;
-  std::call_once(once, [] { av_log_set_level(AV_LOG_FATAL); });
+  std::call_once(once, [&av] { av.av_log_set_level(AV_LOG_FATAL); });
 }
 
 }  // namespace
@@ -48,6 +36,7 @@ const char* video_error_name(VideoErrorCode code) {
 }
 
 struct ClipDecoder::Impl {
+  const LibAv* av = nullptr;        // loaded by the first open()
   AVFormatContext* format = nullptr;
   AVCodecContext* codec = nullptr;
   AVPacket* packet = nullptr;
@@ -64,14 +53,21 @@ struct ClipDecoder::Impl {
   std::string path;
 
   void release() {
-    sws_freeContext(sws);
-    sws = nullptr;
-    av_frame_free(&frame);
-    av_packet_free(&packet);
-    avcodec_free_context(&codec);
-    avformat_close_input(&format);
     stream = -1;
     info = {};
+    if (av == nullptr) return;   // nothing was allocated
+    av->sws_freeContext(sws);
+    sws = nullptr;
+    av->av_frame_free(&frame);
+    av->av_packet_free(&packet);
+    av->avcodec_free_context(&codec);
+    av->avformat_close_input(&format);
+  }
+
+  std::string reason(int err) const {
+    char buf[AV_ERROR_MAX_STRING_SIZE] = {};
+    av->av_strerror(err, buf, sizeof buf);
+    return buf;
   }
 
   VideoError fail(VideoErrorCode code, const std::string& why) {
@@ -92,18 +88,18 @@ struct ClipDecoder::Impl {
     const auto fmt = static_cast<AVPixelFormat>(frame->format);
     if (fmt == AV_PIX_FMT_YUV420P || fmt == AV_PIX_FMT_YUVJ420P) {
       // Already the texture's layout: a plane copy is cheaper than swscale.
-      av_image_copy_plane(out.y.data(), out.pitch_y, frame->data[0], frame->linesize[0], w, h);
-      av_image_copy_plane(out.u.data(), out.pitch_u, frame->data[1], frame->linesize[1], cw, ch);
-      av_image_copy_plane(out.v.data(), out.pitch_v, frame->data[2], frame->linesize[2], cw, ch);
+      av->av_image_copy_plane(out.y.data(), out.pitch_y, frame->data[0], frame->linesize[0], w, h);
+      av->av_image_copy_plane(out.u.data(), out.pitch_u, frame->data[1], frame->linesize[1], cw, ch);
+      av->av_image_copy_plane(out.v.data(), out.pitch_v, frame->data[2], frame->linesize[2], cw, ch);
       return;
     }
     // Anything else (gbrp from an RGB-sourced vp9, yuv444p, 10-bit): convert (docs/design.md 9.5).
-    sws = sws_getCachedContext(sws, w, h, fmt, w, h, AV_PIX_FMT_YUV420P, SWS_BILINEAR,
+    sws = av->sws_getCachedContext(sws, w, h, fmt, w, h, AV_PIX_FMT_YUV420P, SWS_BILINEAR,
                                nullptr, nullptr, nullptr);
     if (sws == nullptr) return;   // leaves a blank picture rather than failing the clip
     uint8_t* dst[4] = {out.y.data(), out.u.data(), out.v.data(), nullptr};
     int pitches[4] = {out.pitch_y, out.pitch_u, out.pitch_v, 0};
-    sws_scale(sws, frame->data, frame->linesize, 0, h, dst, pitches);
+    av->sws_scale(sws, frame->data, frame->linesize, 0, h, dst, pitches);
   }
 
   void stamp(VideoFrame& out) {
@@ -111,7 +107,7 @@ struct ClipDecoder::Impl {
     if (ts == AV_NOPTS_VALUE) {
       out.pts_ms = next_pts_ms;
     } else {
-      out.pts_ms = av_rescale_q(ts - start_pts, time_base, AVRational{1, 1000});
+      out.pts_ms = av->av_rescale_q(ts - start_pts, time_base, AVRational{1, 1000});
       if (out.pts_ms < 0) out.pts_ms = 0;
     }
     out.duration_ms = frame_ms;
@@ -120,7 +116,7 @@ struct ClipDecoder::Impl {
   }
 };
 
-ClipDecoder::ClipDecoder() : m_impl(std::make_unique<Impl>()) { quiet_ffmpeg_once(); }
+ClipDecoder::ClipDecoder() : m_impl(std::make_unique<Impl>()) {}
 ClipDecoder::~ClipDecoder() { close(); }
 
 void ClipDecoder::close() { m_impl->release(); }
@@ -135,15 +131,21 @@ VideoError ClipDecoder::open(const std::string& path) {
   if (!std::filesystem::is_regular_file(path, ec)) {
     return d.fail(VideoErrorCode::NotFound, "no such file");
   }
-  int rc = avformat_open_input(&d.format, path.c_str(), nullptr, nullptr);
-  if (rc < 0) return d.fail(VideoErrorCode::OpenFailed, av_reason(rc));
-  rc = avformat_find_stream_info(d.format, nullptr);
+  if (d.av == nullptr) {
+    std::string why;
+    d.av = load_libav(&why);
+    if (d.av == nullptr) return d.fail(VideoErrorCode::CodecUnavailable, "FFmpeg: " + why);
+    quiet_ffmpeg_once(*d.av);
+  }
+  int rc = d.av->avformat_open_input(&d.format, path.c_str(), nullptr, nullptr);
+  if (rc < 0) return d.fail(VideoErrorCode::OpenFailed, d.reason(rc));
+  rc = d.av->avformat_find_stream_info(d.format, nullptr);
   if (rc < 0) {
     d.release();
-    return d.fail(VideoErrorCode::OpenFailed, av_reason(rc));
+    return d.fail(VideoErrorCode::OpenFailed, d.reason(rc));
   }
   const AVCodec* decoder = nullptr;
-  rc = av_find_best_stream(d.format, AVMEDIA_TYPE_VIDEO, -1, -1, &decoder, 0);
+  rc = d.av->av_find_best_stream(d.format, AVMEDIA_TYPE_VIDEO, -1, -1, &decoder, 0);
   if (rc == AVERROR_DECODER_NOT_FOUND) {
     d.release();
     return d.fail(VideoErrorCode::CodecUnavailable, "no decoder for the video stream");
@@ -154,25 +156,25 @@ VideoError ClipDecoder::open(const std::string& path) {
   }
   d.stream = rc;
   AVStream* st = d.format->streams[d.stream];
-  d.codec = avcodec_alloc_context3(decoder);
-  if (d.codec == nullptr || avcodec_parameters_to_context(d.codec, st->codecpar) < 0) {
+  d.codec = d.av->avcodec_alloc_context3(decoder);
+  if (d.codec == nullptr || d.av->avcodec_parameters_to_context(d.codec, st->codecpar) < 0) {
     d.release();
     return d.fail(VideoErrorCode::CodecUnavailable, "cannot set up the decoder");
   }
   // One thread: the worker is already off the main thread, and speech and braille share
   // the machine's two cores.
   d.codec->thread_count = 1;
-  rc = avcodec_open2(d.codec, decoder, nullptr);
+  rc = d.av->avcodec_open2(d.codec, decoder, nullptr);
   if (rc < 0) {
     d.release();
-    return d.fail(VideoErrorCode::CodecUnavailable, av_reason(rc));
+    return d.fail(VideoErrorCode::CodecUnavailable, d.reason(rc));
   }
   if (d.codec->width <= 0 || d.codec->height <= 0) {
     d.release();
     return d.fail(VideoErrorCode::OpenFailed, "video stream has no picture size");
   }
-  d.packet = av_packet_alloc();
-  d.frame = av_frame_alloc();
+  d.packet = d.av->av_packet_alloc();
+  d.frame = d.av->av_frame_alloc();
   d.time_base = st->time_base;
   d.start_pts = st->start_time == AV_NOPTS_VALUE ? 0 : st->start_time;
   const AVRational rate = st->avg_frame_rate.num > 0 ? st->avg_frame_rate : st->r_frame_rate;
@@ -196,11 +198,11 @@ DecodeStatus ClipDecoder::next(VideoFrame& out, VideoError& error) {
   }
   int bad_packets = 0;
   for (;;) {
-    int rc = avcodec_receive_frame(d.codec, d.frame);
+    int rc = d.av->avcodec_receive_frame(d.codec, d.frame);
     if (rc == 0) {
       d.copy_out(out);
       d.stamp(out);
-      av_frame_unref(d.frame);
+      d.av->av_frame_unref(d.frame);
       return DecodeStatus::Frame;
     }
     if (rc == AVERROR_EOF) {
@@ -213,7 +215,7 @@ DecodeStatus ClipDecoder::next(VideoFrame& out, VideoError& error) {
     if (rc != AVERROR(EAGAIN)) {
       // A picture that fails to decode is skipped; a run of them is a broken clip.
       if (++bad_packets > kMaxConsecutiveBadPackets) {
-        error = d.fail(VideoErrorCode::DecodeFailed, av_reason(rc));
+        error = d.fail(VideoErrorCode::DecodeFailed, d.reason(rc));
         return DecodeStatus::Error;
       }
       continue;
@@ -223,22 +225,22 @@ DecodeStatus ClipDecoder::next(VideoFrame& out, VideoError& error) {
                                DecodeStatus::Error)
                             : DecodeStatus::End;
     }
-    rc = av_read_frame(d.format, d.packet);
+    rc = d.av->av_read_frame(d.format, d.packet);
     if (rc < 0) {
       // End of file, or a truncated/unreadable file: flush what the decoder holds.
       d.draining = true;
-      avcodec_send_packet(d.codec, nullptr);
+      d.av->avcodec_send_packet(d.codec, nullptr);
       continue;
     }
     if (d.packet->stream_index != d.stream) {
-      av_packet_unref(d.packet);
+      d.av->av_packet_unref(d.packet);
       continue;
     }
-    rc = avcodec_send_packet(d.codec, d.packet);
-    av_packet_unref(d.packet);
+    rc = d.av->avcodec_send_packet(d.codec, d.packet);
+    d.av->av_packet_unref(d.packet);
     if (rc < 0 && rc != AVERROR(EAGAIN)) {
       if (++bad_packets > kMaxConsecutiveBadPackets) {
-        error = d.fail(VideoErrorCode::DecodeFailed, av_reason(rc));
+        error = d.fail(VideoErrorCode::DecodeFailed, d.reason(rc));
         return DecodeStatus::Error;
       }
     }
@@ -248,8 +250,8 @@ DecodeStatus ClipDecoder::next(VideoFrame& out, VideoError& error) {
 bool ClipDecoder::rewind() {
   Impl& d = *m_impl;
   if (d.codec == nullptr) return false;
-  const int rc = av_seek_frame(d.format, d.stream, d.start_pts, AVSEEK_FLAG_BACKWARD);
-  avcodec_flush_buffers(d.codec);
+  const int rc = d.av->av_seek_frame(d.format, d.stream, d.start_pts, AVSEEK_FLAG_BACKWARD);
+  d.av->avcodec_flush_buffers(d.codec);
   d.draining = false;
   d.decoded = 0;
   d.next_pts_ms = 0;

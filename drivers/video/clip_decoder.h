@@ -3,7 +3,8 @@
 // Synchronous, frame-by-frame decoding of one clip with FFmpeg (libavformat, libavcodec,
 // libswscale; docs/design.md section 9.5) into YUV 4:2:0 frames. No threads and no clock, which
 // makes it deterministic for tests; VideoPlayer runs it on its worker thread.
-// Not thread-safe: one thread at a time uses an instance.
+// Not thread-safe: one thread at a time uses an instance. FFmpeg's libraries are opened
+// by the first open() (drivers/video/libav.h), not when the kiosk starts.
 #include <memory>
 #include <string>
 
@@ -12,6 +13,11 @@
 namespace kiosk::drivers::video {
 
 enum class DecodeStatus { Frame, End, Error };
+
+// FFmpeg's version ("5.1.6") and its libraries' ("libavformat 59.27.100, libavcodec ...")
+// for `kiosk --version`; loads them. {"not available", why} if they cannot be opened.
+struct LibAvVersions { std::string version, detail; };
+LibAvVersions libav_versions();
 
 class ClipDecoder {
  public:

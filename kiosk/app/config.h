@@ -13,7 +13,7 @@
 
 #include "kiosk/core/text/i18n.h"
 #include "kiosk/core/ui/keymap.h"
-#include "kiosk/core/kiosk.h"
+#include "kiosk/core/kiosk/kiosk.h"
 #include "kiosk/core/present/layout.h"
 #include "kiosk/core/present/theme.h"
 #include <memory>

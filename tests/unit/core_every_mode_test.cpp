@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <string>
 
-#include "kiosk/core/kiosk.h"
+#include "kiosk/core/kiosk/kiosk.h"
 #include "kiosk/core/present/speech/speech_presenter.h"
 #include "kiosk_fixture.h"
 

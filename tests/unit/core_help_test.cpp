@@ -8,7 +8,7 @@
 #include <string>
 
 #include "kiosk/core/ui/key_help.h"
-#include "kiosk/core/kiosk.h"
+#include "kiosk/core/kiosk/kiosk.h"
 #include "kiosk_fixture.h"
 
 using namespace kiosk::core;

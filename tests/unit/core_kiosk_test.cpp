@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "kiosk/core/kiosk.h"
+#include "kiosk/core/kiosk/kiosk.h"
 #include "kiosk_fixture.h"
 
 using namespace kiosk::core;

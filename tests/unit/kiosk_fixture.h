@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "kiosk/core/kiosk.h"
+#include "kiosk/core/kiosk/kiosk.h"
 
 namespace kiosk::core::fixtures {
 

@@ -15,12 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <toml++/toml.h>
 
-extern "C" {
-#include <libavcodec/avcodec.h>
-#include <libavformat/avformat.h>
-#include <libavutil/avutil.h>
-#include <libswscale/swscale.h>
-}
+#include "drivers/video/clip_decoder.h"
 
 namespace kiosk::app {
 
@@ -29,9 +24,6 @@ namespace {
 std::string dotted(unsigned major, unsigned minor, unsigned patch) {
   return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
 }
-
-// FFmpeg packs a library version as major << 16 | minor << 8 | micro.
-std::string av_dotted(unsigned packed) { return dotted(packed >> 16, (packed >> 8) & 0xff, packed & 0xff); }
 
 std::string sdl_dotted(const SDL_version& v) { return dotted(v.major, v.minor, v.patch); }
 
@@ -47,6 +39,7 @@ std::vector<LibraryVersion> loaded_library_versions() {
   SDL_version sdl{};
   SDL_GetVersion(&sdl);
   const curl_version_info_data* curl = curl_version_info(CURLVERSION_NOW);
+  const drivers::video::LibAvVersions ffmpeg = drivers::video::libav_versions();   // dlopens FFmpeg
   return {
       {"eSpeak NG", espeak_Info(nullptr), ""},
       {"liblouis", lou_version(), ""},
@@ -54,9 +47,7 @@ std::vector<LibraryVersion> loaded_library_versions() {
       {"SDL", sdl_dotted(sdl), ""},
       {"SDL_ttf", sdl_dotted(*TTF_Linked_Version()), ""},
       {"SDL_image", sdl_dotted(*IMG_Linked_Version()), ""},
-      {"FFmpeg", av_version_info(),
-       "libavformat " + av_dotted(avformat_version()) + ", libavcodec " + av_dotted(avcodec_version()) +
-           ", libswscale " + av_dotted(swscale_version()) + ", libavutil " + av_dotted(avutil_version())},
+      {"FFmpeg", ffmpeg.version, ffmpeg.detail},
       {"SQLite", sqlite3_libversion(), ""},
       {"libcurl", curl->version, curl->ssl_version != nullptr ? curl->ssl_version : ""},
       {"OpenSSL", OpenSSL_version(OPENSSL_VERSION_STRING), ""},

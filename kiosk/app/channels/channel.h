@@ -13,7 +13,7 @@
 #include "kiosk/app/runtime/transcript.h"
 #include "kiosk/core/present/braille/braille_input.h"
 #include "kiosk/core/effects.h"
-#include "kiosk/core/kiosk.h"
+#include "kiosk/core/kiosk/kiosk.h"
 
 namespace kiosk::app {
 

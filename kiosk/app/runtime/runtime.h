@@ -17,7 +17,7 @@
 #include "kiosk/app/channels/channel.h"
 #include "kiosk/app/config.h"
 #include "kiosk/app/runtime/transcript.h"
-#include "kiosk/core/kiosk.h"
+#include "kiosk/core/kiosk/kiosk.h"
 #include "kiosk/core/present/layout.h"
 #ifdef KIOSK_HAVE_BACKEND
 #include "kiosk/backend/api/federation_api.h"

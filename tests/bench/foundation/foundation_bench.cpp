@@ -8,7 +8,8 @@
 //    Also the headless binary: exec to its first screenshot file and to exit.
 // 2. Key press to frame presented, p50/p95, at 1920x1080 on SDL's software renderer
 //    (dummy video driver): one key, then the event loop's poll, tick and redraw.
-// 3. RSS after 1,000 navigation steps (menus, the guide, its result pages, settings).
+// 3. RSS after 1,000 navigation steps (menus, identity, the guide, its result pages, the
+//    help desk: see the walk below).
 // 4. Idle CPU over 10 s: the real binary's window loop under Xvfb (when installed)
 //    on the attract screen and, after a key sent with xdotool, on the home menu.
 // Targets: first frame <= 150 ms, p95 key-to-frame <= 16 ms, RSS <= 80 MB, idle CPU < 1 %.
@@ -336,8 +337,13 @@ int main(int argc, char** argv) {
   // ---- 2./3. key to frame, RSS after navigation --------------------------------------
   const double rss_start = rss_mb(0);
   print_rss_breakdown("after start");
-  // A walk a resident might take: the home menu, the guide with its questions skipped,
-  // the result's pages, settings, back home. Repeated until `steps` keys were pressed.
+  // A walk a resident might take on the demo hall (config/kiosk.toml), by position, so
+  // what it reaches follows the hall's menu. With today's menu (13 items) the first round
+  // goes from the attract screen to the home menu, the certificate service's identity
+  // step (identify, then identify_keyed: typing a short ID number on the pad, its field
+  // error), back home and into the help desk (hotline) card. Every later round: the help
+  // desk's rows, home, the entitlements guide with its five questions skipped, the result's
+  // pages, home, the help desk again. Repeated until `steps` keys were pressed.
   const std::vector<std::string> walk = {
       "Return", "Down", "Down", "Down", "Up", "Home",                           // visit starts; menu
       "Return", "Down", "Down", "Return", "8", "Return", "5", "Return", "5",  // the guide
@@ -348,6 +354,7 @@ int main(int argc, char** argv) {
   key_to_frame.reserve(static_cast<std::size_t>(steps));
   std::size_t frame_text_bytes = 0;   // the largest frame's text textures (what the cache must hold)
   const auto misses_before = runtime.display().texture_cache() ? runtime.display().texture_cache()->misses() : 0;
+  const auto caption_misses_before = runtime.display().caption_cache() ? runtime.display().caption_cache()->misses() : 0;
   for (int i = 0; i < steps; ++i) {
     const auto t0 = Clock::now();
     runtime.key(walk[static_cast<std::size_t>(i) % walk.size()]);
@@ -371,6 +378,10 @@ int main(int argc, char** argv) {
                 static_cast<double>(cache->bytes()) / (1024.0 * 1024.0), cache->size(),
                 static_cast<double>(cache->max_bytes()) / (1024.0 * 1024.0),
                 static_cast<double>(frame_text_bytes) / (1024.0 * 1024.0), cache->misses() - misses_before, steps);
+  if (const auto* captions = runtime.display().caption_cache())
+    std::printf("  and the caption cache %.1f MiB in %zu textures (bound: %.1f MiB; %zu misses: one per caption shown)\n",
+                static_cast<double>(captions->bytes()) / (1024.0 * 1024.0), captions->size(),
+                static_cast<double>(captions->max_bytes()) / (1024.0 * 1024.0), captions->misses() - caption_misses_before);
   malloc_trim(0);
   std::printf("  after malloc_trim(0): %.1f MB\n", rss_mb(0));
 

@@ -43,7 +43,7 @@
 #include "drivers/video/video_player.h"
 #include "kiosk/app/channels/sign_channel.h"
 #include "kiosk/app/config.h"
-#include "kiosk/core/kiosk.h"
+#include "kiosk/core/kiosk/kiosk.h"
 #include "kiosk/core/present/layout.h"
 #include "kiosk/core/text/normaliser.h"
 

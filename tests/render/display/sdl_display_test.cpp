@@ -2,6 +2,7 @@
 // The display driver draws a DisplayList headless (dummy video driver, software
 // renderer); the pixels show background, focus ring, Chinese glyphs and the curtain.
 #include <SDL_image.h>
+#include <SDL_ttf.h>
 
 #include <filesystem>
 
@@ -188,6 +189,48 @@ TEST_F(HeadlessDisplay, TextTexturesAreCachedAndBounded) {
   small.draw(many);
   EXPECT_EQ(small.texture_cache()->size(), 4u);
   EXPECT_EQ(small.texture_cache()->misses(), 10u);
+}
+
+// A line's texture keeps only its inked rows (the font's full height is half empty for
+// CJK) and is drawn where the whole line would be: the same pixels as the untrimmed
+// render. Captions go to their own small cache, not the screen's.
+TEST_F(HeadlessDisplay, LinesAreTrimmedToTheirInkAndCaptionsHaveTheirOwnCache) {
+  const std::string text = "残疾人服务热线 12385";
+  DisplayList list;
+  list.texts.push_back(DrawText{Rect{100, 100, 1200, 80}, {text}, 34, FontFace::Regular, ColorRole::Text, false});
+  display.draw(list);
+  const Pixels drawn = read_pixels(display.renderer());
+  const auto& fonts = static_cast<const SdlTextMeasurer&>(display.measurer());
+  const auto full_bytes = static_cast<std::size_t>(fonts.width(text, 34, FontFace::Regular)) *
+                          static_cast<std::size_t>(fonts.line_height(34, FontFace::Regular)) * 4;
+  EXPECT_LT(display.texture_cache()->bytes(), full_bytes * 9 / 10);
+
+  // The untrimmed line, drawn by hand at the same place on the same background.
+  const Rgb ink = display.theme().color(ColorRole::Text);
+  SDL_Surface* surface = TTF_RenderUTF8_Blended(fonts.font(FontFace::Regular, 34), text.c_str(),
+                                                SDL_Color{ink.r, ink.g, ink.b, 255});
+  ASSERT_NE(surface, nullptr);
+  SDL_Texture* texture = SDL_CreateTextureFromSurface(display.renderer(), surface);
+  const SDL_Rect dst{100, 100, surface->w, surface->h};
+  SDL_FreeSurface(surface);
+  const Rgb bg = display.theme().color(ColorRole::Background);
+  SDL_SetRenderDrawColor(display.renderer(), bg.r, bg.g, bg.b, 255);
+  SDL_RenderClear(display.renderer());
+  SDL_RenderCopy(display.renderer(), texture, nullptr, &dst);
+  SDL_DestroyTexture(texture);
+  const Pixels whole = read_pixels(display.renderer());
+  EXPECT_TRUE(drawn.argb == whole.argb) << "a trimmed line draws other pixels than the whole line";
+  EXPECT_GT(count_not(drawn, Rect{100, 100, 1200, 80}, bg), 100);
+
+  const auto screen_entries = display.texture_cache()->size();
+  list.texts.push_back(DrawText{Rect{100, 900, 1700, 100}, {"请选择服务。", "优待政策查询，按钮，第1项，共13项"}, 34,
+                                FontFace::Regular, ColorRole::CaptionText, false});
+  display.draw(list);
+  EXPECT_EQ(display.texture_cache()->size(), screen_entries);
+  ASSERT_NE(display.caption_cache(), nullptr);
+  EXPECT_EQ(display.caption_cache()->size(), 2u);
+  display.forget_text();
+  EXPECT_EQ(display.caption_cache()->size(), 0u);
 }
 
 // At a session's end (Runtime, on the "reset" session event) the rendered lines and the

@@ -10,7 +10,7 @@
 
 #include "drivers/display/sdl_text_measurer.h"
 #include "kiosk/app/config.h"
-#include "kiosk/core/kiosk.h"
+#include "kiosk/core/kiosk/kiosk.h"
 #include "kiosk/core/present/layout.h"
 #include "kiosk/core/present/speech/speech_presenter.h"
 #include "kiosk/services/entitlements/guide_service.h"

@@ -12,7 +12,7 @@
 
 #include "drivers/display/sdl_text_measurer.h"
 #include "kiosk/app/config.h"
-#include "kiosk/core/kiosk.h"
+#include "kiosk/core/kiosk/kiosk.h"
 #include "kiosk/core/present/layout.h"
 #include "kiosk/core/present/text_wrap.h"
 #include "kiosk/services/entitlements/guide_service.h"

@@ -17,7 +17,7 @@
 #include "drivers/display/sdl_display.h"
 #include "kiosk/app/channels/sign_channel.h"
 #include "kiosk/app/config.h"
-#include "kiosk/core/kiosk.h"
+#include "kiosk/core/kiosk/kiosk.h"
 #include "kiosk/core/present/layout.h"
 #include "kiosk/services/entitlements/guide_service.h"
 #include "kiosk_run.h"

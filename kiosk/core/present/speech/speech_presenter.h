@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "kiosk/core/effects.h"
-#include "kiosk/core/kiosk.h"
+#include "kiosk/core/kiosk/kiosk.h"
 
 namespace kiosk::core::speech {
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Kiosk: what activating, adjusting and going back do, and how the outcome of a service or
 // of one of the kiosk's own screens (screens/) is carried out.
-#include "kiosk/core/kiosk.h"
+#include "kiosk/core/kiosk/kiosk.h"
 
 namespace kiosk::core {
 

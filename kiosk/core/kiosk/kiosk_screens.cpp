@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Kiosk: the trees of the session's screens (attract, home, timeout, finish). Settings,
 // language and help are screens of their own (screens/); services build their own.
-#include "kiosk/core/kiosk.h"
+#include "kiosk/core/kiosk/kiosk.h"
 
 namespace kiosk::core {
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Kiosk: the setting keys (volume, rate, zoom, contrast, curtain, sign, language) and one
 // step of a setting, shared with the settings screen (screens/setting_steps.h).
-#include "kiosk/core/kiosk.h"
+#include "kiosk/core/kiosk/kiosk.h"
 
 namespace kiosk::core {
 

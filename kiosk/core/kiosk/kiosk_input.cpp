@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "kiosk/core/kiosk.h"
+#include "kiosk/core/kiosk/kiosk.h"
 #include "kiosk/core/text/utf8.h"
 #include "kiosk/core/ui/key_help.h"
 

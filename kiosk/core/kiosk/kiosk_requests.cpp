@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "kiosk/core/kiosk.h"
+#include "kiosk/core/kiosk/kiosk.h"
 
 namespace kiosk::core {
 

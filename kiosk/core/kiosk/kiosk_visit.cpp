@@ -2,7 +2,7 @@
 // A personal service (subsidies, certificate, rehabilitation) needs to know whom the visit
 // is for. It answers Kind::Identify; the identity service runs; when it leaves with the
 // visit identified, the service that asked starts again and now sees context.visit.
-#include "kiosk/core/kiosk.h"
+#include "kiosk/core/kiosk/kiosk.h"
 
 namespace kiosk::core {
 
