@@ -63,7 +63,7 @@ TEST(CertificateR3, BooksHisAssessmentAndAppliesForANewCardByKeypad) {
   script += "screenshot r3_hold\n" + repeat(down, 4) + select;             // hold: confirm
   script += repeat(down, 6) + select;                                      // booking_done: finish
   script += repeat(down + down + select, 4);                               // four documents
-  script += down + down + select;                                          // options: pick-up, next
+  script += down + select + "key up\n" + down + select;                  // options: mail, its address, next
   script += down + down + select;                                          // consent: agree
   script += "screenshot r3_summary\n" + select;                            // submit
   script += "screenshot r3_receipt\n" + repeat(down, 8);
@@ -80,6 +80,10 @@ TEST(CertificateR3, BooksHisAssessmentAndAppliesForANewCardByKeypad) {
   const std::string hold = after_screen(run, "booking_hold");
   EXPECT_NE(hold.find("乌达区残疾评定医院，3月9日 星期一 9:00"), std::string::npos) << hold;
   EXPECT_NE(hold.find("需要轮椅通道"), std::string::npos) << hold;
+  // Mailed: his address on file, down to the village (community) only.
+  const std::string options = after_screen(run, "certificate_apply_options");
+  EXPECT_NE(options.find("内蒙古乌海市乌达区苏海图街道滨河社区****"), std::string::npos) << options;
+  EXPECT_EQ(options.find("5栋"), std::string::npos) << options;
   const std::string receipt = after_screen(run, "certificate_apply_receipt");
   EXPECT_NE(receipt.find("您的受理号是demo-01-"), std::string::npos) << receipt;
   EXPECT_NE(receipt.find("评定时间：3月9日 星期一 9:00"), std::string::npos) << receipt;
