@@ -65,7 +65,7 @@ TEST(CertificateR3, BooksHisAssessmentAndAppliesForANewCardByKeypad) {
   script += repeat(down + down + select, 4);                               // four documents
   script += down + select + "key up\n" + down + select;                  // options: mail, its address, next
   script += down + down + select;                                          // consent: agree
-  script += "screenshot r3_summary\n" + select;                            // submit
+  script += "screenshot r3_summary\n" + repeat(down, 4) + repeat("key up\n", 4) + select;   // read, then submit
   script += "screenshot r3_receipt\n" + repeat(down, 8);
   const KioskRun run = run_kiosk_in(dir, script, config);
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
@@ -80,13 +80,17 @@ TEST(CertificateR3, BooksHisAssessmentAndAppliesForANewCardByKeypad) {
   const std::string hold = after_screen(run, "booking_hold");
   EXPECT_NE(hold.find("乌达区残疾评定医院，3月9日 星期一 9:00"), std::string::npos) << hold;
   EXPECT_NE(hold.find("需要轮椅通道"), std::string::npos) << hold;
+  // The summary names the booked assessment's day, time and institution.
+  const std::string summary = after_screen(run, "certificate_apply_summary");
+  EXPECT_NE(summary.find("已预约，3月9日 星期一 9:00，乌达区残疾评定医院"), std::string::npos) << summary;
   // Mailed: his address on file, down to the village (community) only.
   const std::string options = after_screen(run, "certificate_apply_options");
   EXPECT_NE(options.find("内蒙古乌海市乌达区苏海图街道滨河社区****"), std::string::npos) << options;
   EXPECT_EQ(options.find("5栋"), std::string::npos) << options;
   const std::string receipt = after_screen(run, "certificate_apply_receipt");
   EXPECT_NE(receipt.find("您的受理号是demo-01-"), std::string::npos) << receipt;
-  EXPECT_NE(receipt.find("评定时间：3月9日 星期一 9:00"), std::string::npos) << receipt;
+  EXPECT_NE(receipt.find("评定时间：3月9日 星期一 9:00，地点：乌达区残疾评定医院（乌海市乌达区），预约号AP-"), std::string::npos)
+      << receipt;
   EXPECT_NE(receipt.find("公示5个工作日"), std::string::npos) << receipt;
   EXPECT_NE(receipt.find("10个工作日内审核"), std::string::npos) << receipt;
   EXPECT_NE(receipt.find("10个工作日内向乌海市残联申请复核"), std::string::npos) << receipt;
