@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // R3 (钱志刚, Wuda, spinal injury, no certificate yet) books his assessment and applies for a
-// new certificate by keypad alone, through the real kiosk and the embedded gateway: the
+// new certificate by keypad alone and by braille keys alone, through the real kiosk and the embedded gateway: the
 // assessment's institution, day and time, the reference number, the legal time limits,
 // no category on the receipt, and the application stored in the outbox file.
 #include <gtest/gtest.h>
@@ -45,28 +45,38 @@ std::string after_screen(const KioskRun& run, const std::string& screen) {
 
 }  // namespace
 
-TEST(CertificateR3, BooksHisAssessmentAndAppliesForANewCardByKeypad) {
-  const auto dir = fresh_dir("certificate_r3_keys");
+// The same journey with the keypad's keys or the braille display's: line down/up, enter,
+// and digits as chords.
+static void r3_journey(const std::string& name, bool braille) {
+  const auto dir = fresh_dir(name);
   std::ofstream(dir / "r3.json") << R"({"name": "钱志刚", "sex": "男", "nation": "汉", "birth": "19790228",
     "address": "演示地址", "id_number": "150304197902280176", "authority": "演示公安局",
     "valid_from": "20160101", "valid_to": "20360101"})";
   const std::string config = hall_config_in(dir, {{"services = ", R"(services = ["certificate", "identity"])"},
                                                   {"deployment = ", "deployment = \"wuda\""}});
-  const std::string down = "key down\n", select = "key select\n";
-  std::string script = "headphones in\nkey 1\nkey select\ncard r3.json\nkey select\n";
-  script += "key 1\nkey 3\nkey 5\nkey 7\nkey 9\nkey 0\n" + select;         // the demo SMS code
+  const std::string down = braille ? "braille-line down\n" : "key down\n";
+  const std::string up = braille ? "braille-line up\n" : "key up\n";
+  const std::string select = braille ? "braille-key enter\n" : "key select\n";
+  static const char* const kDots[] = {"2-4-5", "1", "1-2", "1-4", "1-4-5", "1-5", "1-2-4", "1-2-4-5", "1-2-5", "2-4"};
+  const auto digits = [&](const std::string& text) {
+    std::string out;
+    for (char c : text) out += braille ? std::string("braille-dots ") + kDots[c - '0'] + "\n" : std::string("key ") + c + "\n";
+    return out;
+  };
+  std::string script = "headphones in\n" + digits("1") + select + "card r3.json\n" + select;
+  script += digits("135790") + select;                                     // the demo SMS code
   script += down + select;                                                 // certificate: 新办
   script += down + select;                                                 // basis: hukou here
   script += repeat(down, 4) + select;                                      // assessment: 肢体残疾
   script += down + select + repeat(down, 6) + select;                      // needs: wheelchair; search
   script += down + select + select + select;                               // Wuda's institution, day, time
-  script += "screenshot r3_hold\n" + repeat(down, 4) + select;             // hold: confirm
+  script += "screenshot " + name + "_hold\n" + repeat(down, 4) + select;             // hold: confirm
   script += repeat(down, 6) + select;                                      // booking_done: finish
   script += repeat(down + down + select, 4);                               // four documents
-  script += down + select + "key up\n" + down + select;                  // options: mail, its address, next
+  script += down + select + up + down + select;                  // options: mail, its address, next
   script += down + down + select;                                          // consent: agree
-  script += "screenshot r3_summary\n" + repeat(down, 4) + repeat("key up\n", 4) + select;   // read, then submit
-  script += "screenshot r3_receipt\n" + repeat(down, 8);
+  script += "screenshot " + name + "_summary\n" + repeat(down, 4) + repeat(up, 4) + select;   // read, then submit
+  script += "screenshot " + name + "_receipt\n" + repeat(down, 8);
   const KioskRun run = run_kiosk_in(dir, script, config);
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   EXPECT_NE(joined(run, "screen", "id")
@@ -105,3 +115,7 @@ TEST(CertificateR3, BooksHisAssessmentAndAppliesForANewCardByKeypad) {
   EXPECT_EQ(requests.back().value("path", ""), "/v1/certificate-applications");
   EXPECT_EQ(requests.back().value("status", 0), 202);
 }
+
+TEST(CertificateR3, BooksHisAssessmentAndAppliesForANewCardByKeypad) { r3_journey("certificate_r3_keys", false); }
+
+TEST(CertificateR3, BooksHisAssessmentAndAppliesForANewCardByBrailleKeys) { r3_journey("certificate_r3_braille", true); }
