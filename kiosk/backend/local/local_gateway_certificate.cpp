@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kiosk/backend/local/local_gateway.h"
+#include "kiosk/services/identity/masking.h"
 
 namespace kiosk::backend {
 namespace {
@@ -73,8 +74,12 @@ GatewayResponse LocalGateway::certificate_status(const std::string& ref) {
                       {"status", a.value("status", "")}});
     }
   }
-  return ok(200, {{"certificate", cert}, {"applications", apps}, {"hukou_region", s.value("hukou_region", "")},
-                  {"data_as_of", m_demo.value("data_as_of", "")}});
+  json answer = {{"certificate", cert}, {"applications", apps}, {"hukou_region", s.value("hukou_region", "")},
+                 {"data_as_of", m_demo.value("data_as_of", "")}};
+  // Where a card would be mailed: the address on file, down to the village only.
+  if (const std::string address = s.value("address", ""); !address.empty())
+    answer["address_masked"] = services::identity::mask_address(address);
+  return ok(200, answer);
 }
 
 // The federation's rules (残疾人证管理办法): no new card within a year of cancelling one,

@@ -52,7 +52,8 @@ Tree CertificateService::build_summary(const core::ServiceContext& context) cons
     } else {
       Message booked = Message::of("certificate_apply_summary.assessment_booked");
       booked.arg("day", booking::day_words(m_assessment.start, context.settings.language))
-          .arg("time", booking::time_words(m_assessment.start));
+          .arg("time", booking::time_words(m_assessment.start))
+          .arg("org", m_assessment.org);
       tree.nodes.push_back(answer("assessment", std::move(booked)));
       tree.nodes.back().privacy = Privacy::Personal;
     }
@@ -84,6 +85,7 @@ Tree CertificateService::build_receipt(const std::string& lang) const {
   if (!m_assessment.appointment_id.empty()) {
     Message when = Message::of("certificate_apply_receipt.assessment");
     when.arg("day", booking::day_words(m_assessment.start, lang)).arg("time", booking::time_words(m_assessment.start));
+    when.arg("org", m_assessment.org).arg("address", m_assessment.address).arg("reference", m_assessment.appointment_id);
     tree.nodes.push_back(text("certificate_apply_receipt.assessment", std::move(when), Privacy::Personal));
   }
   if (m_apply.type == "new")

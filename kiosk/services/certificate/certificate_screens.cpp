@@ -198,7 +198,9 @@ Tree CertificateService::build_options(const std::string& lang) const {
     tree.nodes.push_back(std::move(choice));
   }
   if (m_apply.mail) {
-    const std::string address = m_answer["certificate"].string_at("address_masked");
+    // The gateway's address on file, down to the village (a person with no card has one too).
+    std::string address = m_answer.string_at("address_masked");
+    if (address.empty()) address = m_answer["certificate"].string_at("address_masked");
     tree.nodes.push_back(text("certificate_apply_options.address",
                               address.empty() ? Message::of("certificate_apply_options.address_on_file")
                                               : Message::of("certificate_apply_options.address").arg("address", address),

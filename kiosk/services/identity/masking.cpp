@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/services/identity/masking.h"
 
+#include <algorithm>
+#include <initializer_list>
+
 #include "kiosk/core/text/utf8.h"
 
 namespace kiosk::services::identity {
@@ -38,16 +41,42 @@ std::string mask_certificate_number(std::string_view certificate_number) {
 
 std::string mask_phone(std::string_view phone) { return keep_ends(phone, 3, 4); }
 
+namespace {
+
+// Where `mark` ends at or after `from`, skipping uses inside a larger place name: a township
+// mark directly followed by 市, 县 or 区 names a city or county (镇江市, 乡宁县); npos if none.
+std::size_t end_of(const std::u32string& chars, const std::u32string& mark, std::size_t from) {
+  for (std::size_t at = chars.find(mark, from); at != std::u32string::npos; at = chars.find(mark, at + 1)) {
+    const std::size_t after = at + mark.size();
+    if (after < chars.size() && std::u32string_view(U"市县区").find(chars[after]) != std::u32string_view::npos) continue;
+    return after;
+  }
+  return std::u32string::npos;
+}
+
+std::size_t first_end(const std::u32string& chars, std::initializer_list<std::u32string_view> marks, std::size_t from) {
+  std::size_t cut = std::u32string::npos;
+  for (const std::u32string_view mark : marks) cut = std::min(cut, end_of(chars, std::u32string(mark), from));
+  return cut;
+}
+
+}  // namespace
+
 std::string mask_address(std::string_view address) {
   const std::u32string chars = utf8_to_u32(address);
-  std::size_t cut = std::u32string::npos;
-  for (const std::u32string mark : {U"村", U"街道", U"镇", U"乡"}) {
-    const std::size_t at = chars.find(mark);
-    if (at != std::u32string::npos && (cut == std::u32string::npos || at + mark.size() < cut))
-      cut = at + mark.size();
+  // Township level (街道, 镇, 乡, 苏木), then the village or community inside it (村, 社区,
+  // 居委会, 嘎查); the village is looked for after the township when there is one.
+  const std::size_t township = first_end(chars, {U"街道", U"镇", U"乡", U"苏木"}, 0);
+  std::size_t cut = first_end(chars, {U"村", U"社区", U"居委会", U"嘎查"}, township == std::u32string::npos ? 0 : township);
+  if (cut != std::u32string::npos && chars.compare(cut, 3, U"居委会") == 0) cut += 3;   // 东风社区居委会
+  if (cut == std::u32string::npos) cut = township;
+  if (cut == std::u32string::npos) {
+    // No township or village: the county or district at most (a street and number never).
+    const std::size_t county = chars.find_last_of(U"县区市旗");
+    cut = county == std::u32string::npos ? std::min<std::size_t>(chars.size(), 6) : county + 1;
   }
-  const std::size_t keep = cut == std::u32string::npos ? std::min<std::size_t>(chars.size(), 12) : cut;
-  return u32_to_utf8(chars.substr(0, keep));
+  if (cut >= chars.size()) return u32_to_utf8(chars);
+  return u32_to_utf8(chars.substr(0, cut)) + "****";
 }
 
 }  // namespace kiosk::services::identity

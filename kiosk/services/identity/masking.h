@@ -14,8 +14,11 @@ std::string mask_name(std::string_view name);
 std::string mask_id_number(std::string_view id_number);
 std::string mask_certificate_number(std::string_view certificate_number);
 std::string mask_phone(std::string_view phone);
-// Cuts an address after the first 村, 街道, 镇 or 乡 (village level); keeps it whole when
-// none is found but never beyond 12 characters.
+// Keeps an address down to the village only (docs/domain.md 5), the rest as "****":
+// the township (街道, 镇, 乡, 苏木) and the village or community in it (村, 社区, 居委会, 嘎查);
+// without a village the township; without either the county or district (the last 县, 区,
+// 市 or 旗), else the first 6 characters. A township mark followed by 市/县/区 is part of
+// a place name (镇江市, 乡宁县). "山西省侯马市上马街道东阳村3组12号" → "山西省侯马市上马街道东阳村****".
 std::string mask_address(std::string_view address);
 
 }  // namespace kiosk::services::identity

@@ -152,4 +152,66 @@ TEST_F(CertificateByTouch, S2ReplacesHerLostCard) {
   EXPECT_NE(transcript().find("\"path\":\"/v1/certificate-applications\""), std::string::npos);
 }
 
+// R3 (Wuda, wheelchair, no card yet) books his assessment and applies for a new card by
+// touch alone at 200 %: the institution and time on the receipt, his address to the
+// village, the reference number, and never the kind of disability he chose.
+TEST_F(CertificateByTouch, R3BooksHisAssessmentAndAppliesForANewCard) {
+  tap("attract.start");
+  if (screen() == "attract") m_runtime->touch(960, 540, core::TouchKind::Tap), settle();
+  ASSERT_EQ(screen(), "home");
+  touch("home.certificate");
+  auto& reader = m_runtime->use_fake_card_reader();
+  core::IdCard card;
+  card.name = "钱志刚";
+  card.id_number = "150304197902280176";
+  card.valid_to = "20360101";
+  reader.place(card);
+  m_runtime->poll();
+  m_runtime->redraw();
+  touch("identify_factor.sms");
+  for (const char* key : {"pad.1", "pad.3", "pad.5", "pad.7", "pad.9", "pad.0"}) touch(key);
+  touch("verify.submit");
+  ASSERT_EQ(screen(), "certificate");
+  touch("certificate.apply.new");
+  touch("certificate_apply_basis.hukou");
+  ASSERT_EQ(screen(), "certificate_apply_assessment");
+  touch("certificate_apply_assessment.book.4");
+  ASSERT_EQ(screen(), "booking_needs");
+  touch("booking_needs.wheelchair");
+  touch("booking_needs.search");
+  ASSERT_EQ(screen(), "booking_place");
+  touch("booking_place.org_150304_assess");
+  touch("booking_day.2026-03-09");
+  touch("booking_time.slot_00401");
+  ASSERT_EQ(screen(), "booking_hold");
+  touch("booking_hold.confirm");
+  ASSERT_EQ(screen(), "booking_done");
+  touch("booking_done.finish");
+  ASSERT_EQ(screen(), "certificate_apply_documents");
+  for (int i = 0; i < 4; ++i) touch("certificate_apply_documents.next");
+  ASSERT_EQ(screen(), "certificate_apply_options");
+  touch("certificate_apply_options.mail");
+  const core::Node* address = m_runtime->kiosk().tree().find("certificate_apply_options.address");
+  ASSERT_NE(address, nullptr);
+  ASSERT_FALSE(address->name.args.empty());
+  EXPECT_EQ(address->name.args.front().second, "内蒙古乌海市乌达区苏海图街道滨河社区****");
+  touch("certificate_apply_options.next");
+  touch("certificate_apply_consent.agree");
+  ASSERT_EQ(screen(), "certificate_apply_summary");
+  touch("certificate_apply_summary.submit");
+  ASSERT_EQ(screen(), "certificate_apply_receipt");
+  const core::Node* reference = m_runtime->kiosk().tree().find("certificate_apply_receipt.reference");
+  ASSERT_NE(reference, nullptr);
+  ASSERT_FALSE(reference->name.args.empty());
+  EXPECT_EQ(reference->name.args.front().second.rfind("demo-01-", 0), 0u);
+  std::string assessment;
+  for (const auto& node : m_runtime->kiosk().tree().nodes) {
+    for (const auto& [name, value] : node.name.args) {
+      EXPECT_EQ(value.find("肢体"), std::string::npos) << node.id;
+      if (node.id == "certificate_apply_receipt.assessment") assessment += value + "|";
+    }
+  }
+  EXPECT_NE(assessment.find("乌达区残疾评定医院"), std::string::npos) << assessment;
+}
+
 }  // namespace

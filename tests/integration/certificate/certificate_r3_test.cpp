@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// R3 (钱志刚, Wuda, spinal injury, no certificate yet) books his assessment and applies for a
+// new certificate by keypad alone and by braille keys alone, through the real kiosk and the embedded gateway: the
+// assessment's institution, day and time, the reference number, the legal time limits,
+// no category on the receipt, and the application stored in the outbox file.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "kiosk_run.h"
+
+namespace fs = std::filesystem;
+using kiosk::testing::fresh_dir;
+using kiosk::testing::hall_config_in;
+using kiosk::testing::KioskRun;
+using kiosk::testing::of_type;
+using kiosk::testing::run_kiosk_in;
+
+namespace {
+
+std::string repeat(const std::string& step, int times) {
+  std::string out;
+  for (int i = 0; i < times; ++i) out += step;
+  return out;
+}
+
+std::string joined(const KioskRun& run, const std::string& type, const std::string& field) {
+  std::string out;
+  for (const auto& e : of_type(run, type)) out += e.value(field, "") + "|";
+  return out;
+}
+
+// The events after the first screen event with this id.
+std::string after_screen(const KioskRun& run, const std::string& screen) {
+  std::string out;
+  bool on = false;
+  for (const auto& e : run.events) {
+    if (e.value("type", "") == "screen") on = on || e.value("id", "") == screen;
+    if (on) out += e.dump() + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+// The same journey with the keypad's keys or the braille display's: line down/up, enter,
+// and digits as chords.
+static void r3_journey(const std::string& name, bool braille) {
+  const auto dir = fresh_dir(name);
+  std::ofstream(dir / "r3.json") << R"({"name": "钱志刚", "sex": "男", "nation": "汉", "birth": "19790228",
+    "address": "演示地址", "id_number": "150304197902280176", "authority": "演示公安局",
+    "valid_from": "20160101", "valid_to": "20360101"})";
+  const std::string config = hall_config_in(dir, {{"services = ", R"(services = ["certificate", "identity"])"},
+                                                  {"deployment = ", "deployment = \"wuda\""}});
+  const std::string down = braille ? "braille-line down\n" : "key down\n";
+  const std::string up = braille ? "braille-line up\n" : "key up\n";
+  const std::string select = braille ? "braille-key enter\n" : "key select\n";
+  static const char* const kDots[] = {"2-4-5", "1", "1-2", "1-4", "1-4-5", "1-5", "1-2-4", "1-2-4-5", "1-2-5", "2-4"};
+  const auto digits = [&](const std::string& text) {
+    std::string out;
+    for (char c : text) out += braille ? std::string("braille-dots ") + kDots[c - '0'] + "\n" : std::string("key ") + c + "\n";
+    return out;
+  };
+  std::string script = "headphones in\n" + digits("1") + select + "card r3.json\n" + select;
+  script += digits("135790") + select;                                     // the demo SMS code
+  script += down + select;                                                 // certificate: 新办
+  script += down + select;                                                 // basis: hukou here
+  script += repeat(down, 4) + select;                                      // assessment: 肢体残疾
+  script += down + select + repeat(down, 6) + select;                      // needs: wheelchair; search
+  script += down + select + select + select;                               // Wuda's institution, day, time
+  script += "screenshot " + name + "_hold\n" + repeat(down, 4) + select;             // hold: confirm
+  script += repeat(down, 6) + select;                                      // booking_done: finish
+  script += repeat(down + down + select, 4);                               // four documents
+  script += down + select + up + down + select;                  // options: mail, its address, next
+  script += down + down + select;                                          // consent: agree
+  script += "screenshot " + name + "_summary\n" + repeat(down, 4) + repeat(up, 4) + select;   // read, then submit
+  script += "screenshot " + name + "_receipt\n" + repeat(down, 8);
+  const KioskRun run = run_kiosk_in(dir, script, config);
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  EXPECT_NE(joined(run, "screen", "id")
+                .find("certificate|certificate_apply_basis|certificate_apply_assessment|booking_needs|booking_place|"
+                      "booking_place|booking_day|booking_time|booking_hold|booking_done|certificate_apply_documents|"
+                      "certificate_apply_options|certificate_apply_consent|certificate_apply_summary|"
+                      "certificate_apply_receipt|"),
+            std::string::npos)
+      << joined(run, "screen", "id");
+  // The hold names the institution, the day and the time; the slots searched fit a wheelchair.
+  const std::string hold = after_screen(run, "booking_hold");
+  EXPECT_NE(hold.find("乌达区残疾评定医院，3月9日 星期一 9:00"), std::string::npos) << hold;
+  EXPECT_NE(hold.find("需要轮椅通道"), std::string::npos) << hold;
+  // The summary names the booked assessment's day, time and institution.
+  const std::string summary = after_screen(run, "certificate_apply_summary");
+  EXPECT_NE(summary.find("已预约，3月9日 星期一 9:00，乌达区残疾评定医院"), std::string::npos) << summary;
+  // Mailed: his address on file, down to the village (community) only.
+  const std::string options = after_screen(run, "certificate_apply_options");
+  EXPECT_NE(options.find("内蒙古乌海市乌达区苏海图街道滨河社区****"), std::string::npos) << options;
+  EXPECT_EQ(options.find("5栋"), std::string::npos) << options;
+  const std::string receipt = after_screen(run, "certificate_apply_receipt");
+  EXPECT_NE(receipt.find("您的受理号是demo-01-"), std::string::npos) << receipt;
+  EXPECT_NE(receipt.find("评定时间：3月9日 星期一 9:00，地点：乌达区残疾评定医院（乌海市乌达区），预约号AP-"), std::string::npos)
+      << receipt;
+  EXPECT_NE(receipt.find("公示5个工作日"), std::string::npos) << receipt;
+  EXPECT_NE(receipt.find("10个工作日内审核"), std::string::npos) << receipt;
+  EXPECT_NE(receipt.find("10个工作日内向乌海市残联申请复核"), std::string::npos) << receipt;
+  // He chose 肢体残疾 for the assessment: never on the receipt.
+  for (const char* word : {"肢体", "类别", "等级", "残疾类别", "重度"}) EXPECT_EQ(receipt.find(word), std::string::npos) << word;
+  // Stored in the outbox (on disk, so it survives a crash), then delivered and taken (202).
+  const std::string outbox = joined(run, "outbox", "state");
+  EXPECT_NE(outbox.find("queued"), std::string::npos) << outbox;
+  EXPECT_TRUE(fs::exists(dir / "outbox.db"));
+  const auto requests = of_type(run, "request");
+  ASSERT_FALSE(requests.empty());
+  EXPECT_EQ(requests.back().value("path", ""), "/v1/certificate-applications");
+  EXPECT_EQ(requests.back().value("status", 0), 202);
+}
+
+TEST(CertificateR3, BooksHisAssessmentAndAppliesForANewCardByKeypad) { r3_journey("certificate_r3_keys", false); }
+
+TEST(CertificateR3, BooksHisAssessmentAndAppliesForANewCardByBrailleKeys) { r3_journey("certificate_r3_braille", true); }
