@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <gtest/gtest.h>
 
-#include "kiosk/services/identity/masking.h"
+#include "kiosk/core/ui/masking.h"
 
-namespace id = kiosk::services::identity;
+namespace id = kiosk::core;
 
 TEST(IdentityMasking, NameKeepsFirstAndLastCharacter) {
   EXPECT_EQ(id::mask_name("张晓明"), "张*明");

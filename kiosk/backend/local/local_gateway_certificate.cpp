@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "kiosk/backend/local/local_gateway.h"
-#include "kiosk/services/identity/masking.h"
+#include "kiosk/core/ui/masking.h"
 
 namespace kiosk::backend {
 namespace {
@@ -78,7 +78,7 @@ GatewayResponse LocalGateway::certificate_status(const std::string& ref) {
                  {"data_as_of", m_demo.value("data_as_of", "")}};
   // Where a card would be mailed: the address on file, down to the village only.
   if (const std::string address = s.value("address", ""); !address.empty())
-    answer["address_masked"] = services::identity::mask_address(address);
+    answer["address_masked"] = core::mask_address(address);
   return ok(200, answer);
 }
 

@@ -9,7 +9,7 @@
 #include <set>
 
 #include "kiosk/backend/local/local_gateway.h"
-#include "kiosk/services/identity/masking.h"
+#include "kiosk/core/ui/masking.h"
 
 namespace kiosk::backend {
 namespace {
@@ -32,11 +32,6 @@ std::string text_of(const json& b, const char* k) {
   return it != b.end() && it->is_string() ? it->get<std::string>() : std::string{};
 }
 
-std::string mask_phone(const std::string& phone) {
-  if (phone.size() != 11) return "****";
-  return phone.substr(0, 3) + "****" + phone.substr(7);
-}
-
 // A parent is recorded as mother or father; the kiosk offers "parent".
 bool relationship_matches(const std::string& given, const std::string& recorded) {
   if (given == recorded) return true;
@@ -46,7 +41,7 @@ bool relationship_matches(const std::string& given, const std::string& recorded)
 // The name as a screen may show it (张*明): the gateway answers with it so the kiosk can
 // say whom a visit is for without holding the name.
 std::string masked_name(const json& person) {
-  return person.is_object() ? services::identity::mask_name(person.value("name", "")) : std::string();
+  return person.is_object() ? core::mask_name(person.value("name", "")) : std::string();
 }
 
 }  // namespace
@@ -112,7 +107,7 @@ GatewayResponse LocalGateway::open_visit(const json& b) {
     return problem(500, "storage_error", "业务系统暂时出错。", "retry_later");
   if (m_sms_sink) m_sms_sink(id, phone, code);
   return ok(201, {{"visit_id", id}, {"verified", false}, {"challenge", "sms"},
-                  {"phone_masked", mask_phone(phone)},
+                  {"phone_masked", core::mask_phone(phone)},
                   {"code_expires_at", format_rfc3339_cst(now + kCodeLifeMs)},
                   {"resend_after_s", kResendGapMs / 1000}});
 }
@@ -167,7 +162,7 @@ GatewayResponse LocalGateway::resend_code(const std::string& id) {
   if (!up || !up->bind(1, code).bind(2, now + kCodeLifeMs).bind(3, now + kResendGapMs).bind(4, id).run())
     return problem(500, "storage_error", "业务系统暂时出错。", "retry_later");
   if (m_sms_sink) m_sms_sink(id, phone, code);
-  return ok(202, {{"visit_id", id}, {"phone_masked", mask_phone(phone)},
+  return ok(202, {{"visit_id", id}, {"phone_masked", core::mask_phone(phone)},
                   {"code_expires_at", format_rfc3339_cst(now + kCodeLifeMs)},
                   {"resend_after_s", kResendGapMs / 1000}});
 }

@@ -5,7 +5,7 @@
 #include <utility>
 
 #include "kiosk/services/identity/id_number.h"
-#include "kiosk/services/identity/masking.h"
+#include "kiosk/core/ui/masking.h"
 #include "kiosk/services/identity/outcomes.h"
 
 namespace kiosk::services::identity {
@@ -206,7 +206,7 @@ ServiceOutcome IdentityService::on_card(const core::CardEvent& event, const core
     return with_alert(go(m_actor_done ? Step::AgentResident : Step::Keyed), "card_expired",
                       Message::of("identity.card_expired"));
   }
-  return took_person(Person{check.number, true, mask_name(event.card.name)}, context);
+  return took_person(Person{check.number, true, core::mask_name(event.card.name)}, context);
 }
 
 ServiceOutcome IdentityService::open_visit(bool sms) {

@@ -4,7 +4,7 @@
 #include <utility>
 
 #include "kiosk/services/identity/identity.h"
-#include "kiosk/services/identity/masking.h"
+#include "kiosk/core/ui/masking.h"
 
 namespace kiosk::services::identity {
 
@@ -73,7 +73,7 @@ Tree IdentityService::build_keyed(const std::string& id) const {
 Tree IdentityService::build_factor() const {
   Tree tree = screen("identify_factor", "identify_factor.title", "identify_factor.prompt");
   Node number = core::make_node("identify_factor.number", Role::Text,
-                     Message::of("identity.identify_factor.number").arg("number", mask_id_number(m_actor.id_number)));
+                     Message::of("identity.identify_factor.number").arg("number", core::mask_id_number(m_actor.id_number)));
   tree.nodes.push_back(std::move(number));
   tree.nodes.push_back(core::make_node("identify_factor.sms", Role::Button, Message::of("identity.identify_factor.sms"),
                             Message::of("identity.identify_factor.sms.hint")));

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "kiosk/services/identity/masking.h"
+#include "kiosk/core/ui/masking.h"
 
 #include <algorithm>
 #include <initializer_list>
 
 #include "kiosk/core/text/utf8.h"
 
-namespace kiosk::services::identity {
+namespace kiosk::core {
 namespace {
 
 using core::speech::u32_to_utf8;
@@ -79,4 +79,4 @@ std::string mask_address(std::string_view address) {
   return u32_to_utf8(chars.substr(0, cut)) + "****";
 }
 
-}  // namespace kiosk::services::identity
+}  // namespace kiosk::core

@@ -4,11 +4,12 @@
 // keeps its first and last character (张*明, 李*), an ID number its first 6 and last 4
 // (141081********0356), a certificate number likewise with its category, grade and B
 // suffix hidden, a phone its first 3 and last 4 (138****1234), an address stops at the
-// village or street. Pure functions, any thread; UTF-8 in, UTF-8 out.
+// village or street. Shared by the identity service's screens and the demo gateway's
+// answers. Pure functions, any thread; UTF-8 in, UTF-8 out.
 #include <string>
 #include <string_view>
 
-namespace kiosk::services::identity {
+namespace kiosk::core {
 
 std::string mask_name(std::string_view name);
 std::string mask_id_number(std::string_view id_number);
@@ -21,4 +22,4 @@ std::string mask_phone(std::string_view phone);
 // a place name (镇江市, 乡宁县). "山西省侯马市上马街道东阳村3组12号" → "山西省侯马市上马街道东阳村****".
 std::string mask_address(std::string_view address);
 
-}  // namespace kiosk::services::identity
+}  // namespace kiosk::core
