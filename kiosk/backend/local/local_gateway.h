@@ -114,6 +114,7 @@ class LocalGateway {
   GatewayResponse rehab_services(const std::string& ref);
   GatewayResponse facilities(const std::string& service_code);
   GatewayResponse slots(const std::map<std::string, std::string>& q);
+  nlohmann::json nearest_first(nlohmann::json list, const std::string& region, const std::string& service_code) const;
   GatewayResponse hold(const nlohmann::json& b);
   GatewayResponse appointment(const nlohmann::json& b);
   GatewayResponse cancel(const std::string& id, const nlohmann::json& b);

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Route handlers of the local gateway. Called with m_mu held.
+#include <algorithm>
+#include <map>
 #include <set>
 
 #include "kiosk/backend/local/local_gateway.h"
@@ -184,7 +186,7 @@ GatewayResponse LocalGateway::slots(const std::map<std::string, std::string>& q)
   const std::string needs = get("needs");
   auto st = m_db->prepare(
       "SELECT slot_id, org, start, end_, status, org_id FROM slots WHERE service_code=? "
-      "AND (?='' OR start >= ?) AND (?='' OR start < ?) ORDER BY start, slot_id LIMIT 50");
+      "AND (?='' OR start >= ?) AND (?='' OR start < ?) ORDER BY start, slot_id");
   if (!st) return problem(500, "storage_error", "业务系统暂时出错。", "retry_later");
   st->bind(1, code).bind(2, get("from")).bind(3, get("from")).bind(4, get("to")).bind(5, get("to"));
   json list = json::array();
@@ -213,7 +215,29 @@ GatewayResponse LocalGateway::slots(const std::map<std::string, std::string>& q)
                     {"start", st->col_text(2)}, {"end", st->col_text(3)},
                     {"status", st->col_text(4)}});
   }
-  return ok(200, {{"slots", list}});
+  return ok(200, {{"slots", nearest_first(std::move(list), get("region"), code)}});
+}
+
+// With a region: the institutions of the same county first, then the same city, the same
+// province, the rest; an assessment only in the province (its government designates the
+// assessing institutions). Each institution's times stay in order; 50 slots at the most.
+json LocalGateway::nearest_first(json list, const std::string& region, const std::string& service_code) const {
+  std::map<std::string, std::string> org_region;
+  for (const auto& f : m_demo.at("facilities")) org_region[f.value("org_id", "")] = f.value("region", "");
+  auto rank = [&](const json& slot) {
+    const std::string& r = org_region[slot.value("org_id", "")];
+    if (region.size() != 6 || r.size() != 6) return 0;
+    for (std::size_t digits : {6, 4, 2})
+      if (r.compare(0, digits, region, 0, digits) == 0) return digits == 6 ? 0 : digits == 4 ? 1 : 2;
+    return 3;
+  };
+  const bool assessment = service_code.rfind("disability_assessment_", 0) == 0;
+  json kept = json::array();
+  for (auto& slot : list)
+    if (!(assessment && rank(slot) == 3)) kept.push_back(std::move(slot));
+  std::stable_sort(kept.begin(), kept.end(), [&](const json& a, const json& b) { return rank(a) < rank(b); });
+  if (kept.size() > 50) kept.erase(kept.begin() + 50, kept.end());
+  return kept;
 }
 
 GatewayResponse LocalGateway::hold(const json& b) {

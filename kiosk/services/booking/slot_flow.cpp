@@ -80,6 +80,7 @@ ServiceOutcome SlotFlow::leave(FlowResult result) {
 ServiceOutcome SlotFlow::search(ServiceOutcome outcome, const core::ServiceContext& context) {
   core::RequestSpec spec = core::RequestSpec::live("rehab_slots");
   spec.query.emplace_back("service_code", m_request.service_code);
+  if (!m_request.region.empty()) spec.query.emplace_back("region", m_request.region);
   // No from/to: the gateway answers its own window of bookable days (two weeks), on its
   // clock; the kiosk's date need not agree with the demo data's.
   (void)context;

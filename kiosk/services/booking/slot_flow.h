@@ -69,6 +69,7 @@ struct Appointment {
 
 struct BookingRequest {
   std::string service_code;          // the gateway's, e.g. disability_assessment_4 (required)
+  std::string region;                // a region code: the gateway lists institutions near it first ("" = any order)
   core::Message service_name;        // how the service is named on screen; discreet where needed
   Needs needs;                       // preset; the resident may change them
   std::string contact_channel = "sms";   // sms | voice | none

@@ -251,6 +251,7 @@ ServiceOutcome CertificateService::book_assessment(long category, const core::Se
   booking::BookingRequest want;
   want.service_code = "disability_assessment_" + std::to_string(category);
   want.service_name = Message::of("certificate.assessment_name");   // discreet: no category said
+  want.region = m_config.region_code;   // the province's designated institutions, the nearest first
   return from_flow(m_flow.begin(want, context));
 }
 

@@ -50,6 +50,7 @@ struct CertificateConfig {
   Text county;                  // the profile's name
   Text window;                  // the federation's window (dpf_address)
   std::string hotline;          // digits as dialled
+  std::string region_code;      // the hall's county (6 digits): where the assessment is sought
   int warning_days = 90;        // a valid card this many days before expiry is "expiring"; 1..365
   Text fee;                     // what the card and the assessment cost
   Text fee_waiver;              // empty zh = the county offers no waiver request

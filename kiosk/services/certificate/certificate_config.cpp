@@ -79,6 +79,7 @@ CertificateConfig read_certificate_config(const CountyData& county, SetupErrors&
   config.county = r.text(root, "name", true, "the profile");
   config.window = r.text(root, "dpf_address", true, "the profile");
   config.hotline = root["hotline"].value<std::string>().value_or("");
+  config.region_code = root["region_code"].value<std::string>().value_or("");
   const toml::table* section = root["certificate"].as_table();
   if (!section) {
     errors.push_back({county.file, root.get("certificate") ? line_of(*root.get("certificate")) : 0,

@@ -69,7 +69,7 @@ static void r3_journey(const std::string& name, bool braille) {
   script += down + select;                                                 // basis: hukou here
   script += repeat(down, 4) + select;                                      // assessment: 肢体残疾
   script += down + select + repeat(down, 6) + select;                      // needs: wheelchair; search
-  script += down + select + select + select;                               // Wuda's institution, day, time
+  script += select + select + select;   // the first place (Wuda's: the province's, nearest first), day, time
   script += "screenshot " + name + "_hold\n" + repeat(down, 4) + select;             // hold: confirm
   script += repeat(down, 6) + select;                                      // booking_done: finish
   script += repeat(down + down + select, 4);                               // four documents
@@ -89,6 +89,8 @@ static void r3_journey(const std::string& name, bool braille) {
   // The hold names the institution, the day and the time; the slots searched fit a wheelchair.
   const std::string hold = after_screen(run, "booking_hold");
   EXPECT_NE(hold.find("乌达区残疾评定医院，3月9日 星期一 9:00"), std::string::npos) << hold;
+  // Inner Mongolia designates its assessing institutions: Shanxi's is not offered to him.
+  for (const auto& e : run.events) EXPECT_EQ(e.dump().find("侯马市残疾人康复中心"), std::string::npos) << e.dump();
   EXPECT_NE(hold.find("需要轮椅通道"), std::string::npos) << hold;
   // The summary names the booked assessment's day, time and institution.
   const std::string summary = after_screen(run, "certificate_apply_summary");
