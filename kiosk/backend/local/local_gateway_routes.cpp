@@ -227,8 +227,11 @@ json LocalGateway::nearest_first(json list, const std::string& region, const std
   auto rank = [&](const json& slot) {
     const std::string& r = org_region[slot.value("org_id", "")];
     if (region.size() != 6 || r.size() != 6) return 0;
-    for (std::size_t digits : {6, 4, 2})
-      if (r.compare(0, digits, region, 0, digits) == 0) return digits == 6 ? 0 : digits == 4 ? 1 : 2;
+    constexpr std::size_t kDigits[] = {6, 4, 2};   // county, city, province
+    for (int near = 0; near < 3; ++near) {
+      const std::size_t digits = kDigits[near];
+      if (r.compare(0, digits, region, 0, digits) == 0) return near;
+    }
     return 3;
   };
   const bool assessment = service_code.rfind("disability_assessment_", 0) == 0;
