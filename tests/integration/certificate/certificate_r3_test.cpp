@@ -9,6 +9,7 @@
 #include <fstream>
 #include <string>
 
+#include "journey.h"
 #include "kiosk_run.h"
 
 namespace fs = std::filesystem;
@@ -17,29 +18,14 @@ using kiosk::testing::hall_config_in;
 using kiosk::testing::KioskRun;
 using kiosk::testing::of_type;
 using kiosk::testing::run_kiosk_in;
+using kiosk::testing::after_screen;
+using kiosk::testing::joined;
 
 namespace {
 
 std::string repeat(const std::string& step, int times) {
   std::string out;
   for (int i = 0; i < times; ++i) out += step;
-  return out;
-}
-
-std::string joined(const KioskRun& run, const std::string& type, const std::string& field) {
-  std::string out;
-  for (const auto& e : of_type(run, type)) out += e.value(field, "") + "|";
-  return out;
-}
-
-// The events after the first screen event with this id.
-std::string after_screen(const KioskRun& run, const std::string& screen) {
-  std::string out;
-  bool on = false;
-  for (const auto& e : run.events) {
-    if (e.value("type", "") == "screen") on = on || e.value("id", "") == screen;
-    if (on) out += e.dump() + "\n";
-  }
   return out;
 }
 

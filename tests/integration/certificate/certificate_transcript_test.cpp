@@ -9,6 +9,7 @@
 #include <fstream>
 #include <string>
 
+#include "journey.h"
 #include "kiosk_run.h"
 
 namespace fs = std::filesystem;
@@ -17,6 +18,9 @@ using kiosk::testing::hall_config_in;
 using kiosk::testing::KioskRun;
 using kiosk::testing::of_type;
 using kiosk::testing::run_kiosk_in;
+using kiosk::testing::after_screen;
+using kiosk::testing::all_of_type;
+using kiosk::testing::joined;
 
 namespace {
 
@@ -52,28 +56,6 @@ std::string to_certificate(const std::string& card_file) {
   return "headphones in\nkey 1\nkey select\ncard " + card_file + "\nkey select\n" + keys("135790") + "key select\n";
 }
 
-std::string joined(const KioskRun& run, const std::string& type, const std::string& field) {
-  std::string out;
-  for (const auto& e : of_type(run, type)) out += e.value(field, "") + "|";
-  return out;
-}
-
-std::string all_of_type(const KioskRun& run, const std::string& type) {
-  std::string all;
-  for (const auto& e : of_type(run, type)) all += e.dump() + "\n";
-  return all;
-}
-
-// The events after the first screen event with this id.
-std::string after_screen(const KioskRun& run, const std::string& screen) {
-  std::string out;
-  bool on = false;
-  for (const auto& e : run.events) {
-    if (e.value("type", "") == "screen") on = on || e.value("id", "") == screen;
-    if (on) out += e.dump() + "\n";
-  }
-  return out;
-}
 
 }  // namespace
 

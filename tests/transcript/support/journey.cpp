@@ -52,4 +52,14 @@ std::string all_of_type(const KioskRun& run, const std::string& type) {
   return all;
 }
 
+std::string after_screen(const KioskRun& run, const std::string& screen) {
+  std::string out;
+  bool on = false;
+  for (const auto& e : run.events) {
+    if (e.value("type", "") == "screen") on = on || e.value("id", "") == screen;
+    if (on) out += e.dump() + "\n";
+  }
+  return out;
+}
+
 }  // namespace kiosk::testing

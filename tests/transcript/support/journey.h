@@ -41,5 +41,7 @@ std::string joined(const KioskRun& run, const std::string& type, const std::stri
 std::vector<std::string> values_of(const KioskRun& run, const std::string& type, const std::string& field);
 // Every event of `type` as its JSON, one a line: for find() and for the failure message.
 std::string all_of_type(const KioskRun& run, const std::string& type);
+// Every event from the first `screen` event with this id on, as its JSON, one a line.
+std::string after_screen(const KioskRun& run, const std::string& screen);
 
 }  // namespace kiosk::testing
