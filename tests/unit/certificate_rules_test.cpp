@@ -54,6 +54,12 @@ TEST(CertificateRules, TheFederationsRulesAreKnownBeforeSending) {
   EXPECT_EQ(cr::refusal_before_sending("new", "expiring", "", "2026-03-07"), "already_certified");
   EXPECT_EQ(cr::refusal_before_sending("new", "none", "", "2026-03-07"), "");
   EXPECT_EQ(cr::refusal_before_sending("renew", "none", "", "2026-03-07"), "no_card");
+  // One new-card application at a time: a second waits until the first is over.
+  for (const char* status : {"submitted", "accepted", "assessment_booked", "public_notice", "ready_for_pickup", "appeal_city"})
+    EXPECT_EQ(cr::refusal_before_sending("new", "none", "", "2026-03-07", {{"new", status}}), "application_open") << status;
+  for (const char* status : {"intake_rejected", "not_meeting_standard", "appeal_window", "appeal_province_final", "issued"})
+    EXPECT_EQ(cr::refusal_before_sending("new", "none", "", "2026-03-07", {{"new", status}}), "") << status;
+  EXPECT_EQ(cr::refusal_before_sending("new", "none", "", "2026-03-07", {{"reclassify", "accepted"}}), "");
   EXPECT_EQ(cr::refusal_before_sending("renew", "expiring", "", "2026-03-07"), "");
   EXPECT_TRUE(cr::needs_assessment("new"));
   EXPECT_TRUE(cr::needs_assessment("reclassify"));

@@ -49,7 +49,7 @@ struct CertificateSteps : ::testing::Test {
 
   core::ServiceContext context() const { return core::ServiceContext{settings, catalog, false, true, 0, visit, 20260308}; }
 
-  void answer(Value certificate) {
+  void answer(Value certificate, Value applications = {}) {
     service.start();
     const ServiceOutcome asked = service.on_open(context());
     ASSERT_TRUE(asked.request.has_value());
@@ -58,6 +58,7 @@ struct CertificateSteps : ::testing::Test {
     core::Reply reply;
     reply.ok = true;
     reply.data.set("certificate", std::move(certificate)).set("hukou_region", "141081");
+    reply.data.set("applications", std::move(applications));
     reply.data_as_of = "2026-03-07T18:00:00+08:00";
     (void)service.on_reply(reply, context());
   }
@@ -134,6 +135,33 @@ TEST_F(CertificateSteps, ARuleKnownBeforeSendingIsARefusalWithTheWayForward) {
   bool window = false;
   for (const auto& [name, value] : refused.alert->text.args) window = window || (name == "window" && value == "窗口");
   EXPECT_TRUE(window);
+}
+
+Value case_on_file(const std::string& type, const std::string& status) {
+  Value a;
+  a.set("application_id", "CA-2026-000101").set("type", type).set("status", status);
+  return a;
+}
+
+TEST_F(CertificateSteps, ASecondNewApplicationWhileOneIsInProgressIsRefusedBeforeSending) {
+  Value cases;
+  cases.push(case_on_file("new", "accepted"));
+  answer(Value(), cases);
+  EXPECT_TRUE(has("certificate.case.CA-2026-000101"));   // the way forward: its progress
+  const ServiceOutcome refused = press("certificate.apply.new");
+  EXPECT_FALSE(refused.request.has_value());
+  ASSERT_TRUE(refused.alert.has_value());
+  EXPECT_EQ(refused.alert->code, "application_open");
+  EXPECT_EQ(screen(), "certificate_apply_refused");
+}
+
+TEST_F(CertificateSteps, ANewApplicationAfterOneWasTurnedBackIsTaken) {
+  Value cases;
+  cases.push(case_on_file("new", "intake_rejected"));
+  answer(Value(), cases);
+  const ServiceOutcome taken = press("certificate.apply.new");
+  EXPECT_FALSE(taken.alert.has_value());
+  EXPECT_EQ(screen(), "certificate_apply_basis");
 }
 
 TEST_F(CertificateSteps, AnExpiringCardOffersRenewalFirst) {

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -93,6 +94,8 @@ class LocalGateway {
   GatewayResponse certificate_status(const std::string& ref);
   std::optional<GatewayResponse> certificate_refusal(const nlohmann::json& subject, const nlohmann::json& body);
   nlohmann::json advanced_certificate_case(nlohmann::json record);
+  bool has_case_in_progress(const std::string& subject_ref, const std::string& type);
+  std::vector<nlohmann::json> certificate_cases_of(const std::string& subject_ref);
   GatewayResponse certificate_case(const std::string& id, const std::string& subject_ref);
   // The applications of `kind` (an endpoint's name, e.g. "subsidy_application") made
   // through this gateway for `subject_ref`, oldest first, each with its stored body (one

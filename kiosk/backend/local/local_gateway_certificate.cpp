@@ -62,18 +62,10 @@ GatewayResponse LocalGateway::certificate_status(const std::string& ref) {
     }
   }
   json apps = json::array();
-  auto st = m_db->prepare("SELECT data FROM cert_apps WHERE subject_ref=?");
-  if (st) {
-    st->bind(1, ref);
-    while (true) {
-      auto r = st->step();
-      if (!r || !r.value()) break;
-      const json a = advanced_certificate_case(json::parse(st->col_text(0), nullptr, false));
-      apps.push_back({{"application_id", a.value("application_id", "")},
-                      {"type", a.value("type", "")},
-                      {"status", a.value("status", "")}});
-    }
-  }
+  for (const json& a : certificate_cases_of(ref))
+    apps.push_back({{"application_id", a.value("application_id", "")},
+                    {"type", a.value("type", "")},
+                    {"status", a.value("status", "")}});
   json answer = {{"certificate", cert}, {"applications", apps}, {"hukou_region", s.value("hukou_region", "")},
                  {"data_as_of", m_demo.value("data_as_of", "")}};
   // Where a card would be mailed: the address on file, down to the village only.
@@ -82,11 +74,15 @@ GatewayResponse LocalGateway::certificate_status(const std::string& ref) {
   return ok(200, answer);
 }
 
-// The federation's rules (残疾人证管理办法): no new card within a year of cancelling one,
+// The federation's rules (残疾人证管理办法): one new-card application at a time, no new
+// card within a year of cancelling one,
 // no new card over a valid one, and new or reclassify only with an assessment booked or a
 // home assessment asked for (the county then arranges the visit).
 std::optional<GatewayResponse> LocalGateway::certificate_refusal(const json& subject, const json& body) {
   const std::string type = body.value("type", "");
+  if (type == "new" && has_case_in_progress(subject.value("subject_ref", ""), type))
+    return problem(409, "application_open", "这一项您已经申请过，还在办理中，不用再申请。可以在“我的残疾人证”里查看进度。",
+                   "retry_later");
   const json cert = subject.value("certificate", json());
   const std::string state = cert.is_object() ? cert.value("state", "") : "";
   if (type == "new" && state == "cancelled") {
@@ -106,6 +102,33 @@ std::optional<GatewayResponse> LocalGateway::certificate_refusal(const json& sub
   if ((type == "new" || type == "reclassify") && !booked && !at_home)
     return problem(422, "assessment_required", "新办和变更等级要先预约残疾评定。请先预约评定时间。", "retry_later");
   return std::nullopt;
+}
+
+// One of the same type still on its way (not turned back, refused, issued or mailed): one
+// application for a new card at a time, since each brings its own assessment.
+bool LocalGateway::has_case_in_progress(const std::string& subject_ref, const std::string& type) {
+  for (const json& a : certificate_cases_of(subject_ref)) {
+    if (a.value("type", "") != type) continue;
+    const std::string status = a.value("status", "");
+    const auto chain = chain_of(type);
+    const bool on_chain = std::find(chain.begin(), chain.end(), status) != chain.end();
+    if ((on_chain && status != "issued" && status != "mailed") || status == "appeal_city") return true;
+  }
+  return false;
+}
+
+// The resident's certificate cases, each as it stands now.
+std::vector<json> LocalGateway::certificate_cases_of(const std::string& subject_ref) {
+  std::vector<json> cases;
+  auto st = m_db->prepare("SELECT data FROM cert_apps WHERE subject_ref=?");
+  if (!st) return cases;
+  st->bind(1, subject_ref);
+  while (true) {
+    auto r = st->step();
+    if (!r || !r.value()) return cases;
+    json a = advanced_certificate_case(json::parse(st->col_text(0), nullptr, false));
+    if (a.is_object()) cases.push_back(std::move(a));
+  }
 }
 
 // A case made through the gateway, moved one state along its chain per step of time.

@@ -123,8 +123,11 @@ bool CertificateService::shares_data() const {
 
 ServiceOutcome CertificateService::begin(const std::string& type, const core::ServiceContext& context) {
   const core::Value& card = m_answer["certificate"];
+  std::vector<CaseOnFile> cases;
+  for (const core::Value& app : m_answer["applications"].as_array())
+    cases.push_back({app.string_at("type"), app.string_at("status")});
   const std::string refusal = refusal_before_sending(type, card_state(context), card.string_at("cancelled_on"),
-                                                     as_of(context));
+                                                     as_of(context), cases);
   m_apply = {};
   m_assessment = {};
   m_apply.type = type;

@@ -138,8 +138,8 @@ ServiceOutcome CertificateService::status_answered(const core::Reply& reply) {
 ServiceOutcome CertificateService::submitted(const core::Reply& reply, const std::string& language) {
   if (!reply.ok) {
     const std::string& problem = reply.error.problem_code;
-    if (problem == "cancelled_within_year" || problem == "already_certified" || problem == "assessment_required" ||
-        problem == "not_fully_online") {
+    if (problem == "application_open" || problem == "cancelled_within_year" || problem == "already_certified" ||
+        problem == "assessment_required" || problem == "not_fully_online") {
       m_refusal_text = reply.error.message;
       return refuse(problem, language);
     }

@@ -69,9 +69,19 @@ std::vector<std::string> offered_transactions(const std::string& state) {
 
 bool needs_assessment(std::string_view type) { return type == "new" || type == "reclassify"; }
 
+bool in_progress(std::string_view status) {
+  static constexpr std::array<std::string_view, 10> kOnItsWay{
+      "submitted", "accepted", "assessment_booked", "assessed", "public_notice", "county_review",
+      "approved", "printing", "ready_for_pickup", "appeal_city"};
+  return among(kOnItsWay, status);
+}
+
 std::string refusal_before_sending(const std::string& type, const std::string& state,
-                                   const std::string& cancelled_on, const std::string& today) {
+                                   const std::string& cancelled_on, const std::string& today,
+                                   const std::vector<CaseOnFile>& cases) {
   if (type == "new") {
+    for (const CaseOnFile& on_file : cases)
+      if (on_file.type == "new" && in_progress(on_file.status)) return "application_open";
     if (state == "valid" || state == "expiring") return "already_certified";
     const long cancelled = day_number(cancelled_on);
     const long now = day_number(today);

@@ -35,11 +35,24 @@ std::vector<std::string> offered_transactions(const std::string& state);
 // new and reclassify need an assessment before the application is sent.
 bool needs_assessment(std::string_view type);
 
-// The federation's rules the kiosk knows before sending: "cancelled_within_year" (no new
-// card within a year of cancelling one), "already_certified" (a new card over a valid or
-// expiring one), "no_card" (every transaction but new needs a card), "" when none applies.
+// A case still on its way: from submitted to ready_for_pickup, or on appeal to the city.
+// Turned back, not meeting the standard, issued or mailed, it is over.
+bool in_progress(std::string_view status);
+
+// One of the resident's applications on file, as the status answer lists it.
+struct CaseOnFile {
+  std::string type;
+  std::string status;
+};
+
+// The federation's rules the kiosk knows before sending: "application_open" (a new card
+// applied for and still in progress: a second would mean a second assessment), "cancelled_within_year"
+// (no new card within a year of cancelling one), "already_certified" (a new card over a
+// valid or expiring one), "no_card" (every transaction but new needs a card), "" when none
+// applies.
 std::string refusal_before_sending(const std::string& type, const std::string& state,
-                                   const std::string& cancelled_on, const std::string& today);
+                                   const std::string& cancelled_on, const std::string& today,
+                                   const std::vector<CaseOnFile>& cases = {});
 
 // Who applies, from the visit's relationship: "" → self; guardian or parent → guardian;
 // any other relationship → agent.

@@ -93,6 +93,11 @@ TEST_F(Certificate, TheFederationsRulesComeBackAsRefusalsWithTheWayForward) {
   EXPECT_EQ(unbooked.status, 422);
   EXPECT_EQ(unbooked.body["code"], "assessment_required");
   EXPECT_EQ(apply("sub_2e8d61c3f5b0", "new", {{"assessment_appointment_id", "AP-1"}}).status, 202);
+  // R3's first application was turned back at intake; this one is on its way, so a third
+  // is refused.
+  auto again = apply("sub_2e8d61c3f5b0", "new", {{"assessment_appointment_id", "AP-2"}});
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(again.body["code"], "application_open");
 }
 
 TEST_F(Certificate, AHomeAssessmentRequestStandsInForABooking) {
