@@ -324,5 +324,21 @@ TEST_F(SlotFlowTest, ResetWipesEverything) {
   EXPECT_FALSE(flow.on_input(context()).request);
 }
 
+TEST_F(SlotFlowTest, TheResidentsNeedsOnFileComeTickedAndCanBeUnticked) {
+  visit.access_needs = {"wheelchair", "large_print"};   // large print is not the institution's to meet
+  BookingRequest want;
+  want.service_code = "precision_rehab_physio";
+  want.needs.sign_language = true;                       // the plan's, kept beside them
+  flow.begin(want, context());
+  const core::Tree needs = flow.build(context());
+  EXPECT_TRUE(needs.find("booking_needs.wheelchair")->state.selected);
+  EXPECT_TRUE(needs.find("booking_needs.sign_language")->state.selected);
+  EXPECT_FALSE(needs.find("booking_needs.companion")->state.selected);
+  flow.activate("booking_needs.wheelchair", context());   // not for this visit
+  const ServiceOutcome search = flow.activate("booking_needs.search", context());
+  ASSERT_TRUE(search.request);
+  EXPECT_EQ(search.request->query.back(), (std::pair<std::string, std::string>{"needs", "sign_language"}));
+}
+
 }  // namespace
 }  // namespace kiosk::services::booking

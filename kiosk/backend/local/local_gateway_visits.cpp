@@ -44,6 +44,14 @@ std::string masked_name(const json& person) {
   return person.is_object() ? core::mask_name(person.value("name", "")) : std::string();
 }
 
+// A verified visit's answer: whom it is for, and what the resident needs of a place they
+// go to (wheelchair, sign_language, ...), so a booking starts with those ticked.
+json verified_visit(const std::string& id, const std::string& ref, const json& person) {
+  json needs = person.is_object() ? person.value("access_needs", json::array()) : json::array();
+  return {{"visit_id", id}, {"subject_ref", ref}, {"verified", true}, {"name_masked", masked_name(person)},
+          {"access_needs", needs.is_array() ? needs : json::array()}};
+}
+
 }  // namespace
 
 void LocalGateway::set_sms_codes(SmsCodes codes, SmsSink sink) {
@@ -91,7 +99,7 @@ GatewayResponse LocalGateway::open_visit(const json& b) {
         "INSERT INTO visits(id, actor_ref, method, verified) VALUES(?,?,?,1)");
     if (!ins || !ins->bind(1, id).bind(2, ref).bind(3, method).run())
       return problem(500, "storage_error", "业务系统暂时出错。", "retry_later");
-    return ok(201, {{"visit_id", id}, {"subject_ref", ref}, {"verified", true}, {"name_masked", masked_name(actor)}});
+    return ok(201, verified_visit(id, ref, actor));
   }
   const std::string phone = actor.value("phone", "");
   if (phone.empty())
@@ -121,7 +129,7 @@ GatewayResponse LocalGateway::verify_visit(const std::string& id, const json& b)
   const std::string ref = st->col_text(0), code = st->col_text(1);
   const std::int64_t expires = st->col_int(2), tries = st->col_int(3);
   if (st->col_int(4) != 0)
-    return ok(200, {{"visit_id", id}, {"subject_ref", ref}, {"verified", true}, {"name_masked", masked_name(subject(ref))}});
+    return ok(200, verified_visit(id, ref, subject(ref)));
   if (tries >= kCodeTries)
     return problem(423, "code_locked", "验证码错误次数太多，本次不能再输入。请工作人员帮您确认身份。", "call_staff");
   if (m_now() >= expires)
@@ -139,7 +147,7 @@ GatewayResponse LocalGateway::verify_visit(const std::string& id, const json& b)
   }
   auto up = m_db->prepare("UPDATE visits SET verified=1 WHERE id=?");
   if (!up || !up->bind(1, id).run()) return problem(500, "storage_error", "业务系统暂时出错。", "retry_later");
-  return ok(200, {{"visit_id", id}, {"subject_ref", ref}, {"verified", true}, {"name_masked", masked_name(subject(ref))}});
+  return ok(200, verified_visit(id, ref, subject(ref)));
 }
 
 GatewayResponse LocalGateway::resend_code(const std::string& id) {
@@ -197,6 +205,7 @@ GatewayResponse LocalGateway::represent(const std::string& id, const json& b) {
   return ok(200, {{"visit_id", id},
                   {"represented_subject_ref", represented},
                   {"name_masked", masked_name(resident)},
+                  {"access_needs", resident.value("access_needs", json::array())},
                   {"relationship", actor.value("relationship", "")},
                   {"authority", authority},
                   {"own_application_required", resident.value("own_application_required", json::array())}});

@@ -60,4 +60,11 @@ Value& Value::push(Value value) {
   return *this;
 }
 
+std::vector<std::string> Value::strings() const {
+  std::vector<std::string> out;
+  for (const Value& item : as_array())
+    if (item.is_string()) out.push_back(item.as_string());
+  return out;
+}
+
 }  // namespace kiosk::core

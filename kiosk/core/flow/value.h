@@ -45,6 +45,7 @@ class Value {
   const Object& as_object() const;                            // empty unless an object
   const Value& operator[](std::string_view key) const;        // null unless present
   std::string string_at(std::string_view key) const { return (*this)[key].as_string(); }
+  std::vector<std::string> strings() const;                  // an array's strings; others skipped
 
   // Builders: set a member (turning null into an object), append to an array.
   Value& set(std::string key, Value value);

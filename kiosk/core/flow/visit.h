@@ -31,6 +31,9 @@ struct Visit {
   std::vector<std::string> own_application_required{};   // (a default: Visit{a, b, c, d, e} stays valid)
   std::string authority{};          // the agent's: guardianship, written_authorisation, ...
   bool resident_under_14 = false;   // from the resident's birth date and the hall's day
+  // What the resident needs of a place they go to, as on file (the gateway's codes:
+  // wheelchair, sign_language, companion, ...): a booking starts with them ticked.
+  std::vector<std::string> access_needs{};
 
   // PIPL art. 31: for a resident under 14 only a guardian consents (a parent, a guardian,
   // or an agent acting with guardianship).

@@ -26,9 +26,22 @@ const std::vector<std::string>& cancel_reasons() {
   return reasons;
 }
 
+Needs needs_of(const std::vector<std::string>& codes) {
+  Needs needs;
+  for (const std::string& code : codes) {
+    needs.sign_language = needs.sign_language || code == "sign_language";
+    needs.wheelchair = needs.wheelchair || code == "wheelchair";
+    needs.companion = needs.companion || code == "companion";
+  }
+  return needs;
+}
+
+// The resident's access needs on file come ticked: a wheelchair user is not asked again
+// what the federation already knows (they can untick it for this visit).
 ServiceOutcome SlotFlow::begin(const BookingRequest& request, const core::ServiceContext& context) {
   reset();
   m_request = request;
+  m_request.needs = request.needs | needs_of(context.visit.access_needs);
   m_result = FlowResult::None;
   if (m_request.ask_needs) {
     m_step = Step::Needs;

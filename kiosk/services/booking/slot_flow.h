@@ -57,7 +57,14 @@ struct Needs {
   bool wheelchair = false;      // 轮椅无障碍
   bool companion = false;       // 陪同人员
   bool operator==(const Needs&) const = default;
+  Needs operator|(const Needs& other) const {
+    return {sign_language || other.sign_language, wheelchair || other.wheelchair, companion || other.companion};
+  }
 };
+
+// The booking's needs among the gateway's codes; other codes (large_print, ...) are not
+// the institution's to meet and are left out.
+Needs needs_of(const std::vector<std::string>& codes);
 
 // An appointment the resident already has (for cancel and reschedule).
 struct Appointment {
@@ -71,7 +78,7 @@ struct BookingRequest {
   std::string service_code;          // the gateway's, e.g. disability_assessment_4 (required)
   std::string region;                // a region code: the gateway lists institutions near it first ("" = any order)
   core::Message service_name;        // how the service is named on screen; discreet where needed
-  Needs needs;                       // preset; the resident may change them
+  Needs needs;                       // preset, with the resident's own on file; the resident may change them
   std::string contact_channel = "sms";   // sms | voice | none
   bool ask_needs = true;             // false: search at once with `needs` (no booking_needs)
   std::string reschedule_of;         // an appointment_id: book the new time, then cancel this one

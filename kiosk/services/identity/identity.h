@@ -66,7 +66,7 @@ class IdentityService final : public core::Service {
   core::ServiceOutcome visit_opened(const core::Reply& reply, const core::ServiceContext& context);
   core::ServiceOutcome code_answered(const core::Reply& reply, const core::ServiceContext& context);
   core::ServiceOutcome represented(const core::Reply& reply);
-  core::ServiceOutcome identified(const std::string& subject_ref, const std::string& masked_name);
+  core::ServiceOutcome identified(const core::Value& answer);
   core::ServiceOutcome finish();
   void start_code_clock(std::int64_t now);
   core::TextField* field(const std::string& node_id);

@@ -50,7 +50,7 @@ ServiceOutcome IdentityService::visit_opened(const core::Reply& reply, const cor
   }
   m_visit_id = reply.data.string_at("visit_id");
   const std::string masked = reply.data.string_at("name_masked");
-  if (reply.data["verified"].as_bool()) return identified(reply.data.string_at("subject_ref"), masked);
+  if (reply.data["verified"].as_bool()) return identified(reply.data);
   m_phone_masked = reply.data.string_at("phone_masked");
   start_code_clock(context.now);
   return with_alert(
@@ -60,7 +60,7 @@ ServiceOutcome IdentityService::visit_opened(const core::Reply& reply, const cor
 
 ServiceOutcome IdentityService::code_answered(const core::Reply& reply, const core::ServiceContext& context) {
   if (reply.ok && reply.data["verified"].as_bool())
-    return identified(reply.data.string_at("subject_ref"), reply.data.string_at("name_masked"));
+    return identified(reply.data);
   if (reply.ok) {  // another code is on its way
     start_code_clock(context.now);
     return with_alert(ServiceOutcome::of(Kind::Rebuild, "verify.code"),
@@ -99,22 +99,23 @@ ServiceOutcome IdentityService::represented(const core::Reply& reply) {
   m_visit.relationship = m_relationship;
   m_visit.authority = m_authority;
   m_visit.resident_under_14 = m_resident_under_14;
-  m_visit.own_application_required.clear();
-  for (const core::Value& endpoint : reply.data["own_application_required"].as_array())
-    if (endpoint.is_string()) m_visit.own_application_required.push_back(endpoint.as_string());
+  m_visit.own_application_required = reply.data["own_application_required"].strings();
+  m_visit.access_needs = reply.data["access_needs"].strings();   // the resident's, not the agent's
   const std::string masked = reply.data.string_at("name_masked");
   m_visit.masked_name = masked.empty() ? m_resident_name : masked;
   m_resident_id.clear();
   return finish();
 }
 
-ServiceOutcome IdentityService::identified(const std::string& subject_ref, const std::string& masked_name) {
+ServiceOutcome IdentityService::identified(const core::Value& answer) {
   m_code.clear();
   m_staff_pin.clear();
   m_code_expires = m_resend_at = core::kNoDeadline;
-  m_visit.subject_ref = subject_ref;
+  m_visit.subject_ref = answer.string_at("subject_ref");
+  const std::string masked_name = answer.string_at("name_masked");
   m_visit.masked_name = masked_name.empty() ? m_actor.masked_name : masked_name;
   m_visit.resident_under_14 = m_actor.under_14;
+  m_visit.access_needs = answer["access_needs"].strings();
   m_actor_done = true;
   if (!m_agent) return finish();
   return with_alert(go(Step::AgentResident, "agent_resident.id"), "agent_resident_next",

@@ -107,12 +107,7 @@ ServiceOutcome RehabService::book(const std::string& service_code, const Booking
   want.service_code = service_code;
   want.service_name = service_name(service_code, context);
   const core::Value& plan = m_answer["plan"];
-  if (plan.string_at("service_code") == service_code)
-    for (const core::Value& need : plan["needs"].as_array()) {
-      want.needs.sign_language = want.needs.sign_language || need.as_string() == "sign_language";
-      want.needs.wheelchair = want.needs.wheelchair || need.as_string() == "wheelchair";
-      want.needs.companion = want.needs.companion || need.as_string() == "companion";
-    }
+  if (plan.string_at("service_code") == service_code) want.needs = booking::needs_of(plan["needs"].strings());
   if (moving) {
     want.reschedule_of = moving->appointment_id;
     want.old = booking::Appointment{moving->appointment_id, moving->org, moving->start, moving->end};

@@ -54,7 +54,7 @@ static void r3_journey(const std::string& name, bool braille) {
   script += down + select;                                                 // certificate: 新办
   script += down + select;                                                 // basis: hukou here
   script += repeat(down, 4) + select;                                      // assessment: 肢体残疾
-  script += down + select + repeat(down, 6) + select;                      // needs: wheelchair; search
+  script += repeat(down, 7) + select;   // needs: wheelchair ticked already (on file); search
   script += select + select + select;   // the first place (Wuda's: the province's, nearest first), day, time
   script += "screenshot " + name + "_hold\n" + repeat(down, 4) + select;             // hold: confirm
   script += repeat(down, 6) + select;                                      // booking_done: finish
@@ -77,7 +77,7 @@ static void r3_journey(const std::string& name, bool braille) {
   EXPECT_NE(hold.find("乌达区残疾评定医院，3月9日 星期一 9:00"), std::string::npos) << hold;
   // Inner Mongolia designates its assessing institutions: Shanxi's is not offered to him.
   for (const auto& e : run.events) EXPECT_EQ(e.dump().find("侯马市残疾人康复中心"), std::string::npos) << e.dump();
-  EXPECT_NE(hold.find("需要轮椅通道"), std::string::npos) << hold;
+  EXPECT_NE(hold.find("需要轮椅通道"), std::string::npos) << hold;   // from his needs on file: he ticked nothing
   // The summary names the booked assessment's day, time and institution.
   const std::string summary = after_screen(run, "certificate_apply_summary");
   EXPECT_NE(summary.find("已预约，3月9日 星期一 9:00，乌达区残疾评定医院"), std::string::npos) << summary;

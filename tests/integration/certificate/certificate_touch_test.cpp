@@ -177,7 +177,10 @@ TEST_F(CertificateByTouch, R3BooksHisAssessmentAndAppliesForANewCard) {
   ASSERT_EQ(screen(), "certificate_apply_assessment");
   touch("certificate_apply_assessment.book.4");
   ASSERT_EQ(screen(), "booking_needs");
-  touch("booking_needs.wheelchair");
+  // His access needs on file come ticked: he is not asked again for the wheelchair.
+  const core::Node* wheelchair = m_runtime->kiosk().tree().find("booking_needs.wheelchair");
+  ASSERT_NE(wheelchair, nullptr);
+  EXPECT_TRUE(wheelchair->state.selected);
   touch("booking_needs.search");
   ASSERT_EQ(screen(), "booking_place");
   touch("booking_place.org_150304_assess");

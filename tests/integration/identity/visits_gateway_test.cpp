@@ -78,6 +78,7 @@ TEST_F(Visits, SmsVisitHasNoSubjectUntilTheCodeIsRight) {
   auto right = verify(visit, "135790");   // the demo data's documented code
   ASSERT_EQ(right.status, 200) << right.body.dump();
   EXPECT_EQ(right.body["subject_ref"], "sub_4c1f0a7e92d3");
+  EXPECT_EQ(right.body["access_needs"], json::array({"wheelchair"}));   // a booking starts with it ticked
 }
 
 TEST_F(Visits, ThreeWrongCodesLockTheVisitEvenForTheRightCode) {
@@ -156,6 +157,7 @@ TEST_F(Visits, AnAgentActsOnlyAfterTheirOwnVisitIsVerified) {
                  {{"represented_id_number", kR4}, {"relationship", "parent"}, {"authority", "guardianship"}});
   ASSERT_EQ(ok.status, 200) << ok.body.dump();
   EXPECT_EQ(ok.body["represented_subject_ref"], "sub_7a05c9e1b84d");
+  EXPECT_EQ(ok.body["access_needs"], json::array({"sign_language"}));   // the child's, not her mother's
 }
 
 TEST_F(Visits, TheGatewayRefusesARelationshipItHasNoRecordOf) {
