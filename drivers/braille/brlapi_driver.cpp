@@ -217,105 +217,122 @@ void BrlapiDriver::disconnect(bool report) {
 }
 
 void BrlapiDriver::run() {
-  int backoff = m_config.retry_min_ms;
-  bool reported = false;   // a Connected event is out and no Lost after it
-  auto last_size_poll = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+  m_backoff_ms = m_config.retry_min_ms;
+  m_reported = false;
   while (!m_stop) {
     bool connected = false;
     {
       std::lock_guard lock(m_mutex);
       connected = m_connected;
     }
-    if (!connected) {
-      if (!connect()) {
-        if (!sleep_ms(backoff)) break;
-        backoff = std::min(backoff * 2, m_config.retry_max_ms);
-        continue;
-      }
-      backoff = m_config.retry_min_ms;
-      last_size_poll = std::chrono::steady_clock::now() - std::chrono::seconds(1);
-    }
-    // Display size: a width of 0 means the display itself went away.
-    const auto now = std::chrono::steady_clock::now();
-    if (now - last_size_poll >= std::chrono::milliseconds(250)) {
-      last_size_poll = now;
-      unsigned int x = 0;
-      unsigned int y = 0;
-      if (brlapi__getDisplaySize(as_handle(m_handle), &x, &y) < 0) {
-        disconnect(reported);
-        reported = false;
-        continue;
-      }
-      const int width = static_cast<int>(x);
-      if (width > 0 && !m_in_tty) {
-        // TTY mode only once the display is there: entered while brltty still has no
-        // display (just restarted, display not yet attached), brltty keeps showing its
-        // own "No screen" over everything the client writes.
-        if (brlapi__enterTtyModeWithPath(as_handle(m_handle), nullptr, 0, nullptr) < 0) {
-          disconnect(reported);
-          reported = false;
-          continue;
-        }
-        m_in_tty = true;
-        m_requested = true;
-        m_cells = 0;   // so the frame is written below, in TTY mode
-      }
-      if (width != m_cells.load()) {
-        {
-          std::lock_guard lock(m_mutex);
-          m_cells = width;
-          write_locked(true);
-        }
-        if (width > 0) {
-          push(DriverEvent{DriverEvent::Kind::Connected, {}, width});
-          reported = true;
-        } else if (reported) {
-          push(DriverEvent{DriverEvent::Kind::Lost, {}, 0});
-          reported = false;
-        }
-      }
-    }
-    pollfd fds[2] = {{m_fd, POLLIN, 0}, {m_pipe[0], POLLIN, 0}};
-    poll(fds, m_pipe[0] >= 0 ? 2 : 1, 100);
-    if (fds[1].revents & POLLIN) {
-      char sink[64];
-      while (::read(m_pipe[0], sink, sizeof sink) > 0) {
-      }
-      std::lock_guard lock(m_mutex);
-      write_locked(false);   // brlapi__write sends without waiting for an answer
-    }
-    // Keys. brlapi__readKeyWithTimeout(0) with nothing to read spins for about 1 ms
-    // (libbrlapi 0.8 counts its deadline in whole milliseconds and polls until it has
-    // passed), which delayed the frame that answers a key. So it is called only while the
-    // socket has data, plus one full drain after a request (TTY mode, display size)
-    // during whose answer libbrlapi may have queued keys.
-    bool lost = m_broken;
-    bool readable = (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) != 0;
-    bool drain_queued = m_in_tty && m_requested;
-    m_requested = false;
-    while (!lost && m_in_tty && (readable || drain_queued)) {   // keys exist only in TTY mode
-      brlapi_keyCode_t code = 0;
-      const int rc = brlapi__readKeyWithTimeout(as_handle(m_handle), 0, &code);
-      if (rc < 0) lost = true;
-      if (rc <= 0) break;
-      cb::BrailleKey key;
-      if (map_brlapi_key(code, key)) {
-        m_last_key_ns = now_ns();
-        push(DriverEvent{DriverEvent::Kind::Key, key, 0});
-      }
-      if (!drain_queued) {
-        // Back to the top at once when the socket is empty: the app's answer to this
-        // key arrives through the pipe.
-        pollfd more{m_fd, POLLIN, 0};
-        readable = poll(&more, 1, 0) > 0 && (more.revents & (POLLIN | POLLHUP | POLLERR)) != 0;
-      }
-    }
-    if (lost || m_broken) {
-      disconnect(reported);
-      reported = false;
-    }
+    if (!connected && !try_connect()) continue;
+    if (!poll_display_size()) continue;
+    const bool readable = wait_for_socket();
+    if (read_keys(readable) || m_broken) lose_connection();
   }
   disconnect(false);
+}
+
+bool BrlapiDriver::try_connect() {
+  if (!connect()) {
+    if (sleep_ms(m_backoff_ms)) m_backoff_ms = std::min(m_backoff_ms * 2, m_config.retry_max_ms);
+    return false;
+  }
+  m_backoff_ms = m_config.retry_min_ms;
+  m_last_size_poll = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+  return true;
+}
+
+void BrlapiDriver::lose_connection() {
+  disconnect(m_reported);
+  m_reported = false;
+}
+
+// Display size, every 250 ms: a width of 0 means the display itself went away.
+bool BrlapiDriver::poll_display_size() {
+  const auto now = std::chrono::steady_clock::now();
+  if (now - m_last_size_poll < std::chrono::milliseconds(250)) return true;
+  m_last_size_poll = now;
+  unsigned int x = 0;
+  unsigned int y = 0;
+  if (brlapi__getDisplaySize(as_handle(m_handle), &x, &y) < 0) {
+    lose_connection();
+    return false;
+  }
+  const int width = static_cast<int>(x);
+  if (width > 0 && !m_in_tty) {
+    // TTY mode only once the display is there: entered while brltty still has no
+    // display (just restarted, display not yet attached), brltty keeps showing its
+    // own "No screen" over everything the client writes.
+    if (brlapi__enterTtyModeWithPath(as_handle(m_handle), nullptr, 0, nullptr) < 0) {
+      lose_connection();
+      return false;
+    }
+    m_in_tty = true;
+    m_requested = true;
+    m_cells = 0;   // so the frame is written below, in TTY mode
+  }
+  if (width != m_cells.load()) announce_width(width);
+  return true;
+}
+
+// A new width: the frame again, at that width, and Connected or Lost to the app.
+void BrlapiDriver::announce_width(int width) {
+  {
+    std::lock_guard lock(m_mutex);
+    m_cells = width;
+    write_locked(true);
+  }
+  if (width > 0) {
+    push(DriverEvent{DriverEvent::Kind::Connected, {}, width});
+    m_reported = true;
+  } else if (m_reported) {
+    push(DriverEvent{DriverEvent::Kind::Lost, {}, 0});
+    m_reported = false;
+  }
+}
+
+// Up to 100 ms for a key on the socket or a new frame through the pipe (written at once).
+bool BrlapiDriver::wait_for_socket() {
+  pollfd fds[2] = {{m_fd, POLLIN, 0}, {m_pipe[0], POLLIN, 0}};
+  poll(fds, m_pipe[0] >= 0 ? 2 : 1, 100);
+  if (fds[1].revents & POLLIN) {
+    char sink[64];
+    while (::read(m_pipe[0], sink, sizeof sink) > 0) {
+    }
+    std::lock_guard lock(m_mutex);
+    write_locked(false);   // brlapi__write sends without waiting for an answer
+  }
+  return (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) != 0;
+}
+
+// Keys. brlapi__readKeyWithTimeout(0) with nothing to read spins for about 1 ms
+// (libbrlapi 0.8 counts its deadline in whole milliseconds and polls until it has
+// passed), which delayed the frame that answers a key. So it is called only while the
+// socket has data, plus one full drain after a request (TTY mode, display size)
+// during whose answer libbrlapi may have queued keys.
+bool BrlapiDriver::read_keys(bool readable) {
+  bool lost = m_broken;
+  const bool drain_queued = m_in_tty && m_requested;
+  m_requested = false;
+  while (!lost && m_in_tty && (readable || drain_queued)) {   // keys exist only in TTY mode
+    brlapi_keyCode_t code = 0;
+    const int rc = brlapi__readKeyWithTimeout(as_handle(m_handle), 0, &code);
+    if (rc < 0) lost = true;
+    if (rc <= 0) break;
+    cb::BrailleKey key;
+    if (map_brlapi_key(code, key)) {
+      m_last_key_ns = now_ns();
+      push(DriverEvent{DriverEvent::Kind::Key, key, 0});
+    }
+    if (!drain_queued) {
+      // Back to the top at once when the socket is empty: the app's answer to this
+      // key arrives through the pipe.
+      pollfd more{m_fd, POLLIN, 0};
+      readable = poll(&more, 1, 0) > 0 && (more.revents & (POLLIN | POLLHUP | POLLERR)) != 0;
+    }
+  }
+  return lost;
 }
 
 }  // namespace kiosk::drivers::braille

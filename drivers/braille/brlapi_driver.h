@@ -8,6 +8,7 @@
 // stores the frame and wakes the worker through a pipe. Its own exception handler
 // replaces BrlAPI's default one, which aborts the process.
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -48,6 +49,13 @@ class BrlapiDriver final : public BrailleDriver {
 
  private:
   void run();
+  // The steps of one turn of run(), all on the worker thread.
+  bool try_connect();         // false after waiting its backoff
+  bool poll_display_size();   // false when the connection was lost (and closed)
+  void announce_width(int width);
+  bool wait_for_socket();     // true when BrlAPI's socket has something to read
+  bool read_keys(bool readable);   // true when the connection was lost
+  void lose_connection();
   bool connect();
   void disconnect(bool report);
   void push(DriverEvent event);
@@ -64,6 +72,9 @@ class BrlapiDriver final : public BrailleDriver {
   bool m_connected = false;
   bool m_in_tty = false;      // worker only: TTY mode entered once the display has a size
   bool m_requested = false;   // worker only: a request was answered; keys may be queued
+  bool m_reported = false;    // worker only: a Connected event is out and no Lost after it
+  int m_backoff_ms = 0;       // worker only: the wait before the next connection attempt
+  std::chrono::steady_clock::time_point m_last_size_poll;   // worker only
   std::string m_wanted;                     // what the app wants shown (UTF-8 cells)
   int m_wanted_cursor = -1;
   std::string m_shown;                      // what the device shows; empty = unknown

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "drivers/speech/espeak_driver.h"
+#include "drivers/speech/espeak/espeak_driver.h"
 
 namespace kiosk::drivers::speech {
 

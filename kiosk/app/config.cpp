@@ -336,6 +336,210 @@ std::vector<ConfigError> load_keymap(const fs::path& file, core::Keymap& keymap)
   return errors;
 }
 
+namespace {
+
+// Each read_* below reads one table of kiosk.toml into `config`, adding a `file:line`
+// error for every bad value; a missing table keeps the defaults.
+
+void read_hall(const toml::table& root, Config& config, std::string& deployment, const fs::path& kiosk_toml,
+               std::vector<ConfigError>& errors) {
+  for (const auto& entry : services::service_table()) config.services.emplace_back(entry.id);
+  const auto* hall = root["hall"].as_table();
+  if (!hall) return;
+  check_keys(*hall, {"deployment", "name_id", "services"}, "[hall]", kiosk_toml, errors);
+  read_string(*hall, "deployment", deployment, kiosk_toml, errors);
+  read_string(*hall, "name_id", config.kiosk.hall_name_id, kiosk_toml, errors);
+  read_services(*hall, config.services, kiosk_toml, errors);
+}
+
+void read_backend(const toml::table& root, Config& config, [[maybe_unused]] const fs::path& kiosk_toml,
+                  [[maybe_unused]] std::vector<ConfigError>& errors) {
+  const auto* backend = root["backend"].as_table();
+  if (!backend) return;
+  config.backend = *backend;
+#ifdef KIOSK_HAVE_BACKEND
+  // Checked here so a bad value stops start-up (exit 2, file:line) like any other.
+  backend::BackendConfigProblem problem;
+  if (!backend::parse_backend_config(*backend, config.root.string(), &problem) && problem.bad_value)
+    errors.push_back({kiosk_toml.string(), problem.line, problem.message});
+#endif
+}
+
+void read_session(const toml::table& root, Config& config, const fs::path& kiosk_toml,
+                  std::vector<ConfigError>& errors) {
+  const auto* session = root["session"].as_table();
+  if (!session) return;
+  check_keys(*session, {"idle_seconds", "answer_seconds"}, "[session]", kiosk_toml, errors);
+  std::int64_t idle = 180, answer = 45;
+  read_int(*session, "idle_seconds", 120, 300, idle, kiosk_toml, errors);   // T1: 120-300 s
+  read_int(*session, "answer_seconds", 20, 300, answer, kiosk_toml, errors);
+  config.kiosk.idle_ms = idle * 1000;
+  config.kiosk.answer_ms = answer * 1000;
+}
+
+void read_display(const toml::table& root, Config& config, const fs::path& kiosk_toml,
+                  std::vector<ConfigError>& errors) {
+  const auto* display = root["display"].as_table();
+  if (!display) return;
+  check_keys(*display, {"pixel_pitch_mm", "width", "height", "screen_bottom_mm"}, "[display]", kiosk_toml, errors);
+  if (const toml::node* node = display->get("pixel_pitch_mm")) {
+    // Every size in mm goes through it: a panel's pitch is tenths of a millimetre.
+    const auto pitch = node->value<double>();
+    if (!pitch || !(*pitch >= 0.05 && *pitch <= 2.0))
+      errors.push_back({kiosk_toml.string(), line_of(node), "pixel_pitch_mm must be a number from 0.05 to 2.0 (mm)"});
+    else
+      config.metrics.pixel_pitch_mm = *pitch;
+  }
+  std::int64_t w = config.metrics.width, h = config.metrics.height;
+  read_int(*display, "width", 640, 7680, w, kiosk_toml, errors);
+  read_int(*display, "height", 480, 4320, h, kiosk_toml, errors);
+  config.metrics.width = static_cast<int>(w);
+  config.metrics.height = static_cast<int>(h);
+  check_reach(*display, config.metrics, kiosk_toml, errors);
+}
+
+// [defaults] zoom, rate, volume: the numbers a resident steps through with the keys.
+void read_default_levels(const toml::table& d, core::Settings& defaults, const fs::path& kiosk_toml,
+                         std::vector<ConfigError>& errors) {
+  std::int64_t zoom = defaults.zoom, rate = defaults.rate, volume = defaults.volume;
+  read_int(d, "zoom", 80, 200, zoom, kiosk_toml, errors);
+  read_int(d, "rate", 50, 200, rate, kiosk_toml, errors);
+  // The keys step through these lists: a value between steps would step wrongly.
+  check_step(d, "zoom", zoom, core::kZoomSteps, kiosk_toml, errors);
+  check_step(d, "rate", rate, core::kRateSteps, kiosk_toml, errors);
+  read_int(d, "volume", 0, 10, volume, kiosk_toml, errors);
+  defaults.zoom = static_cast<int>(zoom);
+  defaults.rate = static_cast<int>(rate);
+  defaults.volume = static_cast<int>(volume);
+}
+
+// [defaults] theme, language, braille_table: names that must be ones the kiosk offers
+// (the theme is checked once the themes are loaded).
+void read_default_names(const toml::table& d, core::Settings& defaults, const fs::path& kiosk_toml,
+                        std::vector<ConfigError>& errors) {
+  read_string(d, "theme", defaults.theme, kiosk_toml, errors);
+  read_string(d, "language", defaults.language, kiosk_toml, errors);
+  read_string(d, "braille_table", defaults.braille_table, kiosk_toml, errors);
+  if (defaults.language != "zh-CN" && defaults.language != "en")
+    errors.push_back({kiosk_toml.string(), line_of(d.get("language")), "language must be \"zh-CN\" or \"en\", not \"" +
+                                                                        defaults.language + "\""});
+  if (std::find_if(std::begin(core::kBrailleTables), std::end(core::kBrailleTables), [&](const char* id) {
+        return defaults.braille_table == id;
+      }) == std::end(core::kBrailleTables))
+    errors.push_back({kiosk_toml.string(), line_of(d.get("braille_table")),
+                      "braille_table \"" + defaults.braille_table + "\" is not one the kiosk offers"});
+}
+
+// [defaults] easy_read, earcons, sign, sign_large, sign_speed, verbosity.
+void read_default_modes(const toml::table& d, core::Settings& defaults, const fs::path& kiosk_toml,
+                        std::vector<ConfigError>& errors) {
+  read_bool(d, "easy_read", defaults.easy_read, kiosk_toml, errors);
+  read_bool(d, "earcons", defaults.earcons, kiosk_toml, errors);
+  read_bool(d, "sign", defaults.sign, kiosk_toml, errors);
+  read_bool(d, "sign_large", defaults.sign_large, kiosk_toml, errors);
+  std::int64_t sign_speed = defaults.sign_speed;
+  read_int(d, "sign_speed", 50, 100, sign_speed, kiosk_toml, errors);
+  if (std::find(std::begin(core::kSignSpeedSteps), std::end(core::kSignSpeedSteps), sign_speed) ==
+      std::end(core::kSignSpeedSteps))
+    errors.push_back({kiosk_toml.string(), line_of(d.get("sign_speed")), "sign_speed must be 50, 75 or 100"});
+  defaults.sign_speed = static_cast<int>(sign_speed);
+  std::string verbosity = core::verbosity_name(defaults.verbosity);
+  read_string(d, "verbosity", verbosity, kiosk_toml, errors);
+  if (verbosity != "full" && verbosity != "brief")
+    errors.push_back({kiosk_toml.string(), line_of(d.get("verbosity")), "verbosity must be \"full\" or \"brief\""});
+  defaults.verbosity = verbosity == "brief" ? core::Verbosity::Brief : core::Verbosity::Full;
+}
+
+// [defaults]: the settings every session starts from (and returns to).
+void read_defaults(const toml::table& root, Config& config, const fs::path& kiosk_toml,
+                   std::vector<ConfigError>& errors) {
+  const auto* d = root["defaults"].as_table();
+  if (!d) return;
+  check_keys(*d, {"zoom", "theme", "language", "rate", "volume", "verbosity", "easy_read", "earcons", "braille_table",
+                  "sign", "sign_large", "sign_speed"},
+             "[defaults]", kiosk_toml, errors);
+  core::Settings& defaults = config.kiosk.hall_defaults;
+  read_default_levels(*d, defaults, kiosk_toml, errors);
+  read_default_names(*d, defaults, kiosk_toml, errors);
+  read_default_modes(*d, defaults, kiosk_toml, errors);
+}
+
+void read_drivers(const toml::table& root, Config& config, const fs::path& kiosk_toml,
+                  std::vector<ConfigError>& errors) {
+  const auto* drivers = root["drivers"].as_table();
+  if (!drivers) return;
+  check_keys(*drivers, {"speech", "braille", "card_reader", "printer"}, "[drivers]", kiosk_toml, errors);
+  read_list(*drivers, "speech", config.speech_drivers, kiosk_toml, errors);
+  read_list(*drivers, "braille", config.braille_drivers, kiosk_toml, errors);
+  read_list(*drivers, "card_reader", config.card_reader_drivers, kiosk_toml, errors);
+  read_list(*drivers, "printer", config.printer_drivers, kiosk_toml, errors);
+  check_driver_codes(*drivers, "card_reader", drivers::card_reader::kCardReaderCodes, kiosk_toml, errors);
+  check_device_arguments(*drivers, "card_reader", drivers::card_reader::kCardReaderDeviceCodes, kiosk_toml, errors);
+  check_driver_codes(*drivers, "printer", drivers::printer::kPrinterCodes, kiosk_toml, errors);
+}
+
+void read_braille(const toml::table& root, Config& config, const fs::path& kiosk_toml,
+                  std::vector<ConfigError>& errors) {
+  const auto* braille = root["braille"].as_table();
+  if (!braille) return;
+  check_keys(*braille, {"host", "auth"}, "[braille]", kiosk_toml, errors);
+  read_string(*braille, "host", config.braille_host, kiosk_toml, errors);
+  read_string(*braille, "auth", config.braille_auth, kiosk_toml, errors);
+}
+
+// [keymaps] files (default: the development keyboard and the EZ keypad), each loaded.
+void load_keymaps(const toml::table& root, Config& config, const fs::path& kiosk_toml,
+                  std::vector<ConfigError>& errors) {
+  std::vector<std::string> keymaps{"keyboard.toml", "ezkeypad.toml"};
+  if (const auto* k = root["keymaps"].as_table()) {
+    check_keys(*k, {"files"}, "[keymaps]", kiosk_toml, errors);
+    read_list(*k, "files", keymaps, kiosk_toml, errors);
+  }
+  for (const auto& name : keymaps) {
+    auto more = load_keymap(config.config_dir / "keymaps" / name, config.keymap);
+    errors.insert(errors.end(), more.begin(), more.end());
+  }
+}
+
+// Both languages' catalogues; matched against each other only when nothing so far has
+// failed, so one typo does not also report every message as missing.
+void load_catalogues(Config& config, std::vector<ConfigError>& errors) {
+  for (const char* language : {"zh-CN", "en"}) {
+    for (const fs::path& file : catalogue_files(config.config_dir / "locales", language)) {
+      auto more = load_catalog(file, language, config.catalog);
+      errors.insert(errors.end(), more.begin(), more.end());
+    }
+  }
+  if (errors.empty()) {
+    auto more = check_catalogs_match(config.config_dir / "locales", config.catalog);
+    errors.insert(errors.end(), more.begin(), more.end());
+  }
+}
+
+// config/themes: each theme and its name in both catalogues; the hall's default theme
+// must be one of them.
+void read_themes(Config& config, const fs::path& kiosk_toml, std::vector<ConfigError>& errors) {
+  const core::Settings& defaults = config.kiosk.hall_defaults;
+  auto themes = drivers::display::load_themes((config.config_dir / "themes").string());
+  if (!themes) {
+    errors.push_back({(config.config_dir / "themes").string(), 0, themes.error().message});
+    return;
+  }
+  bool found = false;
+  for (const auto& file : *themes) {
+    config.themes.push_back(file.theme);
+    const std::string id = "theme." + file.theme.id;
+    config.catalog.add("zh-CN", id, {file.name_zh, {}});
+    config.catalog.add("en", id, {file.name_en, {}});
+    config.kiosk.themes.push_back({file.theme.id, core::Message::of(id)});
+    found = found || file.theme.id == defaults.theme;
+  }
+  if (!found) errors.push_back({kiosk_toml.string(), 0, "default theme \"" + defaults.theme + "\" is not in config/themes"});
+}
+
+}  // namespace
+
+// The order of the steps is the order of the errors a bad kiosk.toml reports.
 ConfigResult load_config(const fs::path& kiosk_toml) {
   ConfigResult result;
   auto& errors = result.errors;
@@ -349,139 +553,16 @@ ConfigResult load_config(const fs::path& kiosk_toml) {
              "kiosk.toml", kiosk_toml, errors);
 
   std::string deployment = "houma";
-  for (const auto& entry : services::service_table()) config.services.emplace_back(entry.id);
-  if (const auto* hall = (*table)["hall"].as_table()) {
-    check_keys(*hall, {"deployment", "name_id", "services"}, "[hall]", kiosk_toml, errors);
-    read_string(*hall, "deployment", deployment, kiosk_toml, errors);
-    read_string(*hall, "name_id", config.kiosk.hall_name_id, kiosk_toml, errors);
-    read_services(*hall, config.services, kiosk_toml, errors);
-  }
-  if (const auto* backend = (*table)["backend"].as_table()) {
-    config.backend = *backend;
-#ifdef KIOSK_HAVE_BACKEND
-    // Checked here so a bad value stops start-up (exit 2, file:line) like any other.
-    backend::BackendConfigProblem problem;
-    if (!backend::parse_backend_config(*backend, config.root.string(), &problem) && problem.bad_value)
-      errors.push_back({kiosk_toml.string(), problem.line, problem.message});
-#endif
-  }
-  if (const auto* session = (*table)["session"].as_table()) {
-    check_keys(*session, {"idle_seconds", "answer_seconds"}, "[session]", kiosk_toml, errors);
-    std::int64_t idle = 180, answer = 45;
-    read_int(*session, "idle_seconds", 120, 300, idle, kiosk_toml, errors);   // T1: 120-300 s
-    read_int(*session, "answer_seconds", 20, 300, answer, kiosk_toml, errors);
-    config.kiosk.idle_ms = idle * 1000;
-    config.kiosk.answer_ms = answer * 1000;
-  }
-  if (const auto* display = (*table)["display"].as_table()) {
-    check_keys(*display, {"pixel_pitch_mm", "width", "height", "screen_bottom_mm"}, "[display]", kiosk_toml, errors);
-    if (const toml::node* node = display->get("pixel_pitch_mm")) {
-      // Every size in mm goes through it: a panel's pitch is tenths of a millimetre.
-      const auto pitch = node->value<double>();
-      if (!pitch || !(*pitch >= 0.05 && *pitch <= 2.0))
-        errors.push_back({kiosk_toml.string(), line_of(node), "pixel_pitch_mm must be a number from 0.05 to 2.0 (mm)"});
-      else
-        config.metrics.pixel_pitch_mm = *pitch;
-    }
-    std::int64_t w = config.metrics.width, h = config.metrics.height;
-    read_int(*display, "width", 640, 7680, w, kiosk_toml, errors);
-    read_int(*display, "height", 480, 4320, h, kiosk_toml, errors);
-    config.metrics.width = static_cast<int>(w);
-    config.metrics.height = static_cast<int>(h);
-    check_reach(*display, config.metrics, kiosk_toml, errors);
-  }
-  core::Settings& defaults = config.kiosk.hall_defaults;
-  if (const auto* d = (*table)["defaults"].as_table()) {
-    check_keys(*d, {"zoom", "theme", "language", "rate", "volume", "verbosity", "easy_read", "earcons", "braille_table",
-                    "sign", "sign_large", "sign_speed"},
-               "[defaults]", kiosk_toml, errors);
-    std::int64_t zoom = defaults.zoom, rate = defaults.rate, volume = defaults.volume, sign_speed = defaults.sign_speed;
-    read_int(*d, "zoom", 80, 200, zoom, kiosk_toml, errors);
-    read_int(*d, "rate", 50, 200, rate, kiosk_toml, errors);
-    // The keys step through these lists: a value between steps would step wrongly.
-    check_step(*d, "zoom", zoom, core::kZoomSteps, kiosk_toml, errors);
-    check_step(*d, "rate", rate, core::kRateSteps, kiosk_toml, errors);
-    read_int(*d, "volume", 0, 10, volume, kiosk_toml, errors);
-    defaults.zoom = static_cast<int>(zoom);
-    defaults.rate = static_cast<int>(rate);
-    defaults.volume = static_cast<int>(volume);
-    read_string(*d, "theme", defaults.theme, kiosk_toml, errors);
-    read_string(*d, "language", defaults.language, kiosk_toml, errors);
-    read_string(*d, "braille_table", defaults.braille_table, kiosk_toml, errors);
-    if (defaults.language != "zh-CN" && defaults.language != "en")
-      errors.push_back({kiosk_toml.string(), line_of(d->get("language")), "language must be \"zh-CN\" or \"en\", not \"" +
-                                                                          defaults.language + "\""});
-    if (std::find_if(std::begin(core::kBrailleTables), std::end(core::kBrailleTables), [&](const char* id) {
-          return defaults.braille_table == id;
-        }) == std::end(core::kBrailleTables))
-      errors.push_back({kiosk_toml.string(), line_of(d->get("braille_table")),
-                        "braille_table \"" + defaults.braille_table + "\" is not one the kiosk offers"});
-    read_bool(*d, "easy_read", defaults.easy_read, kiosk_toml, errors);
-    read_bool(*d, "earcons", defaults.earcons, kiosk_toml, errors);
-    read_bool(*d, "sign", defaults.sign, kiosk_toml, errors);
-    read_bool(*d, "sign_large", defaults.sign_large, kiosk_toml, errors);
-    read_int(*d, "sign_speed", 50, 100, sign_speed, kiosk_toml, errors);
-    if (std::find(std::begin(core::kSignSpeedSteps), std::end(core::kSignSpeedSteps), sign_speed) ==
-        std::end(core::kSignSpeedSteps))
-      errors.push_back({kiosk_toml.string(), line_of(d->get("sign_speed")), "sign_speed must be 50, 75 or 100"});
-    defaults.sign_speed = static_cast<int>(sign_speed);
-    std::string verbosity = core::verbosity_name(defaults.verbosity);
-    read_string(*d, "verbosity", verbosity, kiosk_toml, errors);
-    if (verbosity != "full" && verbosity != "brief")
-      errors.push_back({kiosk_toml.string(), line_of(d->get("verbosity")), "verbosity must be \"full\" or \"brief\""});
-    defaults.verbosity = verbosity == "brief" ? core::Verbosity::Brief : core::Verbosity::Full;
-  }
-  if (const auto* drivers = (*table)["drivers"].as_table()) {
-    check_keys(*drivers, {"speech", "braille", "card_reader", "printer"}, "[drivers]", kiosk_toml, errors);
-    read_list(*drivers, "speech", config.speech_drivers, kiosk_toml, errors);
-    read_list(*drivers, "braille", config.braille_drivers, kiosk_toml, errors);
-    read_list(*drivers, "card_reader", config.card_reader_drivers, kiosk_toml, errors);
-    read_list(*drivers, "printer", config.printer_drivers, kiosk_toml, errors);
-    check_driver_codes(*drivers, "card_reader", drivers::card_reader::kCardReaderCodes, kiosk_toml, errors);
-    check_device_arguments(*drivers, "card_reader", drivers::card_reader::kCardReaderDeviceCodes, kiosk_toml, errors);
-    check_driver_codes(*drivers, "printer", drivers::printer::kPrinterCodes, kiosk_toml, errors);
-  }
-  if (const auto* braille = (*table)["braille"].as_table()) {
-    check_keys(*braille, {"host", "auth"}, "[braille]", kiosk_toml, errors);
-    read_string(*braille, "host", config.braille_host, kiosk_toml, errors);
-    read_string(*braille, "auth", config.braille_auth, kiosk_toml, errors);
-  }
-  std::vector<std::string> keymaps{"keyboard.toml", "ezkeypad.toml"};
-  if (const auto* k = (*table)["keymaps"].as_table()) {
-    check_keys(*k, {"files"}, "[keymaps]", kiosk_toml, errors);
-    read_list(*k, "files", keymaps, kiosk_toml, errors);
-  }
-  for (const auto& name : keymaps) {
-    auto more = load_keymap(config.config_dir / "keymaps" / name, config.keymap);
-    errors.insert(errors.end(), more.begin(), more.end());
-  }
-  for (const char* language : {"zh-CN", "en"}) {
-    for (const fs::path& file : catalogue_files(config.config_dir / "locales", language)) {
-      auto more = load_catalog(file, language, config.catalog);
-      errors.insert(errors.end(), more.begin(), more.end());
-    }
-  }
-  if (errors.empty()) {
-    auto more = check_catalogs_match(config.config_dir / "locales", config.catalog);
-    errors.insert(errors.end(), more.begin(), more.end());
-  }
-
-  auto themes = drivers::display::load_themes((config.config_dir / "themes").string());
-  if (!themes) {
-    errors.push_back({(config.config_dir / "themes").string(), 0, themes.error().message});
-  } else {
-    bool found = false;
-    for (const auto& file : *themes) {
-      config.themes.push_back(file.theme);
-      const std::string id = "theme." + file.theme.id;
-      config.catalog.add("zh-CN", id, {file.name_zh, {}});
-      config.catalog.add("en", id, {file.name_en, {}});
-      config.kiosk.themes.push_back({file.theme.id, core::Message::of(id)});
-      found = found || file.theme.id == defaults.theme;
-    }
-    if (!found) errors.push_back({kiosk_toml.string(), 0, "default theme \"" + defaults.theme + "\" is not in config/themes"});
-  }
-
+  read_hall(*table, config, deployment, kiosk_toml, errors);
+  read_backend(*table, config, kiosk_toml, errors);
+  read_session(*table, config, kiosk_toml, errors);
+  read_display(*table, config, kiosk_toml, errors);
+  read_defaults(*table, config, kiosk_toml, errors);
+  read_drivers(*table, config, kiosk_toml, errors);
+  read_braille(*table, config, kiosk_toml, errors);
+  load_keymaps(*table, config, kiosk_toml, errors);
+  load_catalogues(config, errors);
+  read_themes(config, kiosk_toml, errors);
   load_county(config, deployment, kiosk_toml, errors);
   if (errors.empty()) result.config = std::move(config);
   return result;

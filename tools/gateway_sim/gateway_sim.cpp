@@ -99,6 +99,13 @@ FaultRule* GatewaySim::match_fault(const std::string& route) {
 nlohmann::json GatewaySim::applied_applications() { return m_gw->applied_applications(); }
 
 backend::Status GatewaySim::start() {
+  if (auto opened = open_gateway(); !opened) return opened;
+  if (auto opened = open_server(); !opened) return opened;
+  add_routes();
+  return listen();
+}
+
+backend::Status GatewaySim::open_gateway() {
   auto gw = backend::LocalGateway::open(m_opt.demo_data_dir, backend::system_now_ms);
   if (!gw) return gw.error();
   m_gw = std::move(gw.value());
@@ -110,6 +117,10 @@ backend::Status GatewaySim::start() {
                           std::ofstream(log, std::ios::app) << visit << ' ' << phone << ' ' << code << '\n';
                         });
   }
+  return backend::Unit{};
+}
+
+backend::Status GatewaySim::open_server() {
   m_server = std::make_unique<httplib::SSLServer>(m_opt.cert_file.c_str(), m_opt.key_file.c_str(),
                                                   m_opt.client_ca_file.c_str());
   if (!m_server->is_valid())
@@ -125,82 +136,94 @@ backend::Status GatewaySim::start() {
   m_server->set_keep_alive_max_count(100000);
   m_server->set_read_timeout(10, 0);
   m_server->set_write_timeout(10, 0);
+  return backend::Unit{};
+}
 
+void GatewaySim::add_routes() {
   m_server->Get("/_sim/applications", [this](const httplib::Request&, httplib::Response& res) {
     res.set_content(m_gw->applied_applications().dump(), "application/json");
   });
-  auto handler = [this](const httplib::Request& req, httplib::Response& res) {
-    if (m_opt.nice > 0) {
-      static thread_local const bool niced = ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), m_opt.nice) == 0;
-      (void)niced;
-    }
-    const auto method = req.method == "POST" ? backend::Method::Post : backend::Method::Get;
-    std::map<std::string, std::string> params;
-    const auto endpoint = backend::match_route(method, req.path, params);
-    const std::string route = endpoint ? backend::endpoint_info(*endpoint).name : "unknown";
-    FaultRule fault;
-    {
-      std::lock_guard lock(m_fault_mu);
-      if (auto* f = match_fault(route)) fault = *f;
-    }
-    backend::GatewayRequest g;
-    g.method = method;
-    g.path = req.path;
-    for (const auto& [k, v] : req.params) g.query[k] = v;
-    g.body = req.body;
-    g.idempotency_key = req.get_header_value("Idempotency-Key");
-    auto sleep_ms = [](int ms) { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); };
-    if (fault.mode == FaultMode::Status500) {
-      res.status = 500;
-      res.set_content(R"({"code":"server_error","accessible_message":"业务系统暂时出错。","next_step":"retry_later","status":500})",
-                      "application/problem+json");
-    } else if (fault.mode == FaultMode::Reset) {
-      // Reset before applying anything: the client must treat the effect as unknown.
-      reset_connection(req.remote_port);
-      res.status = 500;
-    } else {
-      if (fault.mode == FaultMode::Latency && method == backend::Method::Get) sleep_ms(fault.ms);
-      if (fault.mode == FaultMode::Taken) {
-        const auto body = nlohmann::json::parse(req.body, nullptr, false);
-        if (body.is_object() && body.contains("slot_id") && body["slot_id"].is_string())
-          m_gw->take_slot(body["slot_id"].get<std::string>());
-      }
-      auto answer = m_gw->handle(g, [&] {
-        if (fault.mode == FaultMode::Latency) sleep_ms(fault.ms);
-      });
-      res.status = answer.status;
-      std::string body = answer.body.dump();
-      const char* type = answer.problem ? "application/problem+json" : "application/json";
-      if (fault.mode == FaultMode::Malformed) {
-        res.set_content(body.substr(0, body.size() / 2) + "<<not json", type);
-      } else if (fault.mode == FaultMode::Truncate) {
-        // Announce the full length, send half, then close.
-        auto half = std::make_shared<std::string>(body.substr(0, body.size() / 2));
-        res.set_content_provider(body.size(), type,
-                                 [half](size_t offset, size_t, httplib::DataSink& sink) {
-                                   if (offset < half->size())
-                                     sink.write(half->data() + offset, half->size() - offset);
-                                   return offset < half->size();
-                                 });
-      } else if (fault.mode == FaultMode::Slow) {
-        auto full = std::make_shared<std::string>(body);
-        const int ms = fault.ms;
-        res.set_content_provider(body.size(), type,
-                                 [full, ms](size_t offset, size_t, httplib::DataSink& sink) {
-                                   std::this_thread::sleep_for(std::chrono::milliseconds(ms));
-                                   return sink.write(full->data() + offset, 1);
-                                 });
-      } else {
-        res.set_content(body, type);
-      }
-    }
-    if (m_opt.log_requests)
-      std::fprintf(stderr, "gateway_sim: %s %s -> %d%s\n", req.method.c_str(), req.path.c_str(),
-                   res.status, fault.mode == FaultMode::None ? "" : " (fault)");
-  };
+  auto handler = [this](const httplib::Request& req, httplib::Response& res) { handle(req, res); };
   m_server->Get(R"(/v1/.*)", handler);
   m_server->Post(R"(/v1/.*)", handler);
+}
 
+void GatewaySim::handle(const httplib::Request& req, httplib::Response& res) {
+  if (m_opt.nice > 0) {
+    static thread_local const bool niced = ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), m_opt.nice) == 0;
+    (void)niced;
+  }
+  const auto method = req.method == "POST" ? backend::Method::Post : backend::Method::Get;
+  std::map<std::string, std::string> params;
+  const auto endpoint = backend::match_route(method, req.path, params);
+  const std::string route = endpoint ? backend::endpoint_info(*endpoint).name : "unknown";
+  FaultRule fault;
+  {
+    std::lock_guard lock(m_fault_mu);
+    if (auto* f = match_fault(route)) fault = *f;
+  }
+  if (fault.mode == FaultMode::Status500) {
+    res.status = 500;
+    res.set_content(R"({"code":"server_error","accessible_message":"业务系统暂时出错。","next_step":"retry_later","status":500})",
+                    "application/problem+json");
+  } else if (fault.mode == FaultMode::Reset) {
+    // Reset before applying anything: the client must treat the effect as unknown.
+    reset_connection(req.remote_port);
+    res.status = 500;
+  } else {
+    answer(req, res, fault);
+  }
+  if (m_opt.log_requests)
+    std::fprintf(stderr, "gateway_sim: %s %s -> %d%s\n", req.method.c_str(), req.path.c_str(),
+                 res.status, fault.mode == FaultMode::None ? "" : " (fault)");
+}
+
+void GatewaySim::answer(const httplib::Request& req, httplib::Response& res, const FaultRule& fault) {
+  const auto method = req.method == "POST" ? backend::Method::Post : backend::Method::Get;
+  backend::GatewayRequest g;
+  g.method = method;
+  g.path = req.path;
+  for (const auto& [k, v] : req.params) g.query[k] = v;
+  g.body = req.body;
+  g.idempotency_key = req.get_header_value("Idempotency-Key");
+  auto sleep_ms = [](int ms) { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); };
+  if (fault.mode == FaultMode::Latency && method == backend::Method::Get) sleep_ms(fault.ms);
+  if (fault.mode == FaultMode::Taken) {
+    const auto body = nlohmann::json::parse(req.body, nullptr, false);
+    if (body.is_object() && body.contains("slot_id") && body["slot_id"].is_string())
+      m_gw->take_slot(body["slot_id"].get<std::string>());
+  }
+  auto reply = m_gw->handle(g, [&] {
+    if (fault.mode == FaultMode::Latency) sleep_ms(fault.ms);
+  });
+  res.status = reply.status;
+  std::string body = reply.body.dump();
+  const char* type = reply.problem ? "application/problem+json" : "application/json";
+  if (fault.mode == FaultMode::Malformed) {
+    res.set_content(body.substr(0, body.size() / 2) + "<<not json", type);
+  } else if (fault.mode == FaultMode::Truncate) {
+    // Announce the full length, send half, then close.
+    auto half = std::make_shared<std::string>(body.substr(0, body.size() / 2));
+    res.set_content_provider(body.size(), type,
+                             [half](size_t offset, size_t, httplib::DataSink& sink) {
+                               if (offset < half->size())
+                                 sink.write(half->data() + offset, half->size() - offset);
+                               return offset < half->size();
+                             });
+  } else if (fault.mode == FaultMode::Slow) {
+    auto full = std::make_shared<std::string>(body);
+    const int ms = fault.ms;
+    res.set_content_provider(body.size(), type,
+                             [full, ms](size_t offset, size_t, httplib::DataSink& sink) {
+                               std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+                               return sink.write(full->data() + offset, 1);
+                             });
+  } else {
+    res.set_content(body, type);
+  }
+}
+
+backend::Status GatewaySim::listen() {
   int port = m_opt.port;
   if (port == 0) {
     port = m_server->bind_to_any_port(m_opt.host.c_str());

@@ -15,7 +15,11 @@
 #include "kiosk/backend/api/api_types.h"
 #include "kiosk/backend/local/local_gateway.h"
 
-namespace httplib { class SSLServer; }
+namespace httplib {
+class SSLServer;
+struct Request;
+struct Response;
+}  // namespace httplib
 
 namespace kiosk::tools {
 
@@ -68,6 +72,15 @@ class GatewaySim {
 
  private:
   FaultRule* match_fault(const std::string& route);
+  // The steps of start(): the demo gateway, the mutual-TLS server, the routes, the port.
+  backend::Status open_gateway();
+  backend::Status open_server();
+  void add_routes();
+  backend::Status listen();
+  // One /v1 request on a server thread: the fault rule that matches its route, if any,
+  // shapes the gateway's answer.
+  void handle(const httplib::Request& req, httplib::Response& res);
+  void answer(const httplib::Request& req, httplib::Response& res, const FaultRule& fault);
 
   SimOptions m_opt;
   std::unique_ptr<backend::LocalGateway> m_gw;

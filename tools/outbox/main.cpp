@@ -9,6 +9,7 @@
 #include <cstring>
 #include <ctime>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -166,18 +167,19 @@ int list(kb::Outbox& outbox, const kb::BackendConfig& c, kb::OutboxListQuery pag
   return 0;
 }
 
-}  // namespace
+// What to do: the command after the options, and its own options.
+struct Command {
+  std::string name;
+  int wait_seconds = 30;
+  bool json_out = false;
+  std::string operand;   // send/submit's FILE.json, retry's REF ("" for --all)
+  kb::OutboxListQuery page;
+};
 
-int main(int argc, char** argv) {
-  if (sodium_init() < 0) return 1;
-  kb::BackendConfig c;
-  c.now_ms = kb::system_now_ms;
-  c.outbox_path = "outbox.db";
-  c.outbox_key_file = "outbox.key";
+// Every --config FILE's [backend] table in turn (paths relative to --root). Read before the
+// other options so that explicit ones override it. An exit code when a file is unusable.
+std::optional<int> read_config_files(const std::vector<std::string>& args, kb::BackendConfig& c) {
   std::string root = ".";
-  int i = 1;
-  std::vector<std::string> args(argv + 1, argv + argc);
-  // --config first, so explicit options override it.
   for (size_t k = 0; k + 1 < args.size(); ++k)
     if (args[k] == "--root") root = args[k + 1];
   for (size_t k = 0; k + 1 < args.size(); ++k) {
@@ -202,6 +204,12 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
+  return std::nullopt;
+}
+
+// The options before the command, from argv[i]; leaves i at the command. An exit code
+// for --help or a bad option.
+std::optional<int> read_options(int argc, char** argv, int& i, kb::BackendConfig& c) {
   for (; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
@@ -238,82 +246,113 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  const std::string cmd = argv[i++];
-  int wait_seconds = 30;
-  bool json_out = false;
-  std::string operand;
-  kb::OutboxListQuery page;
+  return std::nullopt;
+}
+
+// The command at argv[i] and the options after it; an exit code for a bad list option.
+std::optional<int> read_command(int argc, char** argv, int i, Command& command) {
+  command.name = argv[i++];
   for (; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--wait-seconds" && i + 1 < argc) wait_seconds = std::atoi(argv[++i]);
-    else if (a == "--json") json_out = true;
-    else if (a == "--all") operand = "";
+    if (a == "--wait-seconds" && i + 1 < argc) command.wait_seconds = std::atoi(argv[++i]);
+    else if (a == "--json") command.json_out = true;
+    else if (a == "--all") command.operand = "";
     else if (a == "--limit" || a == "--after" || a == "--state") {
-      if (i + 1 >= argc || !parse_list_option(a, argv[++i], page)) return 2;
+      if (i + 1 >= argc || !parse_list_option(a, argv[++i], command.page)) return 2;
     }
-    else operand = a;
+    else command.operand = a;
   }
+  return std::nullopt;
+}
 
+int health(kb::Outbox& outbox, std::int64_t now) {
+  auto h = outbox.health(now);
+  if (!h) return fail(h.error());
+  std::printf("queued %d, failed %d, delivered %d, capacity %d%s%s%s\n", h->queued, h->failed,
+              h->delivered, h->capacity, h->nearly_full ? ", ALARM outbox_nearly_full" : "",
+              h->full ? ", ALARM outbox_full" : "",
+              h->staff_alarms ? ", ALARM outbox_overdue" : "");
+  return h->queued + h->failed > 0 ? 3 : 0;
+}
+
+int retry(kb::Outbox& outbox, const std::string& ref, std::int64_t now) {
+  auto n = outbox.retry(ref, now);
+  if (!n) return fail(n.error());
+  std::printf("%d item(s) queued again\n", n.value());
+  return 0;
+}
+
+// Stores every application of FILE.json; an exit code when it cannot (sending follows).
+std::optional<int> store(kb::Outbox& outbox, const std::string& path, std::int64_t now) {
+  std::ifstream in(path);
+  if (!in) {
+    std::fprintf(stderr, "kiosk-outbox: cannot read %s\n", path.c_str());
+    return 2;
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const kiosk::tools::outbox::SubmitFile file = kiosk::tools::outbox::parse_submit_file(ss.str());
+  if (!file.ok()) {
+    std::fprintf(stderr, "kiosk-outbox: %s: %s\n", path.c_str(), file.error.c_str());
+    return 2;
+  }
+  // An entry whose key is stored already is that item again: count only what is new.
+  auto before = outbox.health(now);
+  if (!before) return fail(before.error());
+  // Batches of 500 in one transaction each: one fsync per batch, not per application,
+  // and every application is durable before the first send.
+  std::vector<kb::OutboxNewItem> batch;
+  for (std::size_t k = 0; k < file.entries.size(); ++k) {
+    const auto& entry = file.entries[k];
+    batch.push_back({entry.kind, entry.body, entry.idempotency_key});
+    if (batch.size() < 500 && k + 1 < file.entries.size()) continue;
+    auto stored = outbox.enqueue_batch(batch);
+    if (!stored) return fail(stored.error());
+    batch.clear();
+  }
+  auto after = outbox.health(now);
+  if (!after) return fail(after.error());
+  const int added = (after->queued + after->failed + after->delivered) - (before->queued + before->failed + before->delivered);
+  std::printf("stored %d new application(s), %zu already in the outbox\n", added,
+              file.entries.size() - static_cast<std::size_t>(added));
+  std::fflush(stdout);
+  return std::nullopt;
+}
+
+int send_queued(const kb::BackendConfig& c, int wait_seconds) {
+  auto left = drain(c, wait_seconds);
+  if (!left) return fail(left.error());
+  std::printf("%d item(s) not delivered\n", left.value());
+  return left.value() > 0 ? 3 : 0;
+}
+
+int run(const kb::BackendConfig& c, const Command& command) {
   auto ob = kb::Outbox::open(c);
   if (!ob) return fail(ob.error());
   auto& outbox = *ob.value();
   const auto now = c.now_ms();
-
-  if (cmd == "list") return list(outbox, c, page, json_out);
-  if (cmd == "health") {
-    auto h = outbox.health(now);
-    if (!h) return fail(h.error());
-    std::printf("queued %d, failed %d, delivered %d, capacity %d%s%s%s\n", h->queued, h->failed,
-                h->delivered, h->capacity, h->nearly_full ? ", ALARM outbox_nearly_full" : "",
-                h->full ? ", ALARM outbox_full" : "",
-                h->staff_alarms ? ", ALARM outbox_overdue" : "");
-    return h->queued + h->failed > 0 ? 3 : 0;
+  if (command.name == "list") return list(outbox, c, command.page, command.json_out);
+  if (command.name == "health") return health(outbox, now);
+  if (command.name == "retry") return retry(outbox, command.operand, now);
+  if (command.name == "submit") {
+    if (auto exit = store(outbox, command.operand, now)) return *exit;
   }
-  if (cmd == "retry") {
-    auto n = outbox.retry(operand, now);
-    if (!n) return fail(n.error());
-    std::printf("%d item(s) queued again\n", n.value());
-    return 0;
-  }
-  if (cmd == "submit") {
-    std::ifstream in(operand);
-    if (!in) {
-      std::fprintf(stderr, "kiosk-outbox: cannot read %s\n", operand.c_str());
-      return 2;
-    }
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const kiosk::tools::outbox::SubmitFile file = kiosk::tools::outbox::parse_submit_file(ss.str());
-    if (!file.ok()) {
-      std::fprintf(stderr, "kiosk-outbox: %s: %s\n", operand.c_str(), file.error.c_str());
-      return 2;
-    }
-    // An entry whose key is stored already is that item again: count only what is new.
-    auto before = outbox.health(now);
-    if (!before) return fail(before.error());
-    // Batches of 500 in one transaction each: one fsync per batch, not per application,
-    // and every application is durable before the first send.
-    std::vector<kb::OutboxNewItem> batch;
-    for (std::size_t k = 0; k < file.entries.size(); ++k) {
-      const auto& entry = file.entries[k];
-      batch.push_back({entry.kind, entry.body, entry.idempotency_key});
-      if (batch.size() < 500 && k + 1 < file.entries.size()) continue;
-      auto stored = outbox.enqueue_batch(batch);
-      if (!stored) return fail(stored.error());
-      batch.clear();
-    }
-    auto after = outbox.health(now);
-    if (!after) return fail(after.error());
-    const int added = (after->queued + after->failed + after->delivered) - (before->queued + before->failed + before->delivered);
-    std::printf("stored %d new application(s), %zu already in the outbox\n", added,
-                file.entries.size() - static_cast<std::size_t>(added));
-    std::fflush(stdout);
-  }
-  if (cmd == "submit" || cmd == "send") {
-    auto left = drain(c, wait_seconds);
-    if (!left) return fail(left.error());
-    std::printf("%d item(s) not delivered\n", left.value());
-    return left.value() > 0 ? 3 : 0;
-  }
+  if (command.name == "submit" || command.name == "send") return send_queued(c, command.wait_seconds);
   return usage();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (sodium_init() < 0) return 1;
+  kb::BackendConfig c;
+  c.now_ms = kb::system_now_ms;
+  c.outbox_path = "outbox.db";
+  c.outbox_key_file = "outbox.key";
+  if (auto exit = read_config_files(std::vector<std::string>(argv + 1, argv + argc), c)) return *exit;
+  int i = 1;
+  if (auto exit = read_options(argc, argv, i, c)) return *exit;
+  Command command;
+  if (auto exit = read_command(argc, argv, i, command)) return *exit;
+  return run(c, command);
 }

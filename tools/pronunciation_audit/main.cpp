@@ -22,7 +22,7 @@
 #include <toml++/toml.h>
 
 #include "audit.h"
-#include "drivers/speech/reading_loader.h"
+#include "drivers/speech/reading/reading_loader.h"
 #include "kiosk/core/text/utf8.h"
 
 namespace fs = std::filesystem;

@@ -10,7 +10,7 @@
 
 #include "drivers/braille/braille_driver.h"
 #include "drivers/braille/louis_translator.h"
-#include "drivers/speech/reading_loader.h"
+#include "drivers/speech/reading/reading_loader.h"
 #include "kiosk/app/channels/channel.h"
 #include "kiosk/app/channels/channels.h"
 #include "kiosk/core/present/braille/braille_input.h"

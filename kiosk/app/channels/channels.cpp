@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/app/channels/channels.h"
 
-#include "drivers/speech/reading_loader.h"
+#include "drivers/speech/reading/reading_loader.h"
 
 // CHANNEL INCLUDES (one line per channel)
 #include "kiosk/app/channels/speech_channel.h"

@@ -10,7 +10,7 @@
 
 #include "drivers/audio/earcons.h"
 #include "drivers/audio/sdl_audio_output.h"
-#include "drivers/speech/reading_loader.h"
+#include "drivers/speech/reading/reading_loader.h"
 #include "drivers/speech/speech_driver.h"
 #include "kiosk/core/text/normaliser.h"
 

@@ -65,10 +65,9 @@ core::Result<core::IdCard> read_card_file(const std::string& script, const std::
   return card;
 }
 
-}  // namespace
-
-int run_headless(Config& config, const Options& options) {
-  setenv("SDL_AUDIODRIVER", "dummy", 0);
+// The script, parsed up front, and the screenshot folder: exit 2 before the kiosk starts
+// when either is unusable.
+std::optional<int> read_script(const Options& options, ParsedScript& script) {
   std::string script_text;
   if (!options.script.empty()) {
     const auto text = read_file(options.script);
@@ -78,7 +77,7 @@ int run_headless(Config& config, const Options& options) {
     }
     script_text = *text;
   }
-  ParsedScript script = parse_script(script_text);
+  script = parse_script(script_text);
   if (script.error) {
     std::fprintf(stderr, "kiosk: %s:%d: %s\n", options.script.c_str(), script.error->line, script.error->message.c_str());
     return 2;
@@ -91,9 +90,11 @@ int run_headless(Config& config, const Options& options) {
       return 2;
     }
   }
+  return std::nullopt;
+}
 
-  std::int64_t clock = 0;
-  Runtime runtime(config, [&clock] { return clock; });
+// The headless display and the transcript file; an exit code when either cannot open.
+std::optional<int> open_outputs(Runtime& runtime, const Options& options) {
   // --now is checked by the options: "2026-03-08T..." gives 20260308.
   runtime.fix_today(std::stoi(options.now.substr(0, 4) + options.now.substr(5, 2) + options.now.substr(8, 2)));
   std::string error;
@@ -105,6 +106,62 @@ int run_headless(Config& config, const Options& options) {
     std::fprintf(stderr, "kiosk: cannot write %s\n", options.transcript.c_str());
     return 2;
   }
+  return std::nullopt;
+}
+
+// One script step, as the resident's input it stands for; false (after saying why) when a
+// card step's file is unusable.
+bool play(const ScriptStep& step, Runtime& runtime, std::int64_t& clock,
+          drivers::card_reader::FakeCardReader& card_reader, const Options& options) {
+  using K = ScriptStep::Kind;
+  using BK = core::braille::BrailleKeyKind;
+  switch (step.kind) {
+    case K::Key: runtime.command(step.command, core::InputSource::Key); break;
+    case K::Type: runtime.type_text(step.text); break;
+    case K::Touch: runtime.touch(step.x, step.y, core::TouchKind::Tap); break;
+    case K::TouchHold:
+      advance(runtime, clock, 800);
+      runtime.touch(step.x, step.y, core::TouchKind::Hold);
+      break;
+    case K::HeadphonesIn: runtime.headphones(true); break;
+    case K::HeadphonesOut: runtime.headphones(false); break;
+    case K::Wait: advance(runtime, clock, step.ms); break;
+    case K::Screenshot:
+      if (!options.screenshots.empty())
+        runtime.screenshot((fs::path(options.screenshots) / (step.text + ".png")).string());
+      break;
+    case K::BrailleLine:
+      runtime.braille_key({step.text == "up" ? BK::LineUp : BK::LineDown, 0});
+      break;
+    case K::BrailleKey:
+      runtime.braille_key({step.text == "enter" ? BK::Enter : step.text == "space" ? BK::Space : BK::Backspace, 0});
+      break;
+    case K::BrailleRoute: runtime.braille_key({BK::Route, step.x}); break;
+    case K::BraillePan: runtime.braille_key({step.text == "left" ? BK::PanLeft : BK::PanRight, 0}); break;
+    case K::BrailleDots: runtime.braille_key({BK::Dots, step.x}); break;
+    case K::Card: {
+      auto card = read_card_file(options.script, step.text);
+      if (!card) {
+        std::fprintf(stderr, "kiosk: %s:%d: %s\n", options.script.c_str(), step.line, card.error().message.c_str());
+        return false;
+      }
+      card_reader.place(card.value());
+      break;
+    }
+    case K::CardRemove: card_reader.remove(); break;
+  }
+  return true;
+}
+
+}  // namespace
+
+int run_headless(Config& config, const Options& options) {
+  setenv("SDL_AUDIODRIVER", "dummy", 0);
+  ParsedScript script;
+  if (auto exit = read_script(options, script)) return *exit;
+  std::int64_t clock = 0;
+  Runtime runtime(config, [&clock] { return clock; });
+  if (auto exit = open_outputs(runtime, options)) return *exit;
   // The same order as the window loop (app.cpp): the first frame, then the channels.
   if (options.announce.empty()) runtime.show_first_screen();
   for (auto& channel : make_channels(config, RunMode::Headless)) runtime.add_channel(std::move(channel));
@@ -115,44 +172,8 @@ int run_headless(Config& config, const Options& options) {
   }
   auto& card_reader = runtime.use_fake_card_reader();   // the script's card steps feed it
   runtime.start();
-  using K = ScriptStep::Kind;
-  using BK = core::braille::BrailleKeyKind;
   for (const auto& step : script.steps) {
-    switch (step.kind) {
-      case K::Key: runtime.command(step.command, core::InputSource::Key); break;
-      case K::Type: runtime.type_text(step.text); break;
-      case K::Touch: runtime.touch(step.x, step.y, core::TouchKind::Tap); break;
-      case K::TouchHold:
-        advance(runtime, clock, 800);
-        runtime.touch(step.x, step.y, core::TouchKind::Hold);
-        break;
-      case K::HeadphonesIn: runtime.headphones(true); break;
-      case K::HeadphonesOut: runtime.headphones(false); break;
-      case K::Wait: advance(runtime, clock, step.ms); break;
-      case K::Screenshot:
-        if (!options.screenshots.empty())
-          runtime.screenshot((fs::path(options.screenshots) / (step.text + ".png")).string());
-        break;
-      case K::BrailleLine:
-        runtime.braille_key({step.text == "up" ? BK::LineUp : BK::LineDown, 0});
-        break;
-      case K::BrailleKey:
-        runtime.braille_key({step.text == "enter" ? BK::Enter : step.text == "space" ? BK::Space : BK::Backspace, 0});
-        break;
-      case K::BrailleRoute: runtime.braille_key({BK::Route, step.x}); break;
-      case K::BraillePan: runtime.braille_key({step.text == "left" ? BK::PanLeft : BK::PanRight, 0}); break;
-      case K::BrailleDots: runtime.braille_key({BK::Dots, step.x}); break;
-      case K::Card: {
-        auto card = read_card_file(options.script, step.text);
-        if (!card) {
-          std::fprintf(stderr, "kiosk: %s:%d: %s\n", options.script.c_str(), step.line, card.error().message.c_str());
-          return 2;
-        }
-        card_reader.place(card.value());
-        break;
-      }
-      case K::CardRemove: card_reader.remove(); break;
-    }
+    if (!play(step, runtime, clock, card_reader, options)) return 2;
     runtime.poll();   // worker results the step caused are handled before the next step
     settle(runtime);
     runtime.redraw();

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <iterator>
 
+#include "kiosk/core/present/layout_footer.h"
+#include "kiosk/core/present/layout_frame.h"
 #include "kiosk/core/present/layout_touch.h"
 #include "kiosk/core/present/text_wrap.h"
 
@@ -86,21 +88,10 @@ ColorRole text_for(const Node& node, bool boxed) {
   return node.state.selected ? ColorRole::SelectedText : ColorRole::ButtonText;
 }
 
-}  // namespace
-
-namespace {
-
-// What every part of one frame's layout shares.
-struct Frame {
-  const LayoutInput& in;
-  const TextMeasurer& measurer;
-  const LayoutMetrics& metrics;
-  Sizes s;
-  std::string lang;
-  bool easy;
-  int body_line, small_line;
-  int left, right;
-};
+using layout_parts::draw_footer;
+using layout_parts::Footer;
+using layout_parts::Frame;
+using layout_parts::measure_footer;
 
 struct Header {
   int bottom;            // the first row under it
@@ -115,160 +106,87 @@ struct Narrow {
   int right = 0;
 };
 
-// Header: title, prompt, step. The step ("第2步，共6步") goes at the right end of a
-// one-line title when it fits there, which saves a whole line at large sizes.
-Header layout_header(const Frame& f, DisplayList& list, Narrow narrow) {
+// The header's text, wrapped once at the full width: the title, the step ("第2步，共6步")
+// at the right end of a one-line title when it fits there (which saves a whole line at
+// large sizes) or else on its own line under the prompt, and the prompt.
+struct HeaderText {
+  std::vector<std::string> title;
+  std::string step;                       // "" = no steps
+  int step_beside_w = 0;                  // > 0: the step's width, at the title's right end
+  std::vector<std::string> step_lines;    // the step on its own line (not beside the title)
+  std::string prompt;                     // as shown ("" = none)
+  std::vector<std::string> prompt_lines;
+};
+
+HeaderText measure_header(const Frame& f) {
   const Sizes& s = f.s;
   const LayoutInput& in = f.in;
+  const int header_w = f.right - f.left;
+  HeaderText text;
+  text.title = wrap_text(in.catalog.text(in.tree.title, f.lang, f.easy), header_w, s.title_px, FontFace::Bold, f.measurer);
+  if (in.tree.steps > 0)
+    text.step = in.catalog.text(Message::of("flow.step").arg("step", std::to_string(in.tree.step))
+                                    .arg("steps", std::to_string(in.tree.steps)), f.lang);
+  if (!text.step.empty() && text.title.size() == 1) {
+    const int step_w = f.measurer.width(text.step, s.small_px, FontFace::Regular);
+    const int title_w = f.measurer.width(text.title.front(), s.title_px, FontFace::Bold);
+    if (title_w + 2 * s.gap + step_w <= header_w) text.step_beside_w = step_w;
+  }
+  if (!text.step.empty() && text.step_beside_w == 0)
+    text.step_lines = wrap_text(text.step, header_w, s.small_px, FontFace::Regular, f.measurer);
+  if (!in.tree.prompt.empty()) {
+    text.prompt = in.catalog.text(in.tree.prompt, f.lang, f.easy);
+    text.prompt_lines = wrap_text(text.prompt, header_w, s.body_px, FontFace::Regular, f.measurer);
+  }
+  return text;
+}
+
+// Places the measured header, top down; only where the pad rises beside the prompt are
+// lines wrapped again (the prompt's from there, and the step's), narrower. Without a
+// list it only finds where the header ends.
+Header place_header(const Frame& f, const HeaderText& text, Narrow narrow, DisplayList* list) {
+  const Sizes& s = f.s;
   int header_w = f.right - f.left;
   int y = s.margin;
-  auto put_text = [&](std::vector<std::string> lines, int px, FontFace face, ColorRole color) {
+  auto put_text = [&](const std::vector<std::string>& lines, int px, FontFace face, ColorRole color) {
     const int h = static_cast<int>(lines.size()) * f.measurer.line_height(px, face);
-    list.texts.push_back({{f.left, y, header_w, h}, std::move(lines), px, face, color, false});
+    if (list) list->texts.push_back({{f.left, y, header_w, h}, lines, px, face, color, false});
     y += h;
   };
-  const std::string title = in.catalog.text(in.tree.title, f.lang, f.easy);
-  auto title_lines = wrap_text(title, header_w, s.title_px, FontFace::Bold, f.measurer);
-  std::string step_text;
-  if (in.tree.steps > 0)
-    step_text = in.catalog.text(Message::of("flow.step").arg("step", std::to_string(in.tree.step))
-                                    .arg("steps", std::to_string(in.tree.steps)), f.lang);
-  const int title_line = f.measurer.line_height(s.title_px, FontFace::Bold);
-  if (!step_text.empty() && title_lines.size() == 1) {
-    const int step_w = f.measurer.width(step_text, s.small_px, FontFace::Regular);
-    const int title_w = f.measurer.width(title_lines.front(), s.title_px, FontFace::Bold);
-    if (title_w + 2 * s.gap + step_w <= header_w) {
-      // Bottom-aligned with the title's line, so both sit on about the same baseline.
-      list.texts.push_back({{f.right - step_w, y + title_line - f.small_line, step_w, f.small_line}, {step_text},
-                            s.small_px, FontFace::Regular, ColorRole::MutedText, false});
-      step_text.clear();
-    }
+  if (text.step_beside_w > 0 && list) {
+    // Bottom-aligned with the title's line, so both sit on about the same baseline.
+    const int title_line = f.measurer.line_height(s.title_px, FontFace::Bold);
+    list->texts.push_back({{f.right - text.step_beside_w, y + title_line - f.small_line, text.step_beside_w, f.small_line},
+                           {text.step}, s.small_px, FontFace::Regular, ColorRole::MutedText, false});
   }
-  put_text(std::move(title_lines), s.title_px, FontFace::Bold, ColorRole::Accent);
-  Header header{0, in.tree.prompt.empty() ? std::string() : in.catalog.text(in.tree.prompt, f.lang, f.easy), y};
-  if (!header.prompt.empty()) {
+  put_text(text.title, s.title_px, FontFace::Bold, ColorRole::Accent);
+  Header header{0, text.prompt, y};
+  if (!text.prompt.empty()) {
     y += s.gap / 2;
-    auto lines = wrap_text(header.prompt, header_w, s.body_px, FontFace::Regular, f.measurer);
+    const std::vector<std::string>& lines = text.prompt_lines;
     const auto above = static_cast<std::size_t>(narrow.from_y < 0 ? lines.size()
                                                 : std::max(0, (narrow.from_y - y) / f.body_line));
     if (above < lines.size()) {   // the rest wraps again, left of the pad
       std::string rest;
       for (std::size_t i = above; i < lines.size(); ++i) rest += (i > above && f.lang == "en" ? " " : "") + lines[i];
-      lines.resize(above);
-      if (!lines.empty()) put_text(std::move(lines), s.body_px, FontFace::Regular, ColorRole::MutedText);
+      if (above > 0) put_text({lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(above)}, s.body_px,
+                              FontFace::Regular, ColorRole::MutedText);
       header_w = narrow.right - f.left;
-      lines = wrap_text(rest, header_w, s.body_px, FontFace::Regular, f.measurer);
+      put_text(wrap_text(rest, header_w, s.body_px, FontFace::Regular, f.measurer), s.body_px, FontFace::Regular,
+               ColorRole::MutedText);
+    } else {
+      put_text(lines, s.body_px, FontFace::Regular, ColorRole::MutedText);
     }
-    put_text(std::move(lines), s.body_px, FontFace::Regular, ColorRole::MutedText);
   }
   if (narrow.from_y >= 0) header_w = narrow.right - f.left;
-  if (!step_text.empty()) {
+  if (!text.step.empty() && text.step_beside_w == 0) {
     y += s.gap / 2;
-    put_text(wrap_text(step_text, header_w, s.small_px, FontFace::Regular, f.measurer), s.small_px, FontFace::Regular,
-             ColorRole::MutedText);
+    put_text(narrow.from_y >= 0 ? wrap_text(text.step, header_w, s.small_px, FontFace::Regular, f.measurer)
+                                : text.step_lines,
+             s.small_px, FontFace::Regular, ColorRole::MutedText);
   }
   header.bottom = y + s.gap;
   return header;
-}
-
-struct FooterRow {
-  std::vector<std::string> lines;
-  int px;
-  FontFace face;
-  ColorRole face_color, text_color;
-};
-
-// The footer, bottom up: a bottom row (the braille mirror at the left, the page indicator
-// at the right), then the caption, then the status line. A row is drawn only when it
-// has something to show. The mirror is for sighted staff, so it keeps one small fixed
-// size whatever the resident's zoom; the caption echoes speech and takes at most two
-// lines and about 15 % of the height (starting with "…"), so at 200 % the page's own
-// content keeps most of the screen. The status line (alerts) is never shortened.
-struct Footer {
-  int width = 0;
-  std::vector<FooterRow> rows;   // bottom up
-  int row_pad = 0;               // a filled row needs little: the line height has leading
-  int rows_h = 0;
-  std::vector<std::string> mirror;
-  int mirror_h = 0;
-  bool side_by_side = false;     // the page indicator fits beside the mirror
-  int frame_bottom = 0;          // where the footer ends (above the touch bar)
-  int bar_h = 0;
-  int reach_bottom = 0;
-
-  int bottom_row_h(bool paged, int small_line) const {
-    if (!paged) return mirror_h;
-    return side_by_side ? std::max(mirror_h, small_line) : mirror_h + small_line;
-  }
-  // Where the content must end: the focus ring reaches gap/2 below the last block.
-  int content_limit(bool paged, const Frame& f) const {
-    const int row = bottom_row_h(paged, f.small_line);
-    const int footer_h = (row > 0 ? row + f.s.gap / 2 : 0) + rows_h;
-    return frame_bottom - footer_h - (footer_h > 0 ? f.s.gap / 2 : 0) - f.s.gap / 2;
-  }
-};
-
-std::string page_indicator(const Frame& f, std::size_t page, std::size_t count) {
-  return f.in.catalog.text(Message::of("layout.page").arg("page", std::to_string(page)).arg("pages", std::to_string(count)),
-                           f.lang);
-}
-
-// The caption row's lines: like live captions, the newest words stay (speech ends with the
-// focused item, while the title and prompt it starts with are on the screen already).
-std::vector<std::string> caption_lines(const Frame& f, int width, bool one_line) {
-  const LayoutInput& in = f.in;
-  const auto most = one_line ? std::size_t{1} : static_cast<std::size_t>(std::clamp(f.metrics.height * 15 / 100 / f.body_line, 1, 2));
-  auto lines = wrap_text(in.caption, width, f.s.body_px, FontFace::Regular, f.measurer);
-  if (lines.size() <= most) return lines;
-  // Too long: the focused item's name first (issue 12: at 200 % the tail alone lost
-  // it), then what follows it as room allows; without a name, the newest words.
-  const Node* node = in.tree.find(in.focused);
-  const std::string name =
-      node ? in.catalog.text(f.easy && !node->easy_read.empty() ? node->easy_read : node->name, f.lang, f.easy) : std::string();
-  const auto at = name.empty() ? std::string::npos : in.caption.rfind(name);
-  if (at == std::string::npos) return wrap_tail(in.caption, most, width, f.s.body_px, FontFace::Regular, f.measurer);
-  lines = wrap_text((at > 0 ? "…" : "") + in.caption.substr(at), width, f.s.body_px, FontFace::Regular, f.measurer);
-  limit_lines(lines, most, width, f.s.body_px, FontFace::Regular, f.measurer);
-  return lines;
-}
-
-// tight: the on-screen pad needs the room, so the caption keeps to one line.
-Footer measure_footer(const Frame& f, const std::string& prompt, const ReachBand& reach, bool tight) {
-  const LayoutInput& in = f.in;
-  const Sizes& s = f.s;
-  Footer footer;
-  footer.width = f.metrics.width - 2 * s.margin - 2 * s.gap;
-  const std::string status_text = in.status ? in.catalog.text(in.status->text, f.lang, f.easy) : std::string();
-  // An alert is spoken too: its caption would only repeat the status line above it.
-  if (!in.caption.empty() && in.caption != status_text)
-    footer.rows.push_back({caption_lines(f, footer.width, tight), s.body_px, FontFace::Regular, ColorRole::CaptionFace,
-                           ColorRole::CaptionText});
-  // An alert that says what the prompt under the title says already (the timeout
-  // warning) would only take the page's room twice.
-  if (in.status && status_text != prompt) {
-    const bool bad = in.status->code.find("invalid") != std::string::npos || in.status->code.find("failed") != std::string::npos;
-    footer.rows.push_back({wrap_text(status_text, footer.width, s.body_px, FontFace::Bold, f.measurer), s.body_px,
-                           FontFace::Bold, bad ? ColorRole::Error : ColorRole::Background,
-                           bad ? ColorRole::ErrorText : ColorRole::Text});
-  }
-  footer.row_pad = s.gap / 2;
-  for (const auto& row : footer.rows)
-    footer.rows_h += static_cast<int>(row.lines.size()) * f.measurer.line_height(row.px, row.face) + footer.row_pad + s.gap / 2;
-  if (!in.braille_cells.empty())
-    footer.mirror = wrap_text(in.braille_cells, footer.width, s.staff_px, FontFace::Braille, f.measurer);
-  footer.mirror_h = static_cast<int>(footer.mirror.size()) * f.measurer.line_height(s.staff_px, FontFace::Braille);
-  int mirror_w = 0;
-  for (const auto& line : footer.mirror) mirror_w = std::max(mirror_w, f.measurer.width(line, s.staff_px, FontFace::Braille));
-  // Widest the indicator can get: a page count of two digits (more than the nodes when
-  // a tall item is split over pages).
-  const std::size_t most_pages = std::max<std::size_t>(in.tree.nodes.size(), 99);
-  const int indicator_w = f.measurer.width(page_indicator(f, most_pages, most_pages), s.small_px, FontFace::Regular);
-  footer.side_by_side = mirror_w + 2 * s.gap + indicator_w <= footer.width;
-  // The touch bar takes the foot of the screen; the footer sits above it.
-  footer.bar_h = std::max(s.target_min, f.body_line + s.gap);
-  footer.reach_bottom = std::min(f.metrics.height - s.margin, reach.bottom);
-  footer.frame_bottom = footer.reach_bottom - (in.touch_bar ? footer.bar_h + s.gap : 0);
-  return footer;
 }
 
 bool shows_pad(const LayoutInput& in) {
@@ -289,33 +207,32 @@ int pad_key_width(const Frame& f, int key) {
   return std::min(key_w, std::max(key, f.metrics.width / 8));
 }
 
-// The header, and where the pad may start. The pad sits under the header; where that
-// leaves too little room for 15 mm keys (a long prompt at 200 %), the caption keeps to
-// one line, and if that is not enough the pad rises beside the prompt, whose lines there
-// wrap left of it, just as high as it needs and never above the reach band.
+// The header, the footer, and where the pad may start. The pad sits under the header;
+// where that leaves too little room for 15 mm keys (a long prompt at 200 %), the caption
+// keeps to one line, and if that is not enough the pad rises beside the prompt, whose
+// lines there wrap left of it, just as high as it needs and never above the reach band.
+// The header is measured once: the room is found from where it ends at the full width,
+// and only a rising pad wraps part of it again.
 struct HeaderAndPad {
   Header header;
   int pad_top;
-  bool tight;   // the footer's caption keeps to one line
+  Footer footer;   // its caption keeps to one line when the pad needs the room
 };
 HeaderAndPad layout_header_and_pad(const Frame& f, const ReachBand& reach, DisplayList& list) {
-  DisplayList full;
-  Header header = layout_header(f, full, {});
-  const int content_top = std::max(header.bottom, reach.top);
+  const HeaderText text = measure_header(f);
+  const int content_top = std::max(place_header(f, text, {}, nullptr).bottom, reach.top);
   const int pad_min_h = 4 * f.s.target_min + 3 * std::max(2, f.s.target_min / 10);
-  auto room = [&](bool tight) {
-    return measure_footer(f, header.prompt, reach, tight).content_limit(true, f) - content_top;
-  };
-  if (!shows_pad(f.in) || room(false) >= pad_min_h || room(true) >= pad_min_h) {
-    list.texts.insert(list.texts.end(), full.texts.begin(), full.texts.end());
-    return {header, content_top, shows_pad(f.in) && room(false) < pad_min_h};
-  }
+  auto room = [&](const Footer& footer) { return footer.content_limit(true, f) - content_top; };
+  Footer footer = measure_footer(f, text.prompt, reach, false);
+  if (!shows_pad(f.in) || room(footer) >= pad_min_h) return {place_header(f, text, {}, &list), content_top, std::move(footer)};
+  footer = measure_footer(f, text.prompt, reach, true);
+  if (room(footer) >= pad_min_h) return {place_header(f, text, {}, &list), content_top, std::move(footer)};
   int right = f.right;
   if (f.in.sign_pane) right -= (f.in.settings.sign_large ? f.metrics.width * 2 / 5 : f.metrics.width / 4) + f.s.gap;
-  const int pad_top = std::max(reach.top, measure_footer(f, header.prompt, reach, true).content_limit(true, f) - pad_min_h);
+  const int pad_top = std::max(reach.top, footer.content_limit(true, f) - pad_min_h);
   const int key_w = pad_key_width(f, pad_key_wanted(f));
-  header = layout_header(f, list, Narrow{pad_top, right - 3 * key_w - 3 * f.s.gap});
-  return {header, pad_top, true};
+  const Header header = place_header(f, text, Narrow{pad_top, right - 3 * key_w - 3 * f.s.gap}, &list);
+  return {header, pad_top, std::move(footer)};
 }
 
 // The sign pane sits at the right of the content area, below the header, so the title
@@ -489,44 +406,6 @@ void draw_page(const Frame& f, const std::vector<Block>& blocks, const std::vect
   }
 }
 
-void draw_footer(const Frame& f, Footer& footer, bool paged, std::size_t page_count, ScreenLayout& out) {
-  const Sizes& s = f.s;
-  DisplayList& list = out.list;
-  int bottom = footer.frame_bottom;
-  if (const int row_h = footer.bottom_row_h(paged, f.small_line); row_h > 0) {
-    const int row_top = bottom - row_h;
-    if (!footer.mirror.empty())
-      list.texts.push_back({{s.margin + s.gap, paged && !footer.side_by_side ? row_top : bottom - footer.mirror_h,
-                             footer.width, footer.mirror_h},
-                            footer.mirror, s.staff_px, FontFace::Braille, ColorRole::MutedText, false});
-    if (paged) {
-      std::string indicator = page_indicator(f, static_cast<std::size_t>(out.page + 1), page_count);
-      const int w = f.measurer.width(indicator, s.small_px, FontFace::Regular);
-      // Right-aligned beside the mirror, or on a line of its own under it.
-      const Rect box = footer.side_by_side ? Rect{s.margin + s.gap + footer.width - w, bottom - f.small_line, w, f.small_line}
-                                           : Rect{s.margin + s.gap, bottom - f.small_line, footer.width, f.small_line};
-      list.texts.push_back({box, {std::move(indicator)}, s.small_px, FontFace::Regular, ColorRole::MutedText, false});
-    }
-    bottom = row_top - s.gap / 2;
-  }
-  const int full_w = f.metrics.width - 2 * s.margin;
-  for (auto& row : footer.rows) {
-    const int text_h = static_cast<int>(row.lines.size()) * f.measurer.line_height(row.px, row.face);
-    if (&row == &footer.rows.back()) {
-      // A rule above the footer: in the high-contrast themes the caption's face is the
-      // background, and without it the caption would read as one more item.
-      const int rule_y = bottom - text_h - footer.row_pad - s.gap / 4 - 1;
-      list.rects.push_back({{s.margin, rule_y, full_w, 2}, ColorRole::Border, 0});
-    }
-    const int h = text_h + footer.row_pad;
-    bottom -= h;
-    list.rects.push_back({{s.margin, bottom, full_w, h}, row.face_color, 0});
-    list.texts.push_back({{s.margin + s.gap, bottom + footer.row_pad / 2, footer.width, h - footer.row_pad},
-                          std::move(row.lines), row.px, row.face, row.text_color, false});
-    bottom -= s.gap / 2;
-  }
-}
-
 // The focus's page; for an item over several pages, the part asked for.
 int page_of_focus(const ScreenLayout& out, const LayoutInput& in) {
   const int first = first_page_of(out, in.focused);
@@ -555,9 +434,8 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer, 
   // Every touch target sits in the reach zone: the content starts no higher than its top
   // (the title and prompt, which are only read, may be above it).
   const ReachBand reach = reach_band(metrics);
-  const auto [header, pad_top, tight] = layout_header_and_pad(f, reach, out.list);
+  auto [header, pad_top, footer] = layout_header_and_pad(f, reach, out.list);
   const int content_top = std::max(header.bottom, reach.top);
-  Footer footer = measure_footer(f, header.prompt, reach, tight);
   const int width = place_panes(f, footer, content_top, pad_top, out) - f.left;
 
   // Measure every node, then split into pages. The page indicator's room is kept only

@@ -2,7 +2,7 @@
 #pragma once
 // Pronunciation lexicon applier: whole words (Han) replaced by tone-numbered pinyin,
 // which the cmn-latn-pinyin voice reads exactly (docs/accessibility.md section 4). Entries
-// are data (drivers/speech/lexicon_loader.h reads config/speech/lexicon.toml). Pure;
+// are data (drivers/speech/reading/lexicon_loader.h reads config/speech/lexicon.toml). Pure;
 // a built Lexicon is immutable, so any thread may call apply() concurrently.
 #include <string>
 #include <string_view>

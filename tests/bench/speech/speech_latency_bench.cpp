@@ -28,8 +28,8 @@
 #include <vector>
 
 #include "drivers/audio/sdl_audio_output.h"
-#include "drivers/speech/espeak_driver.h"
-#include "drivers/speech/reading_loader.h"
+#include "drivers/speech/espeak/espeak_driver.h"
+#include "drivers/speech/reading/reading_loader.h"
 #include "kiosk/core/text/normaliser.h"
 
 extern char** environ;

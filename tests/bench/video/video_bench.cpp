@@ -37,7 +37,7 @@
 #include "drivers/audio/memory_sinks.h"
 #include "drivers/braille/louis_translator.h"
 #include "drivers/display/sdl_display.h"
-#include "drivers/speech/espeak_driver.h"
+#include "drivers/speech/espeak/espeak_driver.h"
 #include "drivers/video/clip_decoder.h"
 #include "drivers/video/sdl_video.h"
 #include "drivers/video/video_player.h"

@@ -23,7 +23,7 @@
 #include <toml++/toml.h>
 
 #include "drivers/braille/louis_translator.h"
-#include "drivers/speech/reading_loader.h"
+#include "drivers/speech/reading/reading_loader.h"
 #include "kiosk/core/present/braille/braille_input.h"
 #include "kiosk/core/present/braille/braille_text.h"
 #include "kiosk_run.h"

@@ -4,7 +4,7 @@
 #include <chrono>
 #include <string>
 
-#include "drivers/speech/reading_loader.h"
+#include "drivers/speech/reading/reading_loader.h"
 
 namespace pronunciation_test {
 

@@ -10,7 +10,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "drivers/speech/phonemes.h"
+#include "drivers/speech/espeak/phonemes.h"
 #include "kiosk/core/present/braille/braille_reading.h"
 #include "kiosk/core/text/normaliser.h"
 #include "kiosk/core/text/utf8.h"

@@ -15,7 +15,7 @@
 #include "drivers/audio/earcons.h"
 #include "drivers/audio/memory_sinks.h"
 #include "drivers/audio/sdl_audio_output.h"
-#include "drivers/speech/espeak_driver.h"
+#include "drivers/speech/espeak/espeak_driver.h"
 #include "speech_test_support.h"
 
 namespace {

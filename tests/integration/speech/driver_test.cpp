@@ -9,7 +9,7 @@
 #include "drivers/audio/memory_sinks.h"
 #include "drivers/audio/sdl_audio_output.h"
 #include "kiosk/core/present/speech/speech_presenter.h"
-#include "drivers/speech/espeak_driver.h"
+#include "drivers/speech/espeak/espeak_driver.h"
 #include "speech_test_support.h"
 
 namespace {

@@ -4,8 +4,8 @@
 // Nothing phonetic is hard-coded: both sides go through espeak_TextToPhonemes.
 #include <gtest/gtest.h>
 
-#include "drivers/speech/lexicon_loader.h"
-#include "drivers/speech/phonemes.h"
+#include "drivers/speech/reading/lexicon_loader.h"
+#include "drivers/speech/espeak/phonemes.h"
 #include "kiosk/core/text/normaliser.h"
 
 namespace {

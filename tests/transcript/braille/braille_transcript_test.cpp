@@ -13,7 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "drivers/braille/louis_translator.h"
-#include "drivers/speech/reading_loader.h"
+#include "drivers/speech/reading/reading_loader.h"
 #include "kiosk_run.h"
 
 namespace fs = std::filesystem;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "drivers/speech/phonemes.h"
+#include "drivers/speech/espeak/phonemes.h"
 
-#include "drivers/speech/espeak_engine.h"
+#include "drivers/speech/espeak/espeak_engine.h"
 
 namespace kiosk::drivers::speech {
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "drivers/speech/reading_loader.h"
+#include "drivers/speech/reading/reading_loader.h"
 
 #include <cstdio>
 #include <fstream>
 
-#include "drivers/speech/lexicon_loader.h"
+#include "drivers/speech/reading/lexicon_loader.h"
 
 namespace kiosk::drivers::speech {
 namespace {

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "drivers/speech/espeak_driver.h"
+#include "drivers/speech/espeak/espeak_driver.h"
 
 #include <chrono>
 #include <cstdio>
 
 #include "drivers/audio/audio_sink.h"
-#include "drivers/speech/espeak_engine.h"
-#include "drivers/speech/worker_priority.h"
+#include "drivers/speech/espeak/espeak_engine.h"
+#include "drivers/speech/espeak/worker_priority.h"
 #include "kiosk/core/present/speech/levels.h"
 #include "kiosk/core/text/utf8.h"
 

@@ -24,7 +24,7 @@
 
 #include "drivers/speech/speech_driver.h"
 #include "drivers/speech/speech_result.h"
-#include "drivers/speech/worker_priority.h"
+#include "drivers/speech/espeak/worker_priority.h"
 
 namespace kiosk::drivers::speech {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "drivers/speech/worker_priority.h"
+#include "drivers/speech/espeak/worker_priority.h"
 
 #include <pthread.h>
 #include <sched.h>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "drivers/speech/lexicon_loader.h"
+#include "drivers/speech/reading/lexicon_loader.h"
 
 #include <fstream>
 #include <sstream>
