@@ -207,65 +207,86 @@ int pad_key_width(const Frame& f, int key) {
   return std::min(key_w, std::max(key, f.metrics.width / 8));
 }
 
-// The header, the footer, and where the pad may start. The pad sits under the header;
-// where that leaves too little room for 15 mm keys (a long prompt at 200 %), the caption
-// keeps to one line, and if that is not enough the pad rises beside the prompt, whose
-// lines there wrap left of it, just as high as it needs and never above the reach band.
-// The header is measured once: the room is found from where it ends at the full width,
-// and only a rising pad wraps part of it again.
-struct HeaderAndPad {
-  Header header;
-  int pad_top;
-  Footer footer;   // its caption keeps to one line when the pad needs the room
-};
-HeaderAndPad layout_header_and_pad(const Frame& f, const ReachBand& reach, DisplayList& list) {
-  const HeaderText text = measure_header(f);
-  const int content_top = std::max(place_header(f, text, {}, nullptr).bottom, reach.top);
-  const int pad_min_h = 4 * f.s.target_min + 3 * std::max(2, f.s.target_min / 10);
-  auto room = [&](const Footer& footer) { return footer.content_limit(true, f) - content_top; };
-  Footer footer = measure_footer(f, text.prompt, reach, false);
-  if (!shows_pad(f.in) || room(footer) >= pad_min_h) return {place_header(f, text, {}, &list), content_top, std::move(footer)};
-  footer = measure_footer(f, text.prompt, reach, true);
-  if (room(footer) >= pad_min_h) return {place_header(f, text, {}, &list), content_top, std::move(footer)};
-  int right = f.right;
-  if (f.in.sign_pane) right -= (f.in.settings.sign_large ? f.metrics.width * 2 / 5 : f.metrics.width / 4) + f.s.gap;
-  const int pad_top = std::max(reach.top, footer.content_limit(true, f) - pad_min_h);
-  const int key_w = pad_key_width(f, pad_key_wanted(f));
-  const Header header = place_header(f, text, Narrow{pad_top, right - 3 * key_w - 3 * f.s.gap}, &list);
-  return {header, pad_top, std::move(footer)};
+// The sign pane's width as asked for: a quarter of the frame, two fifths when large. The
+// large pane gives way to the regular one where, with the pad beside it, the content would
+// keep less than a third of the frame (a field screen at large sizes: a few characters a
+// line otherwise).
+int pane_wanted_w(const Frame& f) {
+  const int large = f.metrics.width * 2 / 5;
+  const int regular = f.metrics.width / 4;
+  if (!f.in.settings.sign_large) return regular;
+  if (!shows_pad(f.in)) return large;
+  const int pad_w = 3 * pad_key_width(f, pad_key_wanted(f)) + 3 * f.s.gap;
+  return f.right - f.left - large - f.s.gap - pad_w >= f.metrics.width / 3 ? large : regular;
 }
 
-// The sign pane sits at the right of the content area, below the header, so the title
-// and prompt keep the full width; it ends above the footer even when the page turns
-// (16:9, smaller when the content area is short) and the content never runs under it.
-// The on-screen pad goes left of it, as low as the content goes, the most reachable
-// place; keys at least 15 mm, larger with the text. Returns the content's right edge.
-int place_panes(const Frame& f, const Footer& footer, int content_top, int pad_top, ScreenLayout& out) {
+// The least height a signer can be followed in: 15 % of the frame.
+int pane_min_h(const Frame& f) { return (15 * f.metrics.height + 99) / 100; }
+
+// The header, the footer, and where the side column starts: the sign pane at the right
+// and the on-screen pad left of it. They sit under the header; where that leaves too
+// little room for 15 mm keys or a pane of 15 % of the height (a long prompt at 200 %),
+// the caption keeps to one line, and if that is not enough the column rises beside the
+// prompt, whose lines there wrap left of it, just as high as it needs: never beside the
+// title, and for the pad never above the reach band.
+// The header is measured once: the room is found from where it ends at the full width,
+// and only a rising column wraps part of it again.
+struct HeaderAndSide {
+  Header header;
+  int side_top;
+  Footer footer;   // its caption keeps to one line when the column needs the room
+};
+HeaderAndSide layout_header_and_side(const Frame& f, const ReachBand& reach, DisplayList& list) {
+  const HeaderText text = measure_header(f);
+  const Header full = place_header(f, text, {}, nullptr);
+  const int content_top = std::max(full.bottom, reach.top);
+  const bool pad = shows_pad(f.in);
+  const int pad_min_h = 4 * f.s.target_min + 3 * std::max(2, f.s.target_min / 10);
+  const int side_min_h = std::max(pad ? pad_min_h : 0, f.in.sign_pane ? pane_min_h(f) : 0);
+  auto room = [&](const Footer& footer) { return footer.content_limit(true, f) - content_top; };
+  Footer footer = measure_footer(f, text.prompt, reach, false);
+  if (room(footer) >= side_min_h) return {place_header(f, text, {}, &list), content_top, std::move(footer)};
+  footer = measure_footer(f, text.prompt, reach, true);
+  if (room(footer) >= side_min_h) return {place_header(f, text, {}, &list), content_top, std::move(footer)};
+  int side_w = f.in.sign_pane ? pane_wanted_w(f) + f.s.gap : 0;
+  if (pad) side_w += 3 * pad_key_width(f, pad_key_wanted(f)) + 3 * f.s.gap;
+  const int side_top = std::max({pad ? reach.top : 0, full.title_bottom + f.s.gap / 2,
+                                 footer.content_limit(true, f) - side_min_h});
+  const Header header = place_header(f, text, Narrow{side_top, f.right - side_w}, &list);
+  return {header, std::min(side_top, content_top), std::move(footer)};
+}
+
+// The sign pane sits at the right of the content area, below the header (or beside the
+// prompt where the column rose), so the title keeps the full width; it ends above the
+// footer even when the page turns (16:9, smaller when the content area is short, never
+// under 15 % of the height) and the content never runs under it. The on-screen pad goes
+// left of it, as low as the content goes, the most reachable place; keys at least 15 mm,
+// larger with the text. Returns the content's right edge.
+int place_panes(const Frame& f, const Footer& footer, int side_top, ScreenLayout& out) {
   const LayoutInput& in = f.in;
   const Sizes& s = f.s;
-  const int room = footer.content_limit(true, f) - content_top;
+  const int room = footer.content_limit(true, f) - side_top;
   int content_right = f.right;
   if (in.sign_pane) {
-    int pane_w = in.settings.sign_large ? f.metrics.width * 2 / 5 : f.metrics.width / 4;
+    int pane_w = pane_wanted_w(f);
     int pane_h = pane_w * 9 / 16;
     if (pane_h > room) {
       pane_h = std::max(room, 0);
       pane_w = pane_h * 16 / 9;
     }
-    const Rect pane{f.right - pane_w, content_top, pane_w, pane_h};
+    const Rect pane{f.right - pane_w, side_top, pane_w, pane_h};
     out.sign_pane = pane;
     out.list.videos.push_back({pane, in.tree.screen_id});
     content_right = pane.x - s.gap;
   }
   if (!shows_pad(in)) return content_right;
-  const int pad_room = footer.content_limit(true, f) - pad_top;
-  const int key = std::clamp(pad_key_wanted(f), s.target_min, std::max(s.target_min, (pad_room - 3 * s.gap) / 4));
+  const int key = std::clamp(pad_key_wanted(f), s.target_min, std::max(s.target_min, (room - 3 * s.gap) / 4));
   // Where even 15 mm keys with full gaps overrun the room (large text leaves little), the
   // gaps give way, down to a tenth of a key, so the bottom row stays above the footer.
-  const int gap = std::clamp((pad_room - 4 * key) / 3, std::max(2, key / 10), s.gap);
+  const int gap = std::clamp((room - 4 * key) / 3, std::max(2, key / 10), s.gap);
   const int key_w = pad_key_width(f, key);
   const Rect area{content_right - 3 * key_w - 2 * gap,
-                  std::max(pad_top, footer.content_limit(true, f) - 4 * key - 3 * gap), 3 * key_w + 2 * gap,
+                  std::max(side_top, footer.content_limit(true, f) - 4 * key - 3 * gap), 3 * key_w + 2 * gap,
                   4 * key + 3 * gap};
   out.pad = area;
   out.pad_gap = gap;
@@ -434,9 +455,9 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer, 
   // Every touch target sits in the reach zone: the content starts no higher than its top
   // (the title and prompt, which are only read, may be above it).
   const ReachBand reach = reach_band(metrics);
-  auto [header, pad_top, footer] = layout_header_and_pad(f, reach, out.list);
+  auto [header, side_top, footer] = layout_header_and_side(f, reach, out.list);
   const int content_top = std::max(header.bottom, reach.top);
-  const int width = place_panes(f, footer, content_top, pad_top, out) - f.left;
+  const int width = place_panes(f, footer, side_top, out) - f.left;
 
   // Measure every node, then split into pages. The page indicator's room is kept only
   // when the content needs more than one page.
