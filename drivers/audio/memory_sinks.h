@@ -2,7 +2,9 @@
 #pragma once
 // In-memory audio sinks. NullSink discards everything (the speech driver still reports
 // progress); CaptureSink keeps every speech sample and earcon for tests and benchmarks.
-// Both consume PCM instantly (nothing is ever "queued"). Thread-safe.
+// Both consume PCM instantly (nothing is ever "queued"). Thread-safe. ForwardingSink
+// passes every call on to another sink: a test's or benchmark's probe derives from it and
+// overrides only what it watches (it is as thread-safe as the sink it wraps).
 #include <atomic>
 #include <functional>
 #include <mutex>
@@ -24,6 +26,21 @@ class NullSink : public AudioSink {
 
  private:
   std::atomic<std::uint64_t> m_written{0};
+};
+
+class ForwardingSink : public AudioSink {
+ public:
+  explicit ForwardingSink(AudioSink& inner) : m_inner(inner) {}   // inner outlives this sink
+  void write_speech(std::span<const std::int16_t> pcm) override { m_inner.write_speech(pcm); }
+  void clear_speech() override { m_inner.clear_speech(); }
+  std::uint64_t speech_frames_written() const override { return m_inner.speech_frames_written(); }
+  std::uint64_t speech_frames_played() const override { return m_inner.speech_frames_played(); }
+  void play_earcon(std::span<const std::int16_t> pcm) override { m_inner.play_earcon(pcm); }
+  void set_volume_level(int level) override { m_inner.set_volume_level(level); }
+  bool has_device() const override { return m_inner.has_device(); }
+
+ private:
+  AudioSink& m_inner;
 };
 
 class CaptureSink : public AudioSink {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kiosk/backend/local/local_gateway.h"
+#include "kiosk/core/calendar.h"
 #include "kiosk/core/ui/masking.h"
 
 namespace kiosk::backend {
@@ -21,18 +22,6 @@ constexpr std::int64_t kHoldMs = 10 * 60 * 1000;
 std::string mask_number(const std::string& n) {
   if (n.size() < 10) return "****";
   return n.substr(0, 6) + std::string(n.size() - 10, '*') + n.substr(n.size() - 4, 4);
-}
-
-// Days from 1970-01-01 of a "YYYY-MM-DD" date (civil calendar); -1 when malformed.
-long days_of(const std::string& date) {
-  int y = 0, m = 0, d = 0;
-  if (std::sscanf(date.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return -1;
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
 }
 
 // The states a case made at the kiosk passes through, by transaction.
@@ -54,8 +43,8 @@ GatewayResponse LocalGateway::certificate_status(const std::string& ref) {
   if (!cert.is_null()) {
     cert["number_masked"] = mask_number(cert.value("number", ""));
     cert.erase("number");
-    const long today = days_of(m_demo.value("data_as_of", "").substr(0, 10));
-    const long expires = days_of(cert.value("expires_on", ""));
+    const long today = core::day_number(m_demo.value("data_as_of", "").substr(0, 10));
+    const long expires = core::day_number(cert.value("expires_on", ""));
     if (cert.value("state", "") == "valid" && expires >= 0 && today >= 0) {
       if (expires < today) cert["state"] = "expired";
       else if (expires - today <= kExpiringDays) cert["state"] = "expiring";
@@ -86,8 +75,8 @@ std::optional<GatewayResponse> LocalGateway::certificate_refusal(const json& sub
   const json cert = subject.value("certificate", json());
   const std::string state = cert.is_object() ? cert.value("state", "") : "";
   if (type == "new" && state == "cancelled") {
-    const long cancelled = days_of(cert.value("cancelled_on", ""));
-    const long today = days_of(m_demo.value("data_as_of", "").substr(0, 10));
+    const long cancelled = core::day_number(cert.value("cancelled_on", ""));
+    const long today = core::day_number(m_demo.value("data_as_of", "").substr(0, 10));
     if (cancelled >= 0 && today - cancelled < 365)
       return problem(409, "cancelled_within_year", "注销残疾人证后一年内不能重新申请。请到县残联窗口咨询。",
                      "go_to_window");

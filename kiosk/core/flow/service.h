@@ -63,6 +63,13 @@ struct ServiceOutcome {
     outcome.focus = std::move(focus_id);
     return outcome;
   }
+  // A backend round trip (the answer reaches on_reply()); kind and focus as of() (Stay: the
+  // screen stays as it is while the request is in flight).
+  static ServiceOutcome asking(RequestSpec spec, Kind kind = Kind::Stay, std::string focus_id = {}) {
+    ServiceOutcome outcome = of(kind, std::move(focus_id));
+    outcome.request = std::move(spec);
+    return outcome;
+  }
 };
 
 // What a failed round trip tells the resident: the gateway's own plain sentence (it says

@@ -117,9 +117,7 @@ ServiceOutcome SlotFlow::hold(const std::string& slot_id, const core::ServiceCon
   spec.body.set("slot_id", m_chosen.slot_id);
   spec.body.set("subject_ref", context.visit.resident_ref());
   m_waiting = Waiting::Hold;
-  ServiceOutcome outcome;
-  outcome.request = std::move(spec);
-  return outcome;
+  return ServiceOutcome::asking(std::move(spec));
 }
 
 ServiceOutcome SlotFlow::book(const core::ServiceContext& context) {
@@ -133,9 +131,7 @@ ServiceOutcome SlotFlow::book(const core::ServiceContext& context) {
   spec.body.set("needs", std::move(needs));
   spec.body.set("contact_channel", m_request.contact_channel);
   m_waiting = Waiting::Book;
-  ServiceOutcome outcome;
-  outcome.request = std::move(spec);
-  return outcome;
+  return ServiceOutcome::asking(std::move(spec));
 }
 
 ServiceOutcome SlotFlow::cancel(const std::string& appointment_id, const std::string& reason) {
@@ -143,9 +139,7 @@ ServiceOutcome SlotFlow::cancel(const std::string& appointment_id, const std::st
   spec.path["id"] = appointment_id;
   spec.body.set("reason_code", reason);
   m_waiting = reason == "rescheduled" ? Waiting::CancelOld : Waiting::Cancel;
-  ServiceOutcome outcome;
-  outcome.request = std::move(spec);
-  return outcome;
+  return ServiceOutcome::asking(std::move(spec));
 }
 
 ServiceOutcome SlotFlow::activate(const std::string& node_id, const core::ServiceContext& context) {
@@ -227,9 +221,7 @@ ServiceOutcome SlotFlow::on_input(const core::ServiceContext& context) {
   core::RequestSpec spec = core::RequestSpec::live("rehab_hold_extend");
   spec.path["id"] = m_hold_id;
   m_waiting = Waiting::Extend;
-  ServiceOutcome outcome;
-  outcome.request = std::move(spec);
-  return outcome;
+  return ServiceOutcome::asking(std::move(spec));
 }
 
 ServiceOutcome SlotFlow::tick(const core::ServiceContext& context) {

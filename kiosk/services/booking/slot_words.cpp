@@ -3,32 +3,11 @@
 #include <array>
 #include <cstdio>
 
+#include "kiosk/core/calendar.h"
 #include "kiosk/services/booking/slot_flow.h"
 
 namespace kiosk::services::booking {
 namespace {
-
-// Days since 1970-01-01 of a civil date (proleptic Gregorian).
-long days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-void civil_from_days(long z, int& y, int& m, int& d) {
-  z += 719468;
-  const long era = (z >= 0 ? z : z - 146096) / 146097;
-  const long doe = z - era * 146097;
-  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const long mp = (5 * doy + 2) / 153;
-  d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  y = static_cast<int>(yoe + era * 400 + (m <= 2));
-}
 
 struct Parsed {
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
@@ -53,7 +32,7 @@ std::string day_words(const std::string& rfc3339, const std::string& language) {
   static constexpr std::array<const char*, 7> kEn{"Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"};
   static constexpr std::array<const char*, 12> kMonths{"January", "February", "March",     "April",   "May",      "June",
                                                        "July",    "August",   "September", "October", "November", "December"};
-  const long days = days_from_civil(p.y, p.mo, p.d);
+  const long days = core::days_from_civil(p.y, p.mo, p.d);
   const auto weekday = static_cast<std::size_t>(((days % 7) + 7) % 7);   // 1970-01-01 was a Thursday
   char out[64];
   if (language == "en")
@@ -75,16 +54,16 @@ std::int64_t ms_between(const std::string& from, const std::string& to) {
   const Parsed a = parse(from), b = parse(to);
   if (!a.ok || !b.ok || from.size() < 19 || to.size() < 19 || from.substr(19) != to.substr(19)) return -1;
   auto seconds = [](const Parsed& p) {
-    return static_cast<std::int64_t>(days_from_civil(p.y, p.mo, p.d)) * 86400 + p.h * 3600 + p.mi * 60 + p.s;
+    return static_cast<std::int64_t>(core::days_from_civil(p.y, p.mo, p.d)) * 86400 + p.h * 3600 + p.mi * 60 + p.s;
   };
   return (seconds(b) - seconds(a)) * 1000;
 }
 
 std::string date_after(int yyyymmdd, int days) {
-  int y = 0, m = 0, d = 0;
-  civil_from_days(days_from_civil(yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100) + days, y, m, d);
+  const core::CivilDate date =
+      core::civil_from_days(core::days_from_civil(yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100) + days);
   char out[16];
-  std::snprintf(out, sizeof out, "%04d-%02d-%02d", y, m, d);
+  std::snprintf(out, sizeof out, "%04d-%02d-%02d", date.year, date.month, date.day);
   return out;
 }
 

@@ -19,19 +19,6 @@ using Kind = core::ServiceOutcome::Kind;
 
 namespace {
 
-core::RequestSpec live(std::string endpoint) {
-  core::RequestSpec spec;
-  spec.endpoint = std::move(endpoint);
-  spec.kind = core::RequestKind::Live;
-  return spec;
-}
-
-ServiceOutcome asking(core::RequestSpec spec, Kind kind = Kind::Stay, std::string focus = {}) {
-  ServiceOutcome outcome = ServiceOutcome::of(kind, std::move(focus));
-  outcome.request = std::move(spec);
-  return outcome;
-}
-
 const std::string& kApply = kApplyPrefix;
 const std::string kCase = "certificate.case.";
 
@@ -74,11 +61,11 @@ ServiceOutcome CertificateService::go(Step step, std::string focus) {
 
 ServiceOutcome CertificateService::on_open(const core::ServiceContext& context) {
   m_visit_name = context.visit.for_someone_else() ? context.visit.masked_name : "";
-  core::RequestSpec spec = live("certificate_status");
+  core::RequestSpec spec = core::RequestSpec::live("certificate_status");
   spec.path["ref"] = context.visit.resident_ref();   // an opaque reference, never an ID number
   m_status = Load::Loading;
   m_waiting = Waiting::Status;
-  return asking(std::move(spec));
+  return ServiceOutcome::asking(std::move(spec));
 }
 
 // The date the card's state is told for: the answer's own date (the screen says "信息截至"

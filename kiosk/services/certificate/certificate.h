@@ -118,6 +118,7 @@ class CertificateService final : public core::Service {
   core::ServiceOutcome status_answered(const core::Reply& reply);
   core::ServiceOutcome submitted(const core::Reply& reply, const std::string& language);
   core::ServiceOutcome case_answered(const core::Reply& reply);
+  core::ServiceOutcome failed(Load& load, core::Message& failure, core::Alert alert, std::string focus);
   core::ServiceOutcome refuse(std::string code, const std::string& language);
   core::ServiceOutcome book_assessment(long category, const core::ServiceContext& context);
   core::ServiceOutcome from_flow(core::ServiceOutcome outcome);

@@ -4,37 +4,16 @@
 
 #include "kiosk/services/certificate/certificate.h"
 #include "kiosk/services/certificate/certificate_rules.h"
-#include "kiosk/services/subsidies/subsidies.h"
+#include "kiosk/services/certificate/certificate_screen_parts.h"
 
 namespace kiosk::services::certificate {
 
-using core::Message;
-using core::Node;
-using core::Privacy;
-using core::Role;
-using core::Tree;
-using subsidies::date_words;
-
 namespace {
-
-Tree screen(const std::string& id) {
-  return Tree{id, Message::of(id + ".title"), Message::of(id + ".prompt"), {}};
-}
-
-Node button(const std::string& id) { return core::make_node(id, Role::Button, Message::of(id)); }
-
-Node text(const std::string& id, Message message, Privacy privacy = Privacy::Public) {
-  return core::make_node(id, Role::Text, std::move(message), {}, privacy);
-}
 
 // An answer on the summary: activating it opens its step again.
 Node answer(const std::string& item, Message value) {
   return core::make_node("certificate_apply_summary." + item, Role::Button, std::move(value),
                          Message::of("certificate_apply_summary.change"));
-}
-
-std::string date_of(const std::string& rfc3339, const std::string& language) {
-  return date_words(rfc3339.substr(0, std::min<std::size_t>(10, rfc3339.size())), language);
 }
 
 }  // namespace

@@ -58,10 +58,7 @@ Document read_document(Reader& r, const toml::table& t) {
   doc.why = r.text(t, "why", true, kWhere);
   doc.transactions = r.ids(t, "for", kTransactions, kWhere);
   doc.categories = r.ids(t, "categories", kCategories, kWhere);
-  if (const toml::node* g = t.get("guardian_only")) {
-    if (!g->is_boolean()) r.error(g, "guardian_only in [[certificate.document]] must be true or false");
-    doc.guardian_only = g->value<bool>().value_or(false);
-  }
+  doc.guardian_only = r.boolean(t, "guardian_only", kWhere, false);
   if (const toml::node* basis = t.get("basis")) {
     doc.basis = basis->value<std::string>().value_or("");
     if (doc.basis != "hukou" && doc.basis != "residence_permit")
@@ -80,12 +77,8 @@ CertificateConfig read_certificate_config(const CountyData& county, SetupErrors&
   config.window = r.text(root, "dpf_address", true, "the profile");
   config.hotline = root["hotline"].value<std::string>().value_or("");
   config.region_code = root["region_code"].value<std::string>().value_or("");
-  const toml::table* section = root["certificate"].as_table();
-  if (!section) {
-    errors.push_back({county.file, root.get("certificate") ? line_of(*root.get("certificate")) : 0,
-                      "missing [certificate] table (warning_days, fee, appeal bodies, [[certificate.document]])"});
-    return config;
-  }
+  const toml::table* section = r.section("certificate", "warning_days, fee, appeal bodies, [[certificate.document]]");
+  if (!section) return config;
   constexpr std::string_view kWhere = "[certificate]";
   r.check_keys(*section, {"warning_days", "fee", "fee_waiver", "home_assessment", "appeal_city", "appeal_province", "document"},
                kWhere);
@@ -100,39 +93,23 @@ CertificateConfig read_certificate_config(const CountyData& county, SetupErrors&
   }
   config.fee = r.text(*section, "fee", true, kWhere);
   config.fee_waiver = r.text(*section, "fee_waiver", false, kWhere);
-  if (const toml::node* home = section->get("home_assessment")) {
-    if (!home->is_boolean()) r.error(home, "home_assessment in [certificate] must be true or false");
-    config.home_assessment = home->value<bool>().value_or(false);
-  }
+  config.home_assessment = r.boolean(*section, "home_assessment", kWhere, false);
   config.appeal_city = r.text(*section, "appeal_city", true, kWhere);
   config.appeal_province = r.text(*section, "appeal_province", true, kWhere);
-  const toml::array* documents = (*section)["document"].as_array();
-  if (!documents || documents->empty()) {
-    r.error(section, "[certificate] lists no documents (add [[certificate.document]] tables)");
-    return config;
-  }
   std::set<std::string, std::less<>> seen;
-  for (const toml::node& node : *documents) {
-    const toml::table* t = node.as_table();
-    if (!t) {
-      r.error(&node, "every certificate.document must be a table");
-      continue;
-    }
-    Document doc = read_document(r, *t);
-    if (!doc.id.empty() && !seen.insert(doc.id).second) r.error(t->get("id"), "duplicate document id \"" + doc.id + "\"");
+  r.tables(*section, "certificate", "document", "documents", [&](const toml::table& t) {
+    Document doc = read_document(r, t);
+    if (!doc.id.empty() && !seen.insert(doc.id).second) r.error(t.get("id"), "duplicate document id \"" + doc.id + "\"");
     config.documents.push_back(std::move(doc));
-  }
+  });
   return config;
 }
 
 std::unique_ptr<core::Service> make_certificate_service(const CountyData& county,
                                                         const std::vector<std::string>& other_sections,
                                                         SetupErrors& errors) {
-  (void)other_sections;
-  const std::size_t before = errors.size();
-  CertificateConfig config = read_certificate_config(county, errors);
-  if (errors.size() != before) return nullptr;
-  return std::make_unique<CertificateService>(std::move(config));
+  (void)other_sections;   // it reads only its own section and the profile's header
+  return make_from_profile<CertificateService>(county, errors, read_certificate_config);
 }
 
 }  // namespace kiosk::services::certificate

@@ -16,6 +16,8 @@ using Kind = core::ServiceOutcome::Kind;
 
 namespace {
 
+core::Alert unreadable() { return core::Alert{"bad_response", Message::of("alert.request_failed"), core::Privacy::Public}; }
+
 // The version of the consent text shown on certificate_apply_consent.
 constexpr const char* kConsentVersion = "2026-01";
 
@@ -66,9 +68,7 @@ ServiceOutcome CertificateService::submit(const core::ServiceContext& context) {
   if (m_apply.consent) consents.push(core::Value("certificate_data_sharing@" + std::string(kConsentVersion)));
   body.set("consents", std::move(consents));
   m_waiting = Waiting::Submit;
-  ServiceOutcome outcome;
-  outcome.request = std::move(spec);
-  return outcome;
+  return ServiceOutcome::asking(std::move(spec));
 }
 
 ServiceOutcome CertificateService::look_up_case(const std::string& id, const core::ServiceContext& context) {
@@ -82,9 +82,7 @@ ServiceOutcome CertificateService::look_up_case(const std::string& id, const cor
   m_case = {};
   m_waiting = Waiting::Case;
   m_step = Step::Case;
-  ServiceOutcome outcome = ServiceOutcome::of(Kind::NewScreen, "certificate_case.loading");
-  outcome.request = std::move(spec);
-  return outcome;
+  return ServiceOutcome::asking(std::move(spec), Kind::NewScreen, "certificate_case.loading");
 }
 
 ServiceOutcome CertificateService::edit(const std::string& node_id, const core::FieldInput& input,
@@ -112,21 +110,19 @@ ServiceOutcome CertificateService::on_reply(const core::Reply& reply, const core
   return {};
 }
 
+// A look-up that failed, or answered what the kiosk cannot read (told like a failure, never
+// half shown): `load` is Failed, its screen says `alert`'s text with the way to try again.
+ServiceOutcome CertificateService::failed(Load& load, Message& failure, core::Alert alert, std::string focus) {
+  load = Load::Failed;
+  failure = alert.text;
+  return with_alert(ServiceOutcome::of(Kind::Rebuild, std::move(focus)), std::move(alert));
+}
+
 ServiceOutcome CertificateService::status_answered(const core::Reply& reply) {
-  if (!reply.ok) {
-    m_status = Load::Failed;
-    const core::Alert alert = core::failure_alert(reply.error);
-    m_failure = alert.text;
-    return with_alert(ServiceOutcome::of(Kind::Rebuild, "certificate.retry"), alert);
-  }
-  // An answer the kiosk cannot read is told like a failed one, never half shown.
+  if (!reply.ok) return failed(m_status, m_failure, core::failure_alert(reply.error), "certificate.retry");
   const core::Value& card = reply.data["certificate"];
-  if (!reply.data.is_object() || !(card.is_null() || (card.is_object() && is_card_state(card.string_at("state"))))) {
-    m_status = Load::Failed;
-    m_failure = Message::of("alert.request_failed");
-    return with_alert(ServiceOutcome::of(Kind::Rebuild, "certificate.retry"),
-                      core::Alert{"bad_response", m_failure, core::Privacy::Public});
-  }
+  if (!reply.data.is_object() || !(card.is_null() || (card.is_object() && is_card_state(card.string_at("state")))))
+    return failed(m_status, m_failure, unreadable(), "certificate.retry");
   m_status = Load::Shown;
   m_answer = reply.data;
   m_data_as_of = reply.data_as_of;
@@ -157,18 +153,9 @@ ServiceOutcome CertificateService::case_answered(const core::Reply& reply) {
     m_case_asked = false;
     return field_error("certificate_case.number", "case_not_found", Message::of("certificate_case.not_found"));
   }
-  if (!reply.ok) {
-    m_case_load = Load::Failed;
-    const core::Alert alert = core::failure_alert(reply.error);
-    m_case_failure = alert.text;
-    return with_alert(ServiceOutcome::of(Kind::Rebuild, "certificate_case.failed"), alert);
-  }
-  if (!is_case_state(reply.data.string_at("status"))) {
-    m_case_load = Load::Failed;
-    m_case_failure = Message::of("alert.request_failed");
-    return with_alert(ServiceOutcome::of(Kind::Rebuild, "certificate_case.failed"),
-                      core::Alert{"bad_response", m_case_failure, core::Privacy::Public});
-  }
+  if (!reply.ok) return failed(m_case_load, m_case_failure, core::failure_alert(reply.error), "certificate_case.failed");
+  if (!is_case_state(reply.data.string_at("status")))
+    return failed(m_case_load, m_case_failure, unreadable(), "certificate_case.failed");
   m_case_load = Load::Shown;
   m_case = reply.data;
   return ServiceOutcome::of(Kind::Rebuild, "certificate_case.now");

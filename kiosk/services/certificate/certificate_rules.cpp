@@ -22,24 +22,6 @@ bool among(const std::array<std::string_view, N>& list, std::string_view value) 
 
 bool is_transaction(std::string_view type) { return among(kTransactions, type); }
 
-long day_number(std::string_view iso_date) {
-  if (iso_date.size() < 10 || iso_date[4] != '-' || iso_date[7] != '-') return -1;
-  int y = 0, m = 0, d = 0;
-  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
-    if (iso_date[i] < '0' || iso_date[i] > '9') return -1;
-  y = (iso_date[0] - '0') * 1000 + (iso_date[1] - '0') * 100 + (iso_date[2] - '0') * 10 + (iso_date[3] - '0');
-  m = (iso_date[5] - '0') * 10 + (iso_date[6] - '0');
-  d = (iso_date[8] - '0') * 10 + (iso_date[9] - '0');
-  if (m < 1 || m > 12 || d < 1 || d > 31) return -1;
-  // Days from civil (H. Hinnant's algorithm).
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
 std::string iso_of(int yyyymmdd) {
   if (yyyymmdd <= 0) return {};
   char text[16];

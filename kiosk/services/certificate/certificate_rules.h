@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kiosk/core/calendar.h"
+
 namespace kiosk::services::certificate {
 
 // The seven transactions, in the order a menu lists them.
@@ -19,7 +21,7 @@ inline constexpr std::array<std::string_view, 7> kTransactions{
 bool is_transaction(std::string_view type);
 
 // Days from 1970-01-01 of "YYYY-MM-DD" (its first 10 characters); -1 when malformed.
-long day_number(std::string_view iso_date);
+using core::day_number;
 // YYYYMMDD (ServiceContext::today) → "YYYY-MM-DD"; "" for 0.
 std::string iso_of(int yyyymmdd);
 

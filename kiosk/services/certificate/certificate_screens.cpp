@@ -5,34 +5,9 @@
 
 #include "kiosk/services/certificate/certificate.h"
 #include "kiosk/services/certificate/certificate_rules.h"
-#include "kiosk/services/subsidies/subsidies.h"
+#include "kiosk/services/certificate/certificate_screen_parts.h"
 
 namespace kiosk::services::certificate {
-
-using core::Message;
-using core::Node;
-using core::Privacy;
-using core::Role;
-using core::Tree;
-using subsidies::date_words;
-
-namespace {
-
-Tree screen(const std::string& id) {
-  return Tree{id, Message::of(id + ".title"), Message::of(id + ".prompt"), {}};
-}
-
-Node button(const std::string& id, Message hint = {}) { return core::make_node(id, Role::Button, Message::of(id), std::move(hint)); }
-
-Node text(const std::string& id, Message message, Privacy privacy = Privacy::Public) {
-  return core::make_node(id, Role::Text, std::move(message), {}, privacy);
-}
-
-std::string date_of(const std::string& rfc3339, const std::string& language) {
-  return date_words(rfc3339.substr(0, std::min<std::size_t>(10, rfc3339.size())), language);
-}
-
-}  // namespace
 
 Message CertificateService::with_county(std::string id, const std::string& language) const {
   Message message = Message::of(std::move(id));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kiosk/services/child_aid/age_rules.h"
 
+#include "kiosk/core/calendar.h"
+
 namespace kiosk::services::child_aid {
 
 namespace {
@@ -39,17 +41,8 @@ int add_months(int date, int months) {
   return year * 10000 + month * 100 + day;
 }
 
-// Days since 1970-01-01 of a civil date (H. Hinnant's days_from_civil).
-static long long day_number(int date) {
-  long long y = date / 10000;
-  const long long m = date / 100 % 100, d = date % 100;
-  y -= m <= 2;
-  const long long era = (y >= 0 ? y : y - 399) / 400;
-  const long long yoe = y - era * 400;
-  const long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
+// Days since 1970-01-01 of a YYYYMMDD date.
+static long day_number(int date) { return core::days_from_civil(date / 10000, date / 100 % 100, date % 100); }
 
 int days_between(int a, int b) { return static_cast<int>(day_number(b) - day_number(a)); }
 

@@ -113,9 +113,7 @@ ServiceOutcome ChildAidService::ask_record(const core::ServiceContext& context) 
   core::RequestSpec spec = core::RequestSpec::live("child_rehab_aid");
   spec.path["ref"] = context.visit.resident_ref();   // the child's opaque reference
   m_asked = Asked::Record;
-  ServiceOutcome outcome;
-  outcome.request = std::move(spec);
-  return outcome;
+  return ServiceOutcome::asking(std::move(spec));
 }
 
 ServiceOutcome ChildAidService::ask_institutions() {
@@ -125,9 +123,7 @@ ServiceOutcome ChildAidService::ask_institutions() {
   m_state = State::Loading;
   m_institutions.clear();
   m_step = Step::Institution;
-  ServiceOutcome outcome = ServiceOutcome::of(Kind::NewScreen, "child_aid_institution.loading");
-  outcome.request = std::move(spec);
-  return outcome;
+  return ServiceOutcome::asking(std::move(spec), Kind::NewScreen, "child_aid_institution.loading");
 }
 
 ServiceOutcome ChildAidService::submit(const core::ServiceContext& context) {
@@ -141,9 +137,7 @@ ServiceOutcome ChildAidService::submit(const core::ServiceContext& context) {
       .set("residence_basis", m_child.basis);
   core::RequestSpec spec = core::RequestSpec::application("child_rehab_aid_application", std::move(body));
   m_asked = Asked::Application;
-  ServiceOutcome outcome;
-  outcome.request = std::move(spec);
-  return outcome;
+  return ServiceOutcome::asking(std::move(spec));
 }
 
 ServiceOutcome ChildAidService::failed(const core::ReplyError& error, const std::string& focus) {

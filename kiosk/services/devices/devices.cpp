@@ -93,9 +93,7 @@ void DevicesService::reset() {
 ServiceOutcome DevicesService::on_open(const core::ServiceContext& context) {
   core::RequestSpec spec = core::RequestSpec::live("assistive_devices");
   spec.query.emplace_back("subject_ref", context.visit.resident_ref());   // opaque, never an ID number
-  ServiceOutcome outcome;
-  outcome.request = std::move(spec);
-  return outcome;
+  return ServiceOutcome::asking(std::move(spec));
 }
 
 ServiceOutcome DevicesService::on_reply(const core::Reply& reply, const core::ServiceContext& context) {
@@ -165,9 +163,7 @@ ServiceOutcome DevicesService::submit(const core::ServiceContext& context) {
                                                       : "self");
   core::RequestSpec spec = core::RequestSpec::application("assistive_device_application", std::move(body));
   m_sending = true;
-  ServiceOutcome outcome;
-  outcome.request = std::move(spec);
-  return outcome;
+  return ServiceOutcome::asking(std::move(spec));
 }
 
 ServiceOutcome DevicesService::activate(const std::string& node_id, const core::ServiceContext& context) {

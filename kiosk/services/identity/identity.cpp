@@ -223,9 +223,7 @@ ServiceOutcome IdentityService::open_visit(bool sms) {
     spec.body.set("staff_pin", m_staff_pin.value());
   }
   m_waiting = Waiting::OpenVisit;
-  ServiceOutcome outcome;
-  outcome.request = std::move(spec);
-  return outcome;
+  return ServiceOutcome::asking(std::move(spec));
 }
 
 ServiceOutcome IdentityService::verify_code() {
@@ -236,9 +234,7 @@ ServiceOutcome IdentityService::verify_code() {
   spec.path["id"] = m_visit_id;
   spec.body.set("code", m_code.value());
   m_waiting = Waiting::Verify;
-  ServiceOutcome outcome;
-  outcome.request = std::move(spec);
-  return outcome;
+  return ServiceOutcome::asking(std::move(spec));
 }
 
 ServiceOutcome IdentityService::resend(const core::ServiceContext& context) {
@@ -250,9 +246,7 @@ ServiceOutcome IdentityService::resend(const core::ServiceContext& context) {
   core::RequestSpec spec = core::RequestSpec::live("resend_code");
   spec.path["id"] = m_visit_id;
   m_waiting = Waiting::Resend;
-  ServiceOutcome outcome;
-  outcome.request = std::move(spec);
-  return outcome;
+  return ServiceOutcome::asking(std::move(spec));
 }
 
 ServiceOutcome IdentityService::represent(const std::string& authority) {
@@ -263,9 +257,7 @@ ServiceOutcome IdentityService::represent(const std::string& authority) {
   spec.body.set("authority", authority);
   m_authority = authority;
   m_waiting = Waiting::Represent;
-  ServiceOutcome outcome;
-  outcome.request = std::move(spec);
-  return outcome;
+  return ServiceOutcome::asking(std::move(spec));
 }
 
 }  // namespace kiosk::services::identity

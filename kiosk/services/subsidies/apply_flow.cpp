@@ -151,9 +151,7 @@ ServiceOutcome ApplyFlow::send_next(const core::ServiceContext& context) {
     consents.push(std::move(consent));
   }
   spec.body.set("consents", std::move(consents));
-  ServiceOutcome outcome = ServiceOutcome::of(Kind::Rebuild, "subsidy_apply_summary.submit");
-  outcome.request = std::move(spec);
-  return outcome;
+  return ServiceOutcome::asking(std::move(spec), Kind::Rebuild, "subsidy_apply_summary.submit");
 }
 
 ServiceOutcome ApplyFlow::on_reply(const core::Reply& reply, const core::ServiceContext& context) {

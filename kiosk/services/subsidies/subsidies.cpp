@@ -53,9 +53,7 @@ ServiceOutcome SubsidiesService::query(Kind kind) {
   m_state = State::Loading;
   core::RequestSpec spec = core::RequestSpec::live("subsidies");
   spec.path["ref"] = m_resident_ref;
-  ServiceOutcome outcome = ServiceOutcome::of(kind, kind == Kind::Stay ? "" : "subsidy_status.loading");
-  outcome.request = std::move(spec);
-  return outcome;
+  return ServiceOutcome::asking(std::move(spec), kind, kind == Kind::Stay ? "" : "subsidy_status.loading");
 }
 
 ServiceOutcome SubsidiesService::back() {

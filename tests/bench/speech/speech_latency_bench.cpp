@@ -27,6 +27,7 @@
 #include <thread>
 #include <vector>
 
+#include "drivers/audio/memory_sinks.h"
 #include "drivers/audio/sdl_audio_output.h"
 #include "drivers/speech/espeak/espeak_driver.h"
 #include "drivers/speech/reading/reading_loader.h"
@@ -45,9 +46,9 @@ const char* kTexts[] = {"重新输入，按钮，第2项，共6项", "残疾人�
 
 // Timestamps the first speech write after arm() (on the writing thread, before the
 // write), and wakes the waiting main thread.
-class TimingSink : public audio::AudioSink {
+class TimingSink : public audio::ForwardingSink {
  public:
-  explicit TimingSink(audio::AudioSink& inner) : m_inner(inner) {}
+  using ForwardingSink::ForwardingSink;
   void arm() { m_armed = true; }
   // Sleeps, as the kiosk's event loop does, until the first write (or a 2 s guard).
   bool wait_fired() {
@@ -64,17 +65,10 @@ class TimingSink : public audio::AudioSink {
       }
       m_cv.notify_all();
     }
-    m_inner.write_speech(pcm);
+    ForwardingSink::write_speech(pcm);
   }
-  void clear_speech() override { m_inner.clear_speech(); }
-  std::uint64_t speech_frames_written() const override { return m_inner.speech_frames_written(); }
-  std::uint64_t speech_frames_played() const override { return m_inner.speech_frames_played(); }
-  void play_earcon(std::span<const std::int16_t> pcm) override { m_inner.play_earcon(pcm); }
-  void set_volume_level(int level) override { m_inner.set_volume_level(level); }
-  bool has_device() const override { return m_inner.has_device(); }
 
  private:
-  audio::AudioSink& m_inner;
   std::atomic<bool> m_armed{false};
   Clock::time_point m_when;
   std::mutex m_mutex;

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <string>
 
+#include "journey.h"
 #include "kiosk_run.h"
 
 namespace fs = std::filesystem;
@@ -17,9 +18,8 @@ using kiosk::testing::of_type;
 using kiosk::testing::run_kiosk_in;
 
 namespace {
-constexpr const char* kCard = R"({"name":"张三明","sex":"男","nation":"汉","birth":"19800101",
-  "address":"山西省侯马市某街1号","id_number":"14108119800101035X","authority":"侯马市公安局",
-  "valid_from":"20200101","valid_to":"20400101"})";
+const std::string kCard =
+    kiosk::testing::card_json("张三明", "14108119800101035X", "20400101", "山西省侯马市某街1号", "侯马市公安局", "20200101");
 }  // namespace
 
 TEST(CardReaderTranscript, ACardStartsTheVisitAndNothingOfItReachesTheTranscript) {

@@ -61,7 +61,7 @@ std::string problems(const std::string& text) {
 
 TEST(CertificateConfig, EveryShippedProfileLoads) {
   for (const char* county : {"houma", "wuda", "zhangdian", "tongxin"}) {
-    const fs::path file = fs::path(KIOSK_TEST_SOURCE_ROOT) / "config/deployments" / (std::string(county) + ".toml");
+    const fs::path file = fs::path(KIOSK_SOURCE_ROOT) / "config/deployments" / (std::string(county) + ".toml");
     services::CountyData data{file.string(), county, toml::parse_file(file.string())};
     services::SetupErrors errors;
     const cert::CertificateConfig config = cert::read_certificate_config(data, errors);

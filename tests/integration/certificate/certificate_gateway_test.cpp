@@ -6,34 +6,15 @@
 #include <set>
 #include <string>
 
-#include "kiosk/backend/local/local_gateway.h"
+#include "local_gateway_fixture.h"
 
 namespace kb = kiosk::backend;
 using nlohmann::json;
 
 namespace {
 
-class Certificate : public ::testing::Test {
+class Certificate : public kiosk::testing::LocalGatewayTest {
  protected:
-  void SetUp() override {
-    auto gw = kb::LocalGateway::open(KIOSK_DEMO_DIR, [this] { return m_now; });
-    ASSERT_TRUE(gw.ok());
-    m_gw = std::move(gw.value());
-  }
-  kb::GatewayResponse get(const std::string& path, std::map<std::string, std::string> query = {}) {
-    kb::GatewayRequest r;
-    r.path = path;
-    r.query = std::move(query);
-    return m_gw->handle(r);
-  }
-  kb::GatewayResponse post(const std::string& path, const json& body) {
-    kb::GatewayRequest r;
-    r.method = kb::Method::Post;
-    r.path = path;
-    r.body = body.dump();
-    r.idempotency_key = "key-" + std::to_string(++m_keys);
-    return m_gw->handle(r);
-  }
   kb::GatewayResponse apply(const std::string& ref, const std::string& type, const json& extra = json::object()) {
     json body{{"subject_ref", ref}, {"type", type}, {"applicant_role", "self"}, {"residence_basis", "hukou"},
               {"attachments", json::array()}, {"home_visit_requested", false}, {"consents", json::array()}};
@@ -46,10 +27,6 @@ class Certificate : public ::testing::Test {
       if (s["status"] == "free") return s["slot_id"];
     return {};
   }
-
-  std::int64_t m_now = 1'772'931'600'000;   // the demo date, 2026-03-08 09:00 +08:00
-  int m_keys = 0;
-  std::unique_ptr<kb::LocalGateway> m_gw;
 };
 
 TEST_F(Certificate, EveryCardStateTransactionAndCaseStateIsInTheDemoData) {

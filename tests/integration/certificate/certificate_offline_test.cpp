@@ -8,21 +8,12 @@
 #include <fstream>
 #include <string>
 
+#include "journey.h"
 #include "kiosk_run.h"
 #include "test_support.h"
 #include "tools/gateway_sim/gateway_sim.h"
 
 namespace kt = kiosk::testing;
-
-namespace {
-
-std::string repeat(const std::string& step, int times) {
-  std::string out;
-  for (int i = 0; i < times; ++i) out += step;
-  return out;
-}
-
-}  // namespace
 
 TEST(CertificateOffline, TheBackendDownDuringSubmitQueuesTheApplicationWithAReference) {
   auto fault = kiosk::tools::parse_fault_rule("certificate_application=reset");
@@ -35,23 +26,20 @@ TEST(CertificateOffline, TheBackendDownDuringSubmitQueuesTheApplicationWithARefe
   const std::string config = kt::hall_config_in(dir, {{"services = ", R"(services = ["certificate", "identity"])"},
                                                       {"deployment = ", "deployment = \"zhangdian\""},
                                                       {"kind = ", backend}});
-  std::ofstream(dir / "r6.json") << R"({"name": "杨春燕", "sex": "女", "nation": "汉", "birth": "19920521",
-    "address": "演示地址", "id_number": "640324199205210288", "authority": "演示公安局",
-    "valid_from": "20160101", "valid_to": "20360101"})";
+  std::ofstream(dir / "r6.json") << kt::card_json("杨春燕", "640324199205210288");
   // R6 by keypad, confirmed by a member of staff; renewal with her hukou here (no consent
   // step), the four documents, pick-up, submit.
   std::string script = "headphones in\nkey 1\nkey select\ncard r6.json\nkey down\nkey select\n";
   script += "key 0\nkey 1\nkey 0\nkey 1\nkey select\nkey 2\nkey 4\nkey 6\nkey 8\nkey select\n";
-  script += repeat("key down\n", 6) + "key select\n";          // renew
+  script += kt::repeat("key down\n", 6) + "key select\n";          // renew
   script += "key down\nkey select\n";                          // hukou here
-  script += repeat("key down\nkey down\nkey select\n", 3);     // three documents
+  script += kt::repeat("key down\nkey down\nkey select\n", 3);     // three documents
   script += "key down\nkey down\nkey select\n";               // options: pickup (focused), mail, next
   script += "key select\n";                                    // summary: submit
   const kt::KioskRun run = kt::run_kiosk_in(dir, script, config);
   sim->stop();
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
-  std::string screens;
-  for (const auto& e : kt::of_type(run, "screen")) screens += e.value("id", "") + "|";
+  const std::string screens = kt::joined(run, "screen", "id");
   EXPECT_NE(screens.find("certificate|certificate_apply_basis|certificate_apply_documents|certificate_apply_options|"
                          "certificate_apply_summary|certificate_apply_receipt|"),
             std::string::npos)

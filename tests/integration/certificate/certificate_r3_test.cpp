@@ -13,44 +13,21 @@
 #include "kiosk_run.h"
 
 namespace fs = std::filesystem;
-using kiosk::testing::fresh_dir;
-using kiosk::testing::hall_config_in;
-using kiosk::testing::KioskRun;
-using kiosk::testing::of_type;
-using kiosk::testing::run_kiosk_in;
-using kiosk::testing::after_screen;
-using kiosk::testing::joined;
-
-namespace {
-
-std::string repeat(const std::string& step, int times) {
-  std::string out;
-  for (int i = 0; i < times; ++i) out += step;
-  return out;
-}
-
-}  // namespace
+using namespace kiosk::testing;
 
 // The same journey with the keypad's keys or the braille display's: line down/up, enter,
 // and digits as chords.
 static void r3_journey(const std::string& name, bool braille) {
   const auto dir = fresh_dir(name);
-  std::ofstream(dir / "r3.json") << R"({"name": "钱志刚", "sex": "男", "nation": "汉", "birth": "19790228",
-    "address": "演示地址", "id_number": "150304197902280176", "authority": "演示公安局",
-    "valid_from": "20160101", "valid_to": "20360101"})";
+  std::ofstream(dir / "r3.json") << card_json("钱志刚", "150304197902280176");
   const std::string config = hall_config_in(dir, {{"services = ", R"(services = ["certificate", "identity"])"},
                                                   {"deployment = ", "deployment = \"wuda\""}});
   const std::string down = braille ? "braille-line down\n" : "key down\n";
   const std::string up = braille ? "braille-line up\n" : "key up\n";
   const std::string select = braille ? "braille-key enter\n" : "key select\n";
-  static const char* const kDots[] = {"2-4-5", "1", "1-2", "1-4", "1-4-5", "1-5", "1-2-4", "1-2-4-5", "1-2-5", "2-4"};
-  const auto digits = [&](const std::string& text) {
-    std::string out;
-    for (char c : text) out += braille ? std::string("braille-dots ") + kDots[c - '0'] + "\n" : std::string("key ") + c + "\n";
-    return out;
-  };
+  const auto digits = [&](const std::string& text) { return braille ? braille_digits(text) : key_digits(text); };
   std::string script = "headphones in\n" + digits("1") + select + "card r3.json\n" + select;
-  script += digits("135790") + select;                                     // the demo SMS code
+  script += digits(kDemoSmsCode) + select;   // the demo SMS code
   script += down + select;                                                 // certificate: 新办
   script += down + select;                                                 // basis: hukou here
   script += repeat(down, 4) + select;                                      // assessment: 肢体残疾

@@ -13,49 +13,18 @@
 #include "kiosk_run.h"
 
 namespace fs = std::filesystem;
-using kiosk::testing::fresh_dir;
-using kiosk::testing::hall_config_in;
-using kiosk::testing::KioskRun;
-using kiosk::testing::of_type;
-using kiosk::testing::run_kiosk_in;
-using kiosk::testing::after_screen;
-using kiosk::testing::all_of_type;
-using kiosk::testing::joined;
+using namespace kiosk::testing;
 
 namespace {
 
-std::string card(const std::string& name, const std::string& id) {
-  return R"({"name": ")" + name + R"(", "sex": "女", "nation": "汉", "birth": ")" + id.substr(6, 8) +
-         R"(", "address": "演示地址", "id_number": ")" + id +
-         R"(", "authority": "演示公安局", "valid_from": "20160101", "valid_to": "20360101"})";
-}
-
 // A hall in `county` offering the certificate (and identity, which it needs).
 std::string config_in(const fs::path& dir, const std::string& county) {
-  std::ofstream(dir / "r6.json") << card("杨春燕", "640324199205210288");
-  std::ofstream(dir / "s3.json") << card("胡志强", "370303198211270138");
-  std::ofstream(dir / "s7.json") << card("张德福", "370303195808160173");
+  std::ofstream(dir / "r6.json") << card_json("杨春燕", "640324199205210288");
+  std::ofstream(dir / "s3.json") << card_json("胡志强", "370303198211270138");
+  std::ofstream(dir / "s7.json") << card_json("张德福", "370303195808160173");
   return hall_config_in(dir, {{"services = ", R"(services = ["certificate", "identity"])"},
                               {"deployment = ", "deployment = \"" + county + "\""}});
 }
-
-std::string keys(const std::string& digits) {
-  std::string out;
-  for (char c : digits) out += std::string("key ") + c + "\n";
-  return out;
-}
-
-std::string repeat(const std::string& step, int times) {
-  std::string out;
-  for (int i = 0; i < times; ++i) out += step;
-  return out;
-}
-
-// Home item 1 (残疾人证), the card and the demo SMS code: the certificate screen.
-std::string to_certificate(const std::string& card_file) {
-  return "headphones in\nkey 1\nkey select\ncard " + card_file + "\nkey select\n" + keys("135790") + "key select\n";
-}
-
 
 }  // namespace
 
@@ -63,7 +32,7 @@ TEST(CertificateTranscript, R6RenewsAcrossProvincesByKeypad) {
   const auto dir = fresh_dir("certificate_r6");
   // certificate: state (focused), expiry, generation, number, category, severity, then the
   // transactions, renewal first (her card expires within the window).
-  std::string script = to_certificate("r6.json") + repeat("key down\n", 6) + "key select\n";
+  std::string script = by_card(1, "r6.json") + repeat("key down\n", 6) + "key select\n";
   script += "key down\nkey down\nkey select\n";               // basis: who applies, then residence permit
   script += repeat("key down\nkey down\nkey select\n", 4);    // four documents, each with why
   script += "screenshot options\n";
@@ -94,18 +63,6 @@ TEST(CertificateTranscript, R6RenewsAcrossProvincesByKeypad) {
   // Never the category on the receipt.
   for (const char* word : {"肢体", "类别", "四级", "等级", "残疾类别"}) EXPECT_EQ(receipt.find(word), std::string::npos) << word;
 }
-
-namespace {
-
-// A digit as a braille chord (letters a-j, no number sign), as a braille display types it.
-std::string braille_digits(const std::string& digits) {
-  static const char* const kDots[] = {"2-4-5", "1", "1-2", "1-4", "1-4-5", "1-5", "1-2-4", "1-2-4-5", "1-2-5", "2-4"};
-  std::string out;
-  for (char c : digits) out += std::string("braille-dots ") + kDots[c - '0'] + "\n";
-  return out;
-}
-
-}  // namespace
 
 // R5's father and guardian 周国华 changes his son's grade, with the braille display's keys
 // only: identity as an agent (his number, SMS code, the son's number, parent, guardianship),
@@ -174,9 +131,9 @@ TEST(CertificateTranscript, R5sFatherAppliesForAGradeChangeAsGuardianByBrailleKe
 TEST(CertificateTranscript, R6FollowsHerCaseByATypedNumber) {
   const auto dir = fresh_dir("certificate_case");
   // state, five card lines, six transactions, her open case: then 输入受理号.
-  std::string script = to_certificate("r6.json") + repeat("key down\n", 13) + "key select\n";
-  script += keys("000103") + "key select\n";                     // a wrong number first: back at the field
-  script += repeat("key clear\n", 6) + keys("000102") + "key select\n";   // the right one
+  std::string script = by_card(1, "r6.json") + repeat("key down\n", 13) + "key select\n";
+  script += key_digits("000103") + "key select\n";                     // a wrong number first: back at the field
+  script += repeat("key clear\n", 6) + key_digits("000102") + "key select\n";   // the right one
   script += "screenshot case\n" + repeat("key down\n", 6);
   const KioskRun run = run_kiosk_in(dir, script, config_in(dir, "zhangdian"));
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
@@ -196,7 +153,7 @@ TEST(CertificateTranscript, R6FollowsHerCaseByATypedNumber) {
 // (S3: mental, grade 2); the screen and braille still show them; consent lets them be said.
 TEST(CertificateTranscript, OnTheLoudspeakerTheCategoryWaitsForConsent) {
   const auto dir = fresh_dir("certificate_speaker");
-  std::string script = "key select\nkey 1\nkey select\ncard s3.json\nkey select\n" + keys("135790") + "key select\n";
+  std::string script = "key select\nkey 1\nkey select\ncard s3.json\nkey select\n" + key_digits("135790") + "key select\n";
   script += repeat("key down\n", 5);   // to the category line
   const KioskRun run = run_kiosk_in(dir, script, config_in(dir, "zhangdian"));
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
@@ -216,7 +173,7 @@ TEST(CertificateTranscript, OnTheLoudspeakerTheCategoryWaitsForConsent) {
 TEST(CertificateTranscript, ANewCardWithinAYearOfCancellingIsRefusedWithTheWayForward) {
   const auto dir = fresh_dir("certificate_s7");
   // state, number, category, severity (no expiry or form for a cancelled card), then 新办
-  const std::string script = to_certificate("s7.json") + repeat("key down\n", 4) + "key select\n";
+  const std::string script = by_card(1, "s7.json") + repeat("key down\n", 4) + "key select\n";
   const KioskRun run = run_kiosk_in(dir, script, config_in(dir, "zhangdian"));
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   EXPECT_EQ(of_type(run, "screen").back().value("id", ""), "certificate_apply_refused");

@@ -31,10 +31,7 @@ TEST_F(GuardianByTouch, SeesTheAgeOutWarningAndWhatToDoBeforeThen) {
   touch("identify.keyed");
   digits("141081199203010243");   // 王丽, the mother
   touch("identify_keyed.submit");
-  ASSERT_EQ(screen(), "identify_factor");
-  touch("identify_factor.sms");
-  digits("135790");
-  touch("verify.submit");
+  ASSERT_NO_FATAL_FAILURE(confirm_by_sms());
   ASSERT_EQ(screen(), "agent_resident");
   digits("141081201906100421");   // 王小花, the daughter
   touch("agent_resident.submit");

@@ -6,34 +6,18 @@
 
 #include <string>
 
+#include "journey.h"
 #include "kiosk_run.h"
 
-using kiosk::testing::fresh_dir;
-using kiosk::testing::hall_config_with;
-using kiosk::testing::line_starting_with;
-using kiosk::testing::KioskRun;
-using kiosk::testing::of_type;
-using kiosk::testing::run_kiosk_in;
-
-namespace {
-
-std::string spoken(const KioskRun& run) {
-  std::string all;
-  for (const auto& e : of_type(run, "speech")) all += e.value("spoken", "") + "\n";
-  return all;
-}
-
-}  // namespace
+using namespace kiosk::testing;
 
 TEST(HelpDeskTranscript, TheCardReadsTheHotlinesDigitByDigitAndLeadsHome) {
   const auto dir = fresh_dir("help_desk_card");
   // Down from the guide to the card, into it, down to the government line, back home.
   const KioskRun run = run_kiosk_in(dir, "key select\nkey down\nkey select\nkey down\nkey back\n");
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
-  std::string screens;
-  for (const auto& e : of_type(run, "screen")) screens += e.value("id", "") + " ";
-  EXPECT_EQ(screens, "attract home help_desk home ");
-  const std::string said = spoken(run);
+  EXPECT_EQ(joined(run, "screen", "id", " "), "attract home help_desk home ");
+  const std::string said = joined(run, "speech", "spoken", "\n");
   // `spoken` is the pinyin sent to eSpeak (issue 13): 幺二三八五, 幺二三四五, 办公时间.
   EXPECT_NE(said.find("yao1 er4 san1 ba1 wu3"), std::string::npos) << said;   // 12385, not 一万两千…
   EXPECT_NE(said.find("yao1 er4 san1 si4 wu3"), std::string::npos) << said;

@@ -72,10 +72,7 @@ TEST_F(IdentityByTouch, R6TypesHerReplacedCertificateNumberOnTheScreensPad) {
   EXPECT_EQ(m_runtime->kiosk().tree().find("identify_keyed.certificate")->value, "64032419920521028844B1");
   touch("identify_keyed.submit");
   ASSERT_EQ(screen(), "identify_factor") << (m_runtime->kiosk().status() ? m_runtime->kiosk().status()->code : "no alert");
-  touch("identify_factor.sms");
-  ASSERT_EQ(screen(), "verify");
-  type_on_pad("135790");
-  touch("verify.submit");
+  ASSERT_NO_FATAL_FAILURE(confirm_by_sms());
   EXPECT_EQ(screen(), "subsidy_status");
   EXPECT_TRUE(m_runtime->kiosk().visit().identified());
 }
@@ -90,10 +87,7 @@ TEST_F(IdentityByTouch, R4sMotherActsForHerDaughter) {
   ASSERT_EQ(screen(), "identify_keyed");
   type_on_pad("640324199603080626");
   touch("identify_keyed.submit");
-  touch("identify_factor.sms");
-  ASSERT_EQ(screen(), "verify");
-  type_on_pad("135790");
-  touch("verify.submit");
+  ASSERT_NO_FATAL_FAILURE(confirm_by_sms());
   ASSERT_EQ(screen(), "agent_resident");
   type_on_pad("640324202107150466");
   touch("agent_resident.submit");

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "kiosk/backend/local/local_gateway.h"
+#include "local_gateway_fixture.h"
 
 namespace kb = kiosk::backend;
 using nlohmann::json;
@@ -19,22 +19,8 @@ constexpr const char* kR4 = "640324202107150466";       // 马小雨, a child
 constexpr const char* kR4Mother = "640324199603080626";  // 马玉梅, guardian of R4
 constexpr const char* kR5Father = "141081195801200137";  // 周国华, guardian of R5
 
-class Visits : public ::testing::Test {
+class Visits : public kiosk::testing::LocalGatewayTest {
  protected:
-  void SetUp() override {
-    auto gw = kb::LocalGateway::open(KIOSK_DEMO_DIR, [this] { return m_now; });
-    ASSERT_TRUE(gw.ok());
-    m_gw = std::move(gw.value());
-  }
-
-  kb::GatewayResponse post(const std::string& path, const json& body) {
-    kb::GatewayRequest r;
-    r.method = kb::Method::Post;
-    r.path = path;
-    r.body = body.dump();
-    r.idempotency_key = "k-" + std::to_string(++m_keys);
-    return m_gw->handle(r);
-  }
   kb::GatewayResponse open(const std::string& id, const std::string& method, const json& extra = json::object()) {
     json body{{"id_number", id}, {"method", method}};
     body.update(extra);
@@ -48,10 +34,6 @@ class Visits : public ::testing::Test {
     EXPECT_EQ(r.status, 201) << r.body.dump();
     return r.body.value("visit_id", "");
   }
-
-  std::int64_t m_now = 1'772'931'600'000;   // 2026-03-08 09:00 +08:00
-  int m_keys = 0;
-  std::unique_ptr<kb::LocalGateway> m_gw;
 };
 
 TEST_F(Visits, FaceAloneOrAnUnknownMethodIsRefused) {

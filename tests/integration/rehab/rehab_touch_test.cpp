@@ -25,11 +25,7 @@ TEST_F(RehabByTouch, R1BooksASessionOnHisPlanByTouchAlone) {
   touch("home.rehab");
   ASSERT_EQ(screen(), "identify");
   place_card("赵大山", "141081196804120356", "20360101");
-  ASSERT_EQ(screen(), "identify_factor");
-  touch("identify_factor.sms");
-  ASSERT_EQ(screen(), "verify");
-  for (const char* key : {"pad.1", "pad.3", "pad.5", "pad.7", "pad.9", "pad.0"}) touch(key);
-  touch("verify.submit");
+  ASSERT_NO_FATAL_FAILURE(confirm_by_sms());
   ASSERT_EQ(screen(), "rehab");
   touch("rehab.plan");
   ASSERT_EQ(screen(), "rehab_plan");

@@ -27,22 +27,16 @@ using speech_test::utterance;
 using speech_test::wait_until;
 
 // Passes everything on and keeps a copy of the speech PCM of the current utterance.
-class TeeSink : public audio::AudioSink {
+class TeeSink : public audio::ForwardingSink {
  public:
-  explicit TeeSink(audio::AudioSink& inner) : m_inner(inner) {}
+  using ForwardingSink::ForwardingSink;
   void write_speech(std::span<const std::int16_t> pcm) override {
     {
       std::lock_guard lock(m_mutex);
       m_copy.insert(m_copy.end(), pcm.begin(), pcm.end());
     }
-    m_inner.write_speech(pcm);
+    ForwardingSink::write_speech(pcm);
   }
-  void clear_speech() override { m_inner.clear_speech(); }
-  std::uint64_t speech_frames_written() const override { return m_inner.speech_frames_written(); }
-  std::uint64_t speech_frames_played() const override { return m_inner.speech_frames_played(); }
-  void play_earcon(std::span<const std::int16_t> pcm) override { m_inner.play_earcon(pcm); }
-  void set_volume_level(int level) override { m_inner.set_volume_level(level); }
-  bool has_device() const override { return m_inner.has_device(); }
   std::size_t size() {
     std::lock_guard lock(m_mutex);
     return m_copy.size();
@@ -53,7 +47,6 @@ class TeeSink : public audio::AudioSink {
   }
 
  private:
-  audio::AudioSink& m_inner;
   std::mutex m_mutex;
   std::vector<std::int16_t> m_copy;
 };

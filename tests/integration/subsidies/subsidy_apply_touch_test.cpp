@@ -20,10 +20,7 @@ class SubsidyApplyByTouch : public kiosk::testing::RuntimeTouchTest {
 
 TEST_F(SubsidyApplyByTouch, S9AppliesForBothSubsidiesAndGetsTwoReferenceNumbers) {
   place_card("孙立新", "150304198506120431", "20380101");
-  ASSERT_EQ(screen(), "identify_factor");
-  touch("identify_factor.sms");
-  for (const char* key : {"pad.1", "pad.3", "pad.5", "pad.7", "pad.9", "pad.0"}) touch(key);
-  touch("verify.submit");
+  ASSERT_NO_FATAL_FAILURE(confirm_by_sms());
   ASSERT_EQ(screen(), "home");
   touch("home.subsidies");
   ASSERT_EQ(screen(), "subsidy_status");

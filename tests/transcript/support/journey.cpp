@@ -5,9 +5,17 @@ namespace kiosk::testing {
 
 std::string card_json(const std::string& name, const std::string& id_number, const std::string& valid_to,
                       const std::string& address, const std::string& authority, const std::string& valid_from) {
-  return R"({"name": ")" + name + R"(", "sex": "男", "nation": "汉", "birth": ")" + id_number.substr(6, 8) +
+  const bool male = id_number.size() < 17 || (id_number[16] - '0') % 2 == 1;
+  return R"({"name": ")" + name + R"(", "sex": ")" + (male ? "男" : "女") + R"(", "nation": "汉", "birth": ")" +
+         id_number.substr(6, 8) +
          R"(", "address": ")" + address + R"(", "id_number": ")" + id_number + R"(", "authority": ")" + authority +
          R"(", "valid_from": ")" + valid_from + R"(", "valid_to": ")" + valid_to + R"("})";
+}
+
+std::string repeat(const std::string& step, int times) {
+  std::string out;
+  for (int i = 0; i < times; ++i) out += step;
+  return out;
 }
 
 std::string key_digits(const std::string& digits) {

@@ -14,11 +14,14 @@ namespace kiosk::testing {
 inline constexpr const char* kDemoSmsCode = "135790";
 
 // A card as a script's `card FILE.json` step gives it to the fake reader: the printed
-// fields of an ID card, the birth date (YYYYMMDD) taken from the number's digits 7-14.
+// fields of an ID card, the birth date (YYYYMMDD) taken from the number's digits 7-14 and
+// the sex from its 17th (odd: 男, even: 女).
 std::string card_json(const std::string& name, const std::string& id_number, const std::string& valid_to = "20360101",
                       const std::string& address = "演示地址", const std::string& authority = "演示公安局",
                       const std::string& valid_from = "20160101");
 
+// `step` (script lines) `times` times over.
+std::string repeat(const std::string& step, int times);
 // "key D\n" for each digit D: typed on the keypad.
 std::string key_digits(const std::string& digits);
 // "braille-dots ...\n" for each digit: typed as a braille display's chord (letters a-j,

@@ -119,6 +119,14 @@ void RuntimeTouchTest::place_card(const std::string& name, const std::string& id
   m_runtime->redraw();
 }
 
+void RuntimeTouchTest::confirm_by_sms() {
+  ASSERT_EQ(screen(), "identify_factor");
+  touch("identify_factor.sms");
+  ASSERT_EQ(screen(), "verify");
+  digits("135790");
+  touch("verify.submit");
+}
+
 std::string RuntimeTouchTest::transcript() const {
   std::ifstream in(m_dir / "t.jsonl");
   return std::string(std::istreambuf_iterator<char>(in), {});

@@ -57,6 +57,11 @@ class RuntimeTouchTest : public ::testing::Test {
   std::string text_of(const std::string& node_id) const;
   // Places the card in the fake reader and lets the kiosk read it.
   void place_card(const std::string& name, const std::string& id_number, const std::string& valid_to);
+  // The second factor by SMS, from identify_factor to the code confirmed: taps
+  // identify_factor.sms, types the demo gateway's code (135790) on the on-screen pad and
+  // taps verify.submit, asserting the two screens on the way. Call it inside
+  // ASSERT_NO_FATAL_FAILURE.
+  void confirm_by_sms();
   // The whole transcript written so far.
   std::string transcript() const;
 
