@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "drivers/display/sdl_display.h"
 
+#include "drivers/display/sdl_image_lib.h"
+
 #include <SDL.h>
-#include <SDL_image.h>
 #include <malloc.h>
 
 #include <algorithm>
@@ -216,12 +217,16 @@ Status SdlDisplay::save_png(const std::string& path) {
   SDL_GetRendererOutputSize(m_renderer, &w, &h);
   SDL_Surface* surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
   if (surface == nullptr) return sdl_error("sdl_surface", "SDL_CreateRGBSurfaceWithFormat");
+  std::string why;
+  const SdlImageLib* image = load_sdl_image(&why);   // opened on the first screenshot
   Status result = Ok{};
   if (SDL_RenderReadPixels(m_renderer, nullptr, SDL_PIXELFORMAT_ARGB8888, surface->pixels,
                            surface->pitch) != 0) {
     result = sdl_error("sdl_read_pixels", "SDL_RenderReadPixels");
-  } else if (IMG_SavePNG(surface, path.c_str()) != 0) {
-    result = Error{"png_write", path + ": " + IMG_GetError()};
+  } else if (image == nullptr) {
+    result = Error{"png_write", path + ": " + why};
+  } else if (image->save_png(surface, path.c_str()) != 0) {
+    result = Error{"png_write", path + ": " + SDL_GetError()};
   }
   SDL_FreeSurface(surface);
   return result;
