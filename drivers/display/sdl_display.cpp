@@ -7,6 +7,7 @@
 #include <malloc.h>
 
 #include <algorithm>
+#include <future>
 
 namespace kiosk::drivers::display {
 
@@ -51,6 +52,11 @@ Status SdlDisplay::open(const Options& options) {
   // blocks mmapped, so an evicted texture's memory goes back to the system at once.
   mallopt(M_MMAP_THRESHOLD, kTextureMmapThreshold);
   const bool headless = options.mode == DisplayMode::Headless;
+  // FreeType reads the three faces (about 25 ms, most of it the two CJK collections) on a
+  // worker while SDL makes the window and its renderer: the first frame waits for the
+  // longer of the two, not their sum. SDL_ttf shares no state with SDL's video; the
+  // measurer is used on this thread only once get() has returned it.
+  auto fonts_opening = std::async(std::launch::async, [files = options.fonts] { return SdlTextMeasurer::open(files); });
   // Override: an inherited SDL_VIDEODRIVER=x11 must not put a headless run on a screen.
   // Reset afterwards so a later Window/Fullscreen open in this process is unaffected.
   if (headless) SDL_SetHintWithPriority(SDL_HINT_VIDEODRIVER, "dummy", SDL_HINT_OVERRIDE);
@@ -80,7 +86,7 @@ Status SdlDisplay::open(const Options& options) {
   }
   SDL_SetRenderDrawBlendMode(m_renderer, SDL_BLENDMODE_NONE);
 
-  auto fonts = SdlTextMeasurer::open(options.fonts);
+  auto fonts = fonts_opening.get();
   if (!fonts) {
     Error e = fonts.error();
     close();

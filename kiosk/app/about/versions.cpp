@@ -14,6 +14,7 @@
 #include <toml++/toml.h>
 
 #include "drivers/display/sdl_image_lib.h"
+#include "drivers/dynamic_library.h"
 #include "drivers/video/clip_decoder.h"
 #include "kiosk/backend/http/curl_lib.h"
 
@@ -33,8 +34,8 @@ std::string brlapi_version() {
   return dotted(static_cast<unsigned>(major), static_cast<unsigned>(minor), static_cast<unsigned>(revision));
 }
 
-// SDL2_image and libcurl are opened on first use (drivers/dynamic_library.h); asking
-// their versions opens them.
+// SDL2_image, libcurl and libcrypto are opened on first use (drivers/dynamic_library.h);
+// asking their versions opens them.
 LibraryVersion sdl_image_version() {
   std::string why;
   const drivers::display::SdlImageLib* image = drivers::display::load_sdl_image(&why);
@@ -48,6 +49,16 @@ LibraryVersion curl_version() {
   if (lib == nullptr) return {"libcurl", "not available", why};
   const curl_version_info_data* curl = lib->version_info(CURLVERSION_NOW);
   return {"libcurl", curl->version, curl->ssl_version != nullptr ? curl->ssl_version : ""};
+}
+
+// Only this line needs libcrypto in the kiosk itself (libcurl's TLS brings it when opened).
+LibraryVersion openssl_version() {
+  const std::string soname = "libcrypto.so." + std::to_string(OPENSSL_VERSION_MAJOR);
+  drivers::DynamicLibraries lib;
+  decltype(&::OpenSSL_version) version = nullptr;
+  if (lib.open({soname.c_str()})) lib.find(version, "OpenSSL_version");
+  if (version == nullptr) return {"OpenSSL", "not available", lib.error()};
+  return {"OpenSSL", version(OPENSSL_VERSION_STRING), ""};
 }
 
 }  // namespace
@@ -66,7 +77,7 @@ std::vector<LibraryVersion> loaded_library_versions() {
       {"FFmpeg", ffmpeg.version, ffmpeg.detail},
       {"SQLite", sqlite3_libversion(), ""},
       curl_version(),
-      {"OpenSSL", OpenSSL_version(OPENSSL_VERSION_STRING), ""},
+      openssl_version(),
       {"libsodium", sodium_version_string(), ""},
       // Neither asks at run time: json is header-only (compiled in); toml++ has no call.
       {"nlohmann/json",
