@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // SDL2_image, loaded on first use. The kiosk only writes PNG screenshots with it, yet
-// libSDL2_image-2.0.so.0 pulls in libtiff, libwebp, libjpeg, libjbig, LERC and more;
+// libSDL2_image-2.0.so.0 pulls in libtiff, libwebp, libjpeg, libjbig, LERC, libdeflate;
 // linked into the kiosk they were mapped and relocated before main(), for a screenshot
 // that only a headless script or a technician asks for. SdlDisplay::save_png and the
 // about screen open it with dlopen when they first need it. Thread-safe; the table is

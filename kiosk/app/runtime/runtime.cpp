@@ -44,12 +44,12 @@ Runtime::Runtime(Config& config, std::function<std::int64_t()> now,
         dispatch({core::SpeechRequest{core::SpeechControl::Interrupt}, core::Alert{code, std::move(text), core::Privacy::Public}});
       },
       [this](const core::FieldInput& input) { dispatch(m_kiosk.edit_field(input, m_now())); }});
-  open_backend();
   // A list naming no known driver has been refused by the config check; "null" is the floor.
   m_card_reader = drivers::card_reader::open_card_reader(m_config.card_reader_drivers);
   if (!m_card_reader) m_card_reader = drivers::card_reader::open_card_reader({"null"});
   m_printer = drivers::printer::open_printer(m_config.printer_drivers);
   if (!m_printer) m_printer = drivers::printer::open_printer({"null"});
+  open_backend();   // last: its worker must be joined by the destructor, which a throw here would skip
 }
 
 drivers::card_reader::FakeCardReader& Runtime::use_fake_card_reader() {

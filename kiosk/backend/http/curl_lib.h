@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// libcurl, loaded on first use. libcurl.so.4 pulls in about 30 shared libraries (GnuTLS
-// for librtmp, Kerberos, LDAP, SASL, libssh2, nghttp2, libidn2, ...); linked into the
-// kiosk they were mapped and relocated before main(), about a quarter of the time from
-// exec to the first frame, while a hall on the embedded demo backend never makes an HTTP
-// call. The HTTPS backend (HttpApi, HttpTransport) and the about screen open it with
+// libcurl, loaded on first use. libcurl.so.4 pulls in about 25 shared libraries the kiosk
+// has no other use for (GnuTLS for librtmp, Kerberos, LDAP, SASL, libssh2, nghttp2,
+// libidn2, ...); linked into the kiosk they were mapped and relocated before main(), while
+// a hall on the embedded demo backend never makes an HTTP call. The HTTPS backend (HttpApi, HttpTransport) and the about screen open it with
 // dlopen when they first need it. Thread-safe; the table is never unloaded.
 #include <curl/curl.h>
 
