@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "drivers/display/sdl_display.h"
 
+#include "drivers/display/sdl_image_lib.h"
+
 #include <SDL.h>
-#include <SDL_image.h>
 #include <malloc.h>
 
 #include <algorithm>
+#include <future>
 
 namespace kiosk::drivers::display {
 
@@ -50,6 +52,11 @@ Status SdlDisplay::open(const Options& options) {
   // blocks mmapped, so an evicted texture's memory goes back to the system at once.
   mallopt(M_MMAP_THRESHOLD, kTextureMmapThreshold);
   const bool headless = options.mode == DisplayMode::Headless;
+  // FreeType reads the three faces (about 25 ms, most of it the two CJK collections) on a
+  // worker while SDL makes the window and its renderer: the first frame waits for the
+  // longer of the two, not their sum. SDL_ttf shares no state with SDL's video; the
+  // measurer is used on this thread only once get() has returned it.
+  auto fonts_opening = std::async(std::launch::async, [files = options.fonts] { return SdlTextMeasurer::open(files); });
   // Override: an inherited SDL_VIDEODRIVER=x11 must not put a headless run on a screen.
   // Reset afterwards so a later Window/Fullscreen open in this process is unaffected.
   if (headless) SDL_SetHintWithPriority(SDL_HINT_VIDEODRIVER, "dummy", SDL_HINT_OVERRIDE);
@@ -79,7 +86,7 @@ Status SdlDisplay::open(const Options& options) {
   }
   SDL_SetRenderDrawBlendMode(m_renderer, SDL_BLENDMODE_NONE);
 
-  auto fonts = SdlTextMeasurer::open(options.fonts);
+  auto fonts = fonts_opening.get();
   if (!fonts) {
     Error e = fonts.error();
     close();
@@ -216,12 +223,16 @@ Status SdlDisplay::save_png(const std::string& path) {
   SDL_GetRendererOutputSize(m_renderer, &w, &h);
   SDL_Surface* surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
   if (surface == nullptr) return sdl_error("sdl_surface", "SDL_CreateRGBSurfaceWithFormat");
+  std::string why;
+  const SdlImageLib* image = load_sdl_image(&why);   // opened on the first screenshot
   Status result = Ok{};
   if (SDL_RenderReadPixels(m_renderer, nullptr, SDL_PIXELFORMAT_ARGB8888, surface->pixels,
                            surface->pitch) != 0) {
     result = sdl_error("sdl_read_pixels", "SDL_RenderReadPixels");
-  } else if (IMG_SavePNG(surface, path.c_str()) != 0) {
-    result = Error{"png_write", path + ": " + IMG_GetError()};
+  } else if (image == nullptr) {
+    result = Error{"png_write", path + ": " + why};
+  } else if (image->save_png(surface, path.c_str()) != 0) {
+    result = Error{"png_write", path + ": " + SDL_GetError()};
   }
   SDL_FreeSurface(surface);
   return result;

@@ -2,10 +2,8 @@
 #include "kiosk/app/about/versions.h"
 
 #include <SDL.h>
-#include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <brlapi.h>
-#include <curl/curl.h>
 #include <espeak-ng/speak_lib.h>
 #include <liblouis.h>
 #include <openssl/crypto.h>
@@ -15,7 +13,10 @@
 #include <nlohmann/json.hpp>
 #include <toml++/toml.h>
 
+#include "drivers/display/sdl_image_lib.h"
+#include "drivers/dynamic_library.h"
 #include "drivers/video/clip_decoder.h"
+#include "kiosk/backend/http/curl_lib.h"
 
 namespace kiosk::app {
 
@@ -33,12 +34,38 @@ std::string brlapi_version() {
   return dotted(static_cast<unsigned>(major), static_cast<unsigned>(minor), static_cast<unsigned>(revision));
 }
 
+// SDL2_image, libcurl and libcrypto are opened on first use (drivers/dynamic_library.h);
+// asking their versions opens them.
+LibraryVersion sdl_image_version() {
+  std::string why;
+  const drivers::display::SdlImageLib* image = drivers::display::load_sdl_image(&why);
+  if (image == nullptr) return {"SDL_image", "not available", why};
+  return {"SDL_image", sdl_dotted(*image->linked_version()), ""};
+}
+
+LibraryVersion curl_version() {
+  std::string why;
+  const backend::CurlLib* lib = backend::load_curl(&why);
+  if (lib == nullptr) return {"libcurl", "not available", why};
+  const curl_version_info_data* curl = lib->version_info(CURLVERSION_NOW);
+  return {"libcurl", curl->version, curl->ssl_version != nullptr ? curl->ssl_version : ""};
+}
+
+// Only this line needs libcrypto in the kiosk itself (libcurl's TLS brings it when opened).
+LibraryVersion openssl_version() {
+  const std::string soname = "libcrypto.so." + std::to_string(OPENSSL_VERSION_MAJOR);
+  drivers::DynamicLibraries lib;
+  decltype(&::OpenSSL_version) version = nullptr;
+  if (lib.open({soname.c_str()})) lib.find(version, "OpenSSL_version");
+  if (version == nullptr) return {"OpenSSL", "not available", lib.error()};
+  return {"OpenSSL", version(OPENSSL_VERSION_STRING), ""};
+}
+
 }  // namespace
 
 std::vector<LibraryVersion> loaded_library_versions() {
   SDL_version sdl{};
   SDL_GetVersion(&sdl);
-  const curl_version_info_data* curl = curl_version_info(CURLVERSION_NOW);
   const drivers::video::LibAvVersions ffmpeg = drivers::video::libav_versions();   // dlopens FFmpeg
   return {
       {"eSpeak NG", espeak_Info(nullptr), ""},
@@ -46,11 +73,11 @@ std::vector<LibraryVersion> loaded_library_versions() {
       {"BrlAPI", brlapi_version(), ""},
       {"SDL", sdl_dotted(sdl), ""},
       {"SDL_ttf", sdl_dotted(*TTF_Linked_Version()), ""},
-      {"SDL_image", sdl_dotted(*IMG_Linked_Version()), ""},
+      sdl_image_version(),
       {"FFmpeg", ffmpeg.version, ffmpeg.detail},
       {"SQLite", sqlite3_libversion(), ""},
-      {"libcurl", curl->version, curl->ssl_version != nullptr ? curl->ssl_version : ""},
-      {"OpenSSL", OpenSSL_version(OPENSSL_VERSION_STRING), ""},
+      curl_version(),
+      openssl_version(),
       {"libsodium", sodium_version_string(), ""},
       // Neither asks at run time: json is header-only (compiled in); toml++ has no call.
       {"nlohmann/json",

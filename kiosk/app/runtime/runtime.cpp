@@ -44,12 +44,12 @@ Runtime::Runtime(Config& config, std::function<std::int64_t()> now,
         dispatch({core::SpeechRequest{core::SpeechControl::Interrupt}, core::Alert{code, std::move(text), core::Privacy::Public}});
       },
       [this](const core::FieldInput& input) { dispatch(m_kiosk.edit_field(input, m_now())); }});
-  open_backend();
   // A list naming no known driver has been refused by the config check; "null" is the floor.
   m_card_reader = drivers::card_reader::open_card_reader(m_config.card_reader_drivers);
   if (!m_card_reader) m_card_reader = drivers::card_reader::open_card_reader({"null"});
   m_printer = drivers::printer::open_printer(m_config.printer_drivers);
   if (!m_printer) m_printer = drivers::printer::open_printer({"null"});
+  open_backend();   // last: its worker must be joined by the destructor, which a throw here would skip
 }
 
 drivers::card_reader::FakeCardReader& Runtime::use_fake_card_reader() {
@@ -73,7 +73,8 @@ void Runtime::poll_card_reader() {
 }
 
 // The federation backend (the embedded `local` one in the demo). Without it, live
-// actions fail at once with the way forward; the kiosk itself keeps working.
+// actions fail at once with the way forward; the kiosk itself keeps working. Its config
+// is read here; the opening itself runs on m_backend_opening (see api()).
 void Runtime::open_backend() {
 #ifdef KIOSK_HAVE_BACKEND
   if (m_config.backend.empty()) return;
@@ -82,14 +83,27 @@ void Runtime::open_backend() {
     std::fprintf(stderr, "kiosk: backend config: %s\n", parsed.error().detail.c_str());
     return;
   }
-  auto api = backend::make_federation_api(parsed.value(), [this](const nlohmann::json& event) { m_transcript.write(event); });
-  if (!api) {
-    std::fprintf(stderr, "kiosk: backend unavailable: %s\n", api.error().detail.c_str());
-    return;
-  }
-  m_api = std::move(api.value());
+  // The sink only runs inside api()->poll(), on the main thread (ApiBase::emit).
+  m_backend_opening = std::thread([this, config = std::move(parsed.value())] {
+    auto api = backend::make_federation_api(config, [this](const nlohmann::json& event) { m_transcript.write(event); });
+    if (!api) {
+      std::fprintf(stderr, "kiosk: backend unavailable: %s\n", api.error().detail.c_str());
+      return;
+    }
+    m_api = std::move(api.value());
+  });
 #endif
 }
+
+#ifdef KIOSK_HAVE_BACKEND
+backend::FederationApi* Runtime::api() {
+  if (m_backend_opening.joinable()) {
+    m_backend_opening.join();
+    if (m_api && m_backend_wakeup) m_api->set_wakeup(drivers::display::push_sdl_wakeup);
+  }
+  return m_api.get();
+}
+#endif
 
 void Runtime::add_channel(std::unique_ptr<Channel> channel) {
   if (m_display->is_open()) attach(*channel);   // opened after the first frame (app.cpp)
@@ -102,7 +116,7 @@ void Runtime::attach(Channel& channel) {
 
 void Runtime::poll() {
 #ifdef KIOSK_HAVE_BACKEND
-  if (m_api && m_api->poll() > 0) redraw();
+  if (api() != nullptr && m_api->poll() > 0) redraw();
 #endif
   poll_card_reader();
   for (auto& channel : m_channels) channel->poll(*m_context);
@@ -110,7 +124,7 @@ void Runtime::poll() {
 
 Runtime::~Runtime() {
 #ifdef KIOSK_HAVE_BACKEND
-  if (m_api) m_api->shutdown();
+  if (api() != nullptr) m_api->shutdown();
 #endif
   m_transcript.flush();
 }
@@ -132,7 +146,10 @@ bool Runtime::open_display(drivers::display::DisplayMode mode, std::string& erro
     // A card read on the reader's worker, or a backend answer (a live reply, a stored
     // application's receipt from the store thread), wakes the window loop at once.
     m_card_reader->set_wakeup(drivers::display::push_sdl_wakeup);
-    if (m_api) m_api->set_wakeup(drivers::display::push_sdl_wakeup);
+#ifdef KIOSK_HAVE_BACKEND
+    m_backend_wakeup = true;
+    if (!m_backend_opening.joinable() && m_api) m_api->set_wakeup(drivers::display::push_sdl_wakeup);
+#endif
   }
   return true;
 }
@@ -145,6 +162,9 @@ void Runtime::show_first_screen() {
 }
 
 void Runtime::start() {
+#ifdef KIOSK_HAVE_BACKEND
+  api();   // the backend, opened meanwhile, is ready before the first request can be made
+#endif
   dispatch(m_start_effects ? *std::exchange(m_start_effects, std::nullopt) : m_kiosk.start(m_now()));
   redraw();
 }
@@ -317,7 +337,7 @@ void Runtime::send(const core::Request& request) {
     redraw();
   };
 #ifdef KIOSK_HAVE_BACKEND
-  if (m_api) {
+  if (api() != nullptr) {
     auto api_request = to_api_request(request.spec);
     if (!api_request) {
       std::fprintf(stderr, "kiosk: unknown endpoint %s\n", request.spec.endpoint.c_str());

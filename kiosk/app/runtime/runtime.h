@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "drivers/card_reader/card_reader_driver.h"
@@ -88,7 +89,14 @@ class Runtime {
   std::string m_theme_id;
   void open_backend();
 #ifdef KIOSK_HAVE_BACKEND
-  std::unique_ptr<backend::FederationApi> m_api;
+  // The backend (the demo gateway's SQLite, the outbox's three connections, their
+  // threads) opens on m_backend_opening, started by the constructor, so the first frame
+  // does not wait for it; api() joins it on the first use (start() at the latest, long
+  // after the channels opened). Main thread only.
+  backend::FederationApi* api();
+  std::unique_ptr<backend::FederationApi> m_api;   // written by m_backend_opening until joined
+  std::thread m_backend_opening;
+  bool m_backend_wakeup = false;   // a window loop: a reply wakes it (set once joined)
 #endif
   drivers::display::DisplayMode m_display_mode = drivers::display::DisplayMode::Headless;
   bool m_dispatching = false;

@@ -2,7 +2,6 @@
 #include "kiosk/backend/http/curl_common.h"
 
 #include <cstring>
-#include <mutex>
 
 #include "kiosk/backend/api/transport.h"
 
@@ -20,12 +19,7 @@ size_t on_write(char* data, size_t size, size_t n, void* user) {
 }  // namespace
 
 CurlTransfer::~CurlTransfer() {
-  if (headers) curl_slist_free_all(headers);
-}
-
-void ensure_curl_global_init() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  if (headers) curl().slist_free_all(headers);
 }
 
 void configure_easy(CURL* easy, const BackendConfig& c, const ApiRequest& request,
@@ -36,42 +30,42 @@ void configure_easy(CURL* easy, const BackendConfig& c, const ApiRequest& reques
   t.url = base + build_target(request);
   t.response.clear();
   t.errbuf[0] = '\0';
-  if (t.headers) curl_slist_free_all(t.headers);
+  if (t.headers) curl().slist_free_all(t.headers);
   t.headers = nullptr;
-  t.headers = curl_slist_append(t.headers, "Accept: application/json, application/problem+json");
-  t.headers = curl_slist_append(t.headers, ("X-Terminal-Id: " + c.terminal_id).c_str());
-  curl_easy_setopt(easy, CURLOPT_URL, t.url.c_str());
-  curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "https");
-  curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
-  curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
-  curl_easy_setopt(easy, CURLOPT_CAINFO, c.ca_file.c_str());
-  curl_easy_setopt(easy, CURLOPT_CAPATH, nullptr);  // trust only the configured CA
-  if (!c.client_cert.empty()) curl_easy_setopt(easy, CURLOPT_SSLCERT, c.client_cert.c_str());
-  if (!c.client_key.empty()) curl_easy_setopt(easy, CURLOPT_SSLKEY, c.client_key.c_str());
-  curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, c.connect_timeout_ms);
-  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, c.total_timeout_ms);
-  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_write);
-  curl_easy_setopt(easy, CURLOPT_WRITEDATA, &t.response);
-  curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, t.errbuf);
-  curl_easy_setopt(easy, CURLOPT_USERAGENT, "kiosk/0.1");
+  t.headers = curl().slist_append(t.headers, "Accept: application/json, application/problem+json");
+  t.headers = curl().slist_append(t.headers, ("X-Terminal-Id: " + c.terminal_id).c_str());
+  curl().easy_setopt(easy, CURLOPT_URL, t.url.c_str());
+  curl().easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "https");
+  curl().easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+  curl().easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl().easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
+  curl().easy_setopt(easy, CURLOPT_CAINFO, c.ca_file.c_str());
+  curl().easy_setopt(easy, CURLOPT_CAPATH, nullptr);  // trust only the configured CA
+  if (!c.client_cert.empty()) curl().easy_setopt(easy, CURLOPT_SSLCERT, c.client_cert.c_str());
+  if (!c.client_key.empty()) curl().easy_setopt(easy, CURLOPT_SSLKEY, c.client_key.c_str());
+  curl().easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, c.connect_timeout_ms);
+  curl().easy_setopt(easy, CURLOPT_TIMEOUT_MS, c.total_timeout_ms);
+  curl().easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_write);
+  curl().easy_setopt(easy, CURLOPT_WRITEDATA, &t.response);
+  curl().easy_setopt(easy, CURLOPT_ERRORBUFFER, t.errbuf);
+  curl().easy_setopt(easy, CURLOPT_USERAGENT, "kiosk/0.1");
   if (info.method == Method::Post) {
     t.request_body = request.body.is_null() ? "{}" : request.body.dump();
-    t.headers = curl_slist_append(t.headers, "Content-Type: application/json");
-    t.headers = curl_slist_append(t.headers, ("Idempotency-Key: " + idempotency_key).c_str());
-    curl_easy_setopt(easy, CURLOPT_POST, 1L);
-    curl_easy_setopt(easy, CURLOPT_POSTFIELDS, t.request_body.c_str());
-    curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE,
+    t.headers = curl().slist_append(t.headers, "Content-Type: application/json");
+    t.headers = curl().slist_append(t.headers, ("Idempotency-Key: " + idempotency_key).c_str());
+    curl().easy_setopt(easy, CURLOPT_POST, 1L);
+    curl().easy_setopt(easy, CURLOPT_POSTFIELDS, t.request_body.c_str());
+    curl().easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE,
                      static_cast<curl_off_t>(t.request_body.size()));
   } else {
-    curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
+    curl().easy_setopt(easy, CURLOPT_HTTPGET, 1L);
   }
-  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, t.headers);
+  curl().easy_setopt(easy, CURLOPT_HTTPHEADER, t.headers);
 }
 
 ApiError error_from_curl(CURLcode code, const char* errbuf) {
   // The detail is curl's text: it names hosts and TLS problems, never request content.
-  std::string detail = std::string(curl_easy_strerror(code)) + (errbuf && *errbuf ? ": " : "") +
+  std::string detail = std::string(curl().easy_strerror(code)) + (errbuf && *errbuf ? ": " : "") +
                        (errbuf ? errbuf : "");
   const bool tls_words = errbuf && (std::strstr(errbuf, "alert") || std::strstr(errbuf, "SSL") ||
                                     std::strstr(errbuf, "certificate"));
@@ -111,7 +105,7 @@ ApiError error_from_curl(CURLcode code, const char* errbuf) {
 ApiResult finish_transfer(CURLcode code, CURL* easy, const CurlTransfer& t) {
   if (code != CURLE_OK) return error_from_curl(code, t.errbuf);
   long status = 0;
-  curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+  curl().easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
   return interpret_response(status, t.response);
 }
 

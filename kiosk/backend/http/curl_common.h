@@ -3,11 +3,12 @@
 // libcurl set-up shared by the blocking transport (outbox sender) and the multi worker
 // (live calls): TLS verification always on, only the configured CA, mutual TLS, the
 // 3 s / 10 s timeouts, JSON headers and the Idempotency-Key. curl codes become ApiErrors here.
-#include <curl/curl.h>
+// Every function here needs libcurl loaded (ensure_curl_global_init, curl_lib.h).
 
 #include <string>
 
 #include "kiosk/backend/api/federation_api.h"
+#include "kiosk/backend/http/curl_lib.h"
 
 namespace kiosk::backend {
 
@@ -23,8 +24,6 @@ struct CurlTransfer {
   CurlTransfer& operator=(const CurlTransfer&) = delete;
   ~CurlTransfer();
 };
-
-void ensure_curl_global_init();  // thread-safe, once per process
 
 void configure_easy(CURL* easy, const BackendConfig& config, const ApiRequest& request,
                     const std::string& idempotency_key, CurlTransfer& transfer);

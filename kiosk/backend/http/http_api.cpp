@@ -35,19 +35,21 @@ struct HttpApi::Job {
   CURL* easy = nullptr;
   CurlTransfer transfer;
   ~Job() {
-    if (easy) curl_easy_cleanup(easy);
+    if (easy) curl().easy_cleanup(easy);
   }
 };
 
 HttpApi::HttpApi(BackendConfig config, EventSink sink)
-    : ApiBase(std::move(config), std::move(sink)) {
-  ensure_curl_global_init();
-}
+    : ApiBase(std::move(config), std::move(sink)) {}
 
 HttpApi::~HttpApi() { shutdown(); }
 
 Status HttpApi::start() {
-  m_multi = curl_multi_init();
+  // libcurl is opened here, not at exec: a hall on the demo backend never loads it.
+  std::string why;
+  if (ensure_curl_global_init(&why) == nullptr)
+    return make_error(ErrorCode::ConfigError, "the https backend needs libcurl: " + why);
+  m_multi = curl().multi_init();
   if (!m_multi) return make_error(ErrorCode::ConfigError, "curl_multi_init failed");
   m_worker = std::thread([this] { run(); });
   return Unit{};
@@ -72,7 +74,7 @@ void HttpApi::call(ApiRequest request, Callback done) {
     }
     m_incoming.push_back(std::move(job));
   }
-  curl_multi_wakeup(m_multi);
+  curl().multi_wakeup(m_multi);
 }
 
 void HttpApi::deliver(std::unique_ptr<Job> job, ApiResult result) {
@@ -89,9 +91,9 @@ void HttpApi::stop_workers() {
     std::lock_guard lock(m_mu);
     m_stop = true;
   }
-  if (m_multi) curl_multi_wakeup(m_multi);
+  if (m_multi) curl().multi_wakeup(m_multi);
   if (m_worker.joinable()) m_worker.join();
-  if (m_multi) curl_multi_cleanup(m_multi);
+  if (m_multi) curl().multi_cleanup(m_multi);
   m_multi = nullptr;
 }
 
@@ -117,20 +119,20 @@ void HttpApi::run() {
       }
       auto job = std::move(*it);
       it = waiting.erase(it);
-      if (!job->easy) job->easy = curl_easy_init();
-      curl_easy_reset(job->easy);
+      if (!job->easy) job->easy = curl().easy_init();
+      curl().easy_reset(job->easy);
       configure_easy(job->easy, m_cfg, job->request, job->idempotency_key, job->transfer);
-      curl_multi_add_handle(m_multi, job->easy);
+      curl().multi_add_handle(m_multi, job->easy);
       running[job->easy] = std::move(job);
     }
     int still = 0;
-    curl_multi_perform(m_multi, &still);
+    curl().multi_perform(m_multi, &still);
     int left = 0;
-    while (CURLMsg* msg = curl_multi_info_read(m_multi, &left)) {
+    while (CURLMsg* msg = curl().multi_info_read(m_multi, &left)) {
       if (msg->msg != CURLMSG_DONE) continue;
       CURL* easy = msg->easy_handle;
       const CURLcode code = msg->data.result;
-      curl_multi_remove_handle(m_multi, easy);
+      curl().multi_remove_handle(m_multi, easy);
       auto node = running.extract(easy);
       if (node.empty()) continue;
       auto job = std::move(node.mapped());
@@ -156,11 +158,11 @@ void HttpApi::run() {
     const auto t = steady_ms();
     for (const auto& j : waiting)
       timeout_ms = static_cast<int>(std::clamp<std::int64_t>(j->not_before_ms - t, 0, timeout_ms));
-    curl_multi_poll(m_multi, nullptr, 0, timeout_ms, nullptr);
+    curl().multi_poll(m_multi, nullptr, 0, timeout_ms, nullptr);
   }
   // Shutting down: every pending call gets a definite answer.
   for (auto& [easy, job] : running) {
-    curl_multi_remove_handle(m_multi, easy);
+    curl().multi_remove_handle(m_multi, easy);
     deliver(std::move(job), make_error(ErrorCode::Cancelled, "backend shut down"));
   }
   for (auto& job : waiting) deliver(std::move(job), make_error(ErrorCode::Cancelled, "backend shut down"));

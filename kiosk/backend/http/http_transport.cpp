@@ -7,22 +7,30 @@
 namespace kiosk::backend {
 
 HttpTransport::HttpTransport(BackendConfig config) : m_cfg(std::move(config)) {
-  ensure_curl_global_init();
   m_in_flight = std::clamp(m_cfg.sender_max_in_flight, 1, kMaxInFlight);
-  m_multi = curl_multi_init();
-  if (!m_multi) return;
+  std::string why;
+  if (ensure_curl_global_init(&why) == nullptr) {
+    m_unusable = "the https transport needs libcurl: " + why;
+    return;
+  }
+  m_multi = curl().multi_init();
+  if (!m_multi) {
+    m_unusable = "curl_multi_init failed";
+    return;
+  }
   // At most one connection per request in flight; they stay open between batches.
-  curl_multi_setopt(m_multi, CURLMOPT_MAX_HOST_CONNECTIONS, static_cast<long>(m_in_flight));
-  curl_multi_setopt(m_multi, CURLMOPT_MAXCONNECTS, static_cast<long>(m_in_flight));
-  for (int i = 0; i < m_in_flight; ++i) m_slots[static_cast<std::size_t>(i)].easy = curl_easy_init();
+  curl().multi_setopt(m_multi, CURLMOPT_MAX_HOST_CONNECTIONS, static_cast<long>(m_in_flight));
+  curl().multi_setopt(m_multi, CURLMOPT_MAXCONNECTS, static_cast<long>(m_in_flight));
+  for (int i = 0; i < m_in_flight; ++i) m_slots[static_cast<std::size_t>(i)].easy = curl().easy_init();
 }
 
 HttpTransport::~HttpTransport() {
+  if (!m_multi) return;   // never set up (libcurl missing): no handles to free
   for (auto& s : m_slots) {
-    if (s.busy) curl_multi_remove_handle(m_multi, s.easy);
-    if (s.easy) curl_easy_cleanup(s.easy);
+    if (s.busy) curl().multi_remove_handle(m_multi, s.easy);
+    if (s.easy) curl().easy_cleanup(s.easy);
   }
-  if (m_multi) curl_multi_cleanup(m_multi);
+  curl().multi_cleanup(m_multi);
 }
 
 ApiResult HttpTransport::send(const ApiRequest& request, const std::string& idempotency_key) {
@@ -37,7 +45,7 @@ std::vector<ApiResult> HttpTransport::send_all(const std::vector<Outgoing>& batc
     for (std::size_t i = 0; i < batch.size(); ++i) out.push_back(make_error(ErrorCode::BackendUnreachable, why));
     return out;
   };
-  if (!m_multi) return fail_all("curl_multi_init failed");
+  if (!m_multi) return fail_all(m_unusable.c_str());
   for (int i = 0; i < m_in_flight; ++i)
     if (!m_slots[static_cast<std::size_t>(i)].easy) return fail_all("curl_easy_init failed");
   std::size_t next = 0;
@@ -46,29 +54,29 @@ std::vector<ApiResult> HttpTransport::send_all(const std::vector<Outgoing>& batc
     for (int i = 0; i < m_in_flight && next < batch.size(); ++i) {
       Slot& s = m_slots[static_cast<std::size_t>(i)];
       if (s.busy) continue;
-      curl_easy_reset(s.easy);  // keeps the connection cache (the multi's pool)
+      curl().easy_reset(s.easy);  // keeps the connection cache (the multi's pool)
       configure_easy(s.easy, m_cfg, batch[next].request, batch[next].idempotency_key, s.transfer);
-      curl_easy_setopt(s.easy, CURLOPT_PRIVATE, &s);
+      curl().easy_setopt(s.easy, CURLOPT_PRIVATE, &s);
       s.index = next++;
       s.busy = true;
-      curl_multi_add_handle(m_multi, s.easy);
+      curl().multi_add_handle(m_multi, s.easy);
       ++running;
     }
     int still = 0;
-    curl_multi_perform(m_multi, &still);
+    curl().multi_perform(m_multi, &still);
     int left = 0;
-    while (CURLMsg* msg = curl_multi_info_read(m_multi, &left)) {
+    while (CURLMsg* msg = curl().multi_info_read(m_multi, &left)) {
       if (msg->msg != CURLMSG_DONE) continue;
       Slot* s = nullptr;
-      curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &s);
+      curl().easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &s);
       const CURLcode code = msg->data.result;
-      curl_multi_remove_handle(m_multi, msg->easy_handle);
+      curl().multi_remove_handle(m_multi, msg->easy_handle);
       if (!s) continue;
       results[s->index] = finish_transfer(code, s->easy, s->transfer);
       s->busy = false;
       --running;
     }
-    if (running > 0) curl_multi_poll(m_multi, nullptr, 0, 100, nullptr);
+    if (running > 0) curl().multi_poll(m_multi, nullptr, 0, 100, nullptr);
   }
   std::vector<ApiResult> out;
   out.reserve(batch.size());

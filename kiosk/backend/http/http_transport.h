@@ -3,7 +3,8 @@
 // Blocking https Transport for the outbox sender thread and tools. One curl multi handle
 // with up to sender_max_in_flight easy handles: connections (and their TLS sessions) are
 // kept open and reused between items (keep-alive), and a batch goes out concurrently.
-// One thread at a time.
+// One thread at a time. Opens libcurl (curl_lib.h) when constructed; without it every
+// send answers BackendUnreachable with the reason.
 #include <array>
 
 #include "kiosk/backend/http/curl_common.h"
@@ -31,6 +32,7 @@ class HttpTransport : public Transport {
   };
   BackendConfig m_cfg;
   CURLM* m_multi = nullptr;
+  std::string m_unusable;   // why m_multi is null: every send fails with it
   int m_in_flight = 1;
   std::array<Slot, kMaxInFlight> m_slots;
 };

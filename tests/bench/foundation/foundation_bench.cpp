@@ -5,6 +5,9 @@
 //    then the channels and their first presentation) and the real binary's window loop
 //    on the dummy video driver and, when installed, on Xvfb: from exec to the kiosk's
 //    "first frame presented" log line, written right after its first SDL_RenderPresent.
+//    Meanwhile the backend opens on a worker (joined by Runtime::start()) and the fonts on
+//    another while SDL makes the window; libcurl and SDL2_image are not loaded at all
+//    (docs/design.md, "Cold start").
 //    Also the headless binary: exec to its first screenshot file and to exit.
 // 2. Key press to frame presented, p50/p95, at 1920x1080 on SDL's software renderer
 //    (dummy video driver): one key, then the event loop's poll, tick and redraw.

@@ -49,6 +49,16 @@ TEST(Version, PrintsTheLoadedLibraryVersions) {
   EXPECT_EQ(library_line("OpenSSL"), std::string("OpenSSL ") + EXPECT_OPENSSL_VERSION);
 }
 
+// SDL2_image, FFmpeg, libcurl and libcrypto are opened on first use, not linked
+// (docs/design.md, "Cold start"), yet --version above still reports each of them.
+TEST(Version, LibrariesOpenedOnFirstUseAreNotLinked) {
+  const licence_test::Run r = licence_test::run(std::string("readelf -d --wide '") + KIOSK_BINARY + "'");
+  ASSERT_EQ(r.exit_code, 0);
+  ASSERT_NE(r.out.find("(NEEDED)"), std::string::npos);
+  for (const char* soname : {"libSDL2_image", "libavformat", "libavcodec", "libcurl", "libcrypto"})
+    EXPECT_EQ(r.out.find(std::string("[") + soname), std::string::npos) << "the kiosk links " << soname;
+}
+
 TEST(Version, NeedsNoConfigDisplayOrAudio) {
   // A technician runs it on a broken terminal: a missing config must not stop it.
   const licence_test::Run r = licence_test::run(std::string("env -u DISPLAY -u WAYLAND_DISPLAY '") +
