@@ -254,73 +254,45 @@ std::size_t text_texture_bytes(const kiosk::app::Runtime& runtime) {
 
 std::int64_t wall_ms() { return static_cast<std::int64_t>(SDL_GetTicks64()); }
 
-}  // namespace
+// Xvfb (when installed) for the window loop's cold start and, in part 4, its idle CPU.
+// Under X11 SDL waits for events in the kernel; the dummy video driver has no such
+// wait and SDL_WaitEventTimeout polls it every millisecond, so an idle run on dummy
+// measures SDL's polling, not the kiosk.
+struct Xvfb {
+  bool on = false;
+  pid_t pid = -1;
+  std::string display;
+};
 
-int main(int argc, char** argv) {
-  const auto t_main = Clock::now();
-  const int steps = argc > 1 ? std::atoi(argv[1]) : 1000;
-  setenv("SDL_VIDEODRIVER", "dummy", 1);
-  setenv("SDL_AUDIODRIVER", "dummy", 1);
-  setenv("KIOSK_BRAILLE_DRIVER", "null", 1);
-  const fs::path work = fs::temp_directory_path() / ("kiosk-foundation-bench-" + std::to_string(getpid()));
-  fs::create_directories(work);
-  fs::current_path(work);   // the demo backend's outbox goes under here, not the source tree
+Xvfb start_xvfb() {
+  Xvfb x;
+  x.on = std::system("command -v Xvfb >/dev/null 2>&1 && command -v xdotool >/dev/null 2>&1") == 0;
+  x.display = ":" + std::to_string(90 + getpid() % 9);
+  if (!x.on) return x;
+  x.pid = fork();
+  if (x.pid == 0) {
+    const int fd = open("/dev/null", O_WRONLY);
+    dup2(fd, 1);
+    dup2(fd, 2);
+    execlp("Xvfb", "Xvfb", x.display.c_str(), "-screen", "0", "1920x1080x24", "-nolisten", "tcp", nullptr);
+    _exit(127);
+  }
+  std::this_thread::sleep_for(std::chrono::seconds(1));
+  setenv("DISPLAY", x.display.c_str(), 1);
+  return x;
+}
 
-  // ---- 1. cold start, in process ----------------------------------------------------
-  auto loaded = kiosk::app::load_config((fs::path(KIOSK_SOURCE_ROOT) / "config" / "kiosk.toml").string());
-  if (!loaded.ok()) {
-    std::fprintf(stderr, "config: %s\n", loaded.describe().c_str());
-    return 1;
+void stop_xvfb(const Xvfb& x) {
+  if (x.pid > 0) {
+    kill(x.pid, SIGTERM);
+    waitpid(x.pid, nullptr, 0);
   }
-  const auto t_config = Clock::now();
-  kiosk::app::Config& config = *loaded.config;
-  // The kiosk's own order (app.cpp): the display and the first frame, then the channels.
-  kiosk::app::Runtime runtime(config, wall_ms);
-  std::string error;
-  if (!runtime.open_display(kiosk::drivers::display::DisplayMode::Headless, error)) {
-    std::fprintf(stderr, "display: %s\n", error.c_str());
-    return 1;
-  }
-  const auto t_display = Clock::now();
-  runtime.show_first_screen();
-  const auto t_first = Clock::now();
-  for (auto& channel : kiosk::app::make_channels(config, kiosk::app::RunMode::Window))
-    runtime.add_channel(std::move(channel));
-  const auto t_channels = Clock::now();
-  runtime.start();
-  const auto t_started = Clock::now();
-  SDL_RendererInfo info{};
-  SDL_Renderer* renderer = SDL_GetRenderer(SDL_GetWindowFromID(1));
-  if (renderer) SDL_GetRendererInfo(renderer, &info);
-  std::printf("== Foundation benchmark (%dx%d, video driver %s, renderer %s)\n", config.metrics.width,
-              config.metrics.height, SDL_GetCurrentVideoDriver(), info.name ? info.name : "?");
-  std::printf("in process: config %.1f ms, display %.1f ms, first frame %.1f ms; then channels %.1f ms, "
-              "first screen presented on them %.1f ms (%.1f ms from main)\n",
-              ms_between(t_main, t_config), ms_between(t_config, t_display), ms_between(t_display, t_first),
-              ms_between(t_first, t_channels), ms_between(t_channels, t_started), ms_between(t_main, t_started));
-  verdict("cold start to first frame, in process (from main)", ms_between(t_main, t_first), "ms", 150);
+}
 
-  // Xvfb (when installed) for the window loop's cold start and, in part 4, its idle CPU.
-  // Under X11 SDL waits for events in the kernel; the dummy video driver has no such
-  // wait and SDL_WaitEventTimeout polls it every millisecond, so an idle run on dummy
-  // measures SDL's polling, not the kiosk.
-  const bool xvfb = std::system("command -v Xvfb >/dev/null 2>&1 && command -v xdotool >/dev/null 2>&1") == 0;
-  pid_t xvfb_pid = -1;
-  const std::string display = ":" + std::to_string(90 + getpid() % 9);
-  if (xvfb) {
-    xvfb_pid = fork();
-    if (xvfb_pid == 0) {
-      const int fd = open("/dev/null", O_WRONLY);
-      dup2(fd, 1);
-      dup2(fd, 2);
-      execlp("Xvfb", "Xvfb", display.c_str(), "-screen", "0", "1920x1080x24", "-nolisten", "tcp", nullptr);
-      _exit(127);
-    }
-    std::this_thread::sleep_for(std::chrono::seconds(1));
-    setenv("DISPLAY", display.c_str(), 1);
-  }
+// 1. (the real binary) The window loop on dummy video and on Xvfb, then the headless run.
+void report_binary_starts(const fs::path& work, const Xvfb& x) {
   report_window_starts(work, true);
-  if (xvfb) report_window_starts(work, false);
+  if (x.on) report_window_starts(work, false);
 
   std::vector<double> to_png, to_exit;
   for (int i = 0; i < 5; ++i) {
@@ -336,8 +308,10 @@ int main(int argc, char** argv) {
     std::printf("real binary, headless, 5 runs: first screenshot file after %.1f ms (first run) / %.1f ms (median); "
                 "exit after %.1f ms (median)\n", to_png.front(), percentile(to_png, 0.5), percentile(to_exit, 0.5));
   }
+}
 
-  // ---- 2./3. key to frame, RSS after navigation --------------------------------------
+// 2./3. Key to frame and RSS after the navigation steps, in process.
+void report_navigation(kiosk::app::Runtime& runtime, int steps) {
   const double rss_start = rss_mb(0);
   print_rss_breakdown("after start");
   // A walk a resident might take on the demo hall (config/kiosk.toml), by position, so
@@ -387,10 +361,12 @@ int main(int argc, char** argv) {
                 static_cast<double>(captions->max_bytes()) / (1024.0 * 1024.0), captions->misses() - caption_misses_before);
   malloc_trim(0);
   std::printf("  after malloc_trim(0): %.1f MB\n", rss_mb(0));
+}
 
-  // ---- 4. idle CPU (on Xvfb when installed, see above) ----------------------------------
+// 4. Idle CPU of the real binary (on Xvfb when installed, see Xvfb).
+void report_idle_cpu(const fs::path& work, const Xvfb& x) {
   {
-    const pid_t pid = spawn_kiosk(work, {}, !xvfb);
+    const pid_t pid = spawn_kiosk(work, {}, !x.on);
     auto measure = [&](const char* what) {
       const double c0 = cpu_seconds(pid);
       const auto t0 = Clock::now();
@@ -402,14 +378,14 @@ int main(int argc, char** argv) {
         return;
       }
       std::printf("real binary (%s), idle on the %s: %.3f s CPU in %.1f s, RSS %.1f MB\n",
-                  xvfb ? "X11 on Xvfb" : "dummy video", what, c1 - c0, wall, rss_mb(pid));
+                  x.on ? "X11 on Xvfb" : "dummy video", what, c1 - c0, wall, rss_mb(pid));
       verdict((std::string("idle CPU, ") + what).c_str(), 100.0 * (c1 - c0) / wall, "%", 1, true);
     };
     std::this_thread::sleep_for(std::chrono::seconds(3));   // start-up and the first speech
     measure("attract screen");
-    if (xvfb) {
+    if (x.on) {
       // A key starts a visit: the home menu, with its session timer running.
-      const std::string key = "DISPLAY=" + display + " xdotool key Return";
+      const std::string key = "DISPLAY=" + x.display + " xdotool key Return";
       if (std::system(key.c_str()) == 0) {
         // The menu's speech (about 12 s of Mandarin) plays out first: speaking is not idle.
         std::this_thread::sleep_for(std::chrono::seconds(20));
@@ -420,10 +396,60 @@ int main(int argc, char** argv) {
     int status = 0;
     waitpid(pid, &status, 0);
   }
-  if (xvfb_pid > 0) {
-    kill(xvfb_pid, SIGTERM);
-    waitpid(xvfb_pid, nullptr, 0);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const auto t_main = Clock::now();
+  const int steps = argc > 1 ? std::atoi(argv[1]) : 1000;
+  setenv("SDL_VIDEODRIVER", "dummy", 1);
+  setenv("SDL_AUDIODRIVER", "dummy", 1);
+  setenv("KIOSK_BRAILLE_DRIVER", "null", 1);
+  const fs::path work = fs::temp_directory_path() / ("kiosk-foundation-bench-" + std::to_string(getpid()));
+  fs::create_directories(work);
+  fs::current_path(work);   // the demo backend's outbox goes under here, not the source tree
+
+  // ---- 1. cold start, in process ----------------------------------------------------
+  auto loaded = kiosk::app::load_config((fs::path(KIOSK_SOURCE_ROOT) / "config" / "kiosk.toml").string());
+  if (!loaded.ok()) {
+    std::fprintf(stderr, "config: %s\n", loaded.describe().c_str());
+    return 1;
   }
+  const auto t_config = Clock::now();
+  kiosk::app::Config& config = *loaded.config;
+  // The kiosk's own order (app.cpp): the display and the first frame, then the channels.
+  kiosk::app::Runtime runtime(config, wall_ms);
+  std::string error;
+  if (!runtime.open_display(kiosk::drivers::display::DisplayMode::Headless, error)) {
+    std::fprintf(stderr, "display: %s\n", error.c_str());
+    return 1;
+  }
+  const auto t_display = Clock::now();
+  runtime.show_first_screen();
+  const auto t_first = Clock::now();
+  for (auto& channel : kiosk::app::make_channels(config, kiosk::app::RunMode::Window))
+    runtime.add_channel(std::move(channel));
+  const auto t_channels = Clock::now();
+  runtime.start();
+  const auto t_started = Clock::now();
+  SDL_RendererInfo info{};
+  SDL_Renderer* renderer = SDL_GetRenderer(SDL_GetWindowFromID(1));
+  if (renderer) SDL_GetRendererInfo(renderer, &info);
+  std::printf("== Foundation benchmark (%dx%d, video driver %s, renderer %s)\n", config.metrics.width,
+              config.metrics.height, SDL_GetCurrentVideoDriver(), info.name ? info.name : "?");
+  std::printf("in process: config %.1f ms, display %.1f ms, first frame %.1f ms; then channels %.1f ms, "
+              "first screen presented on them %.1f ms (%.1f ms from main)\n",
+              ms_between(t_main, t_config), ms_between(t_config, t_display), ms_between(t_display, t_first),
+              ms_between(t_first, t_channels), ms_between(t_channels, t_started), ms_between(t_main, t_started));
+  verdict("cold start to first frame, in process (from main)", ms_between(t_main, t_first), "ms", 150);
+
+  const Xvfb x = start_xvfb();
+  report_binary_starts(work, x);
+
+  report_navigation(runtime, steps);
+  report_idle_cpu(work, x);
+  stop_xvfb(x);
   fs::remove_all(work);
   return 0;
 }
