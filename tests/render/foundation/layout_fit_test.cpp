@@ -67,6 +67,97 @@ class LayoutFit : public ::testing::TestWithParam<std::tuple<int, std::string, P
   static inline drivers::display::SdlTextMeasurer* s_measurer = nullptr;
 };
 
+// Items stay between the header and the footer (the page line), and never under the
+// sign pane, which itself stays between them too.
+void expect_items_in_content(const core::ScreenLayout& layout, bool pane, const std::string& where) {
+  const core::Rect& content = layout.content;
+  for (const auto& target : layout.targets) {
+    if (target.node_id.rfind("bar.", 0) == 0) continue;   // the touch bar is the footer's
+    // The pad may rise beside the prompt (it wraps left of it), never over any text.
+    if (target.node_id.rfind("pad.", 0) == 0) {
+      ASSERT_TRUE(layout.pad.has_value()) << where;
+      EXPECT_LE(target.rect.y + target.rect.h, content.y + content.h) << where << " " << target.node_id;
+      continue;
+    }
+    EXPECT_GE(target.rect.y, content.y) << where << " " << target.node_id;
+    EXPECT_LE(target.rect.y + target.rect.h, content.y + content.h) << where << " " << target.node_id;
+    if (layout.sign_pane) {
+      EXPECT_FALSE(target.rect.intersects(*layout.sign_pane)) << where << " " << target.node_id;
+    }
+  }
+  EXPECT_EQ(layout.sign_pane.has_value(), pane) << where;
+  if (layout.sign_pane) {
+    // It may rise beside the prompt (which then wraps left of it: checked below), never
+    // beside the title.
+    EXPECT_GE(layout.sign_pane->y, layout.list.texts.front().box.y + layout.list.texts.front().box.h) << where;
+    EXPECT_LE(layout.sign_pane->y + layout.sign_pane->h, content.y + content.h) << where;
+    EXPECT_LE(layout.sign_pane->x + layout.sign_pane->w, layout.list.width) << where;
+    EXPECT_GE(layout.sign_pane->h * 100 / layout.list.height, 15) << where << ": the pane is too small to sign in";
+  }
+}
+
+// Every text inside the frame, its lines inside its box, none under the pane or the pad
+// (but the keys' own labels), and large enough to read.
+void expect_texts_fit(const core::ScreenLayout& layout, const drivers::display::SdlTextMeasurer& measurer,
+                      double pixel_pitch_mm, const std::string& where) {
+  for (const auto& text : layout.list.texts) {
+    // Where the pane rises beside the prompt, the prompt wraps left of it.
+    if (layout.sign_pane) {
+      EXPECT_FALSE(text.box.intersects(*layout.sign_pane)) << where << " text " << text.lines.front();
+    }
+    if (layout.pad && text.box.intersects(*layout.pad)) {   // only the keys' own labels, each in its key
+      const core::Rect centre{text.box.x + text.box.w / 2, text.box.y + text.box.h / 2, 1, 1};
+      EXPECT_EQ(std::count_if(layout.targets.begin(), layout.targets.end(), [&](const core::HitTarget& t) {
+                  return t.node_id.rfind("pad.", 0) == 0 && t.rect.intersects(centre);
+                }), 1) << where << " text under the pad: " << text.lines.front();
+    }
+    EXPECT_GE(text.box.x, 0) << where;
+    EXPECT_LE(text.box.x + text.box.w, layout.list.width) << where;
+    EXPECT_LE(text.box.y + text.box.h, layout.list.height) << where << " text " << text.lines.front();
+    for (const auto& line : text.lines)
+      EXPECT_LE(measurer.width(line, text.px, text.face), text.box.w) << where << " line " << line;
+    EXPECT_GE(core::cap_height_px(text.px) * pixel_pitch_mm, 4.8 - 0.25) << where;
+  }
+}
+
+// Touch targets at least the minimum size, and none over another.
+void expect_targets_apart(const core::ScreenLayout& layout, const core::Tree& tree, const core::Sizes& sizes,
+                          const std::string& where) {
+  for (std::size_t i = 0; i < layout.targets.size(); ++i) {
+    const auto& a = layout.targets[i].rect;
+    const auto* node = tree.find(layout.targets[i].node_id);
+    if (node && core::is_actionable(node->role)) {
+      EXPECT_GE(a.h, sizes.target_min) << where;
+      EXPECT_GE(a.w, sizes.target_min) << where;
+    }
+    for (std::size_t j = i + 1; j < layout.targets.size(); ++j)
+      EXPECT_FALSE(a.intersects(layout.targets[j].rect)) << where << " " << layout.targets[i].node_id
+                                                          << " overlaps " << layout.targets[j].node_id;
+  }
+}
+
+void expect_no_heading_at_foot(const core::ScreenLayout& layout, const core::Tree& tree, const std::string& where) {
+  const core::Rect& content = layout.content;
+  const auto& pages = layout.pages;
+  // No heading is left at the foot of a page, away from the text it heads, unless it
+  // takes most of the page itself or is longer than a page (a long name in easy read at
+  // 200 % beside the pane, above the touch bar).
+  const auto pages_with = [&](const std::string& id) {
+    return std::count_if(pages.begin(), pages.end(), [&](const auto& page) {
+      return std::find(page.begin(), page.end(), id) != page.end();
+    });
+  };
+  if (const auto& shown = pages[static_cast<std::size_t>(layout.page)];
+      layout.page + 1 < static_cast<int>(pages.size()) && tree.find(shown.back())->role == core::Role::Heading &&
+      pages_with(shown.back()) == 1) {
+    for (const auto& target : layout.targets) {
+      if (target.node_id == shown.back()) {
+        EXPECT_GT(target.rect.h * 2, content.h) << where << " page " << layout.page + 1 << " ends with " << shown.back();
+      }
+    }
+  }
+}
+
 }  // namespace
 
 TEST_P(LayoutFit, NothingOverflowsOrOverlapsOnAnyScreen) {
@@ -100,79 +191,11 @@ TEST_P(LayoutFit, NothingOverflowsOrOverlapsOnAnyScreen) {
                                 language + " pane " +
                                 std::to_string(static_cast<int>(pane)) + " item " + kiosk.focus().current() +
                                 " part " + std::to_string(part);
-      // Items stay between the header and the footer (the page line), and never under
-      // the sign pane, which itself stays between them too.
-      const core::Rect& content = layout.content;
-      for (const auto& target : layout.targets) {
-        if (target.node_id.rfind("bar.", 0) == 0) continue;   // the touch bar is the footer's
-        // The pad may rise beside the prompt (it wraps left of it), never over any text.
-        if (target.node_id.rfind("pad.", 0) == 0) {
-          ASSERT_TRUE(layout.pad.has_value()) << where;
-          EXPECT_LE(target.rect.y + target.rect.h, content.y + content.h) << where << " " << target.node_id;
-          continue;
-        }
-        EXPECT_GE(target.rect.y, content.y) << where << " " << target.node_id;
-        EXPECT_LE(target.rect.y + target.rect.h, content.y + content.h) << where << " " << target.node_id;
-        if (layout.sign_pane) {
-          EXPECT_FALSE(target.rect.intersects(*layout.sign_pane)) << where << " " << target.node_id;
-        }
-      }
-      EXPECT_EQ(layout.sign_pane.has_value(), pane != Pane::None) << where;
-      if (layout.sign_pane) {
-        // It may rise beside the prompt (which then wraps left of it: checked below), never
-        // beside the title.
-        EXPECT_GE(layout.sign_pane->y, layout.list.texts.front().box.y + layout.list.texts.front().box.h) << where;
-        EXPECT_LE(layout.sign_pane->y + layout.sign_pane->h, content.y + content.h) << where;
-        EXPECT_LE(layout.sign_pane->x + layout.sign_pane->w, layout.list.width) << where;
-        EXPECT_GE(layout.sign_pane->h * 100 / layout.list.height, 15) << where << ": the pane is too small to sign in";
-      }
-      for (const auto& text : layout.list.texts) {
-        // Where the pane rises beside the prompt, the prompt wraps left of it.
-        if (layout.sign_pane) {
-          EXPECT_FALSE(text.box.intersects(*layout.sign_pane)) << where << " text " << text.lines.front();
-        }
-        if (layout.pad && text.box.intersects(*layout.pad)) {   // only the keys' own labels, each in its key
-          const core::Rect centre{text.box.x + text.box.w / 2, text.box.y + text.box.h / 2, 1, 1};
-          EXPECT_EQ(std::count_if(layout.targets.begin(), layout.targets.end(), [&](const core::HitTarget& t) {
-                      return t.node_id.rfind("pad.", 0) == 0 && t.rect.intersects(centre);
-                    }), 1) << where << " text under the pad: " << text.lines.front();
-        }
-        EXPECT_GE(text.box.x, 0) << where;
-        EXPECT_LE(text.box.x + text.box.w, layout.list.width) << where;
-        EXPECT_LE(text.box.y + text.box.h, layout.list.height) << where << " text " << text.lines.front();
-        for (const auto& line : text.lines)
-          EXPECT_LE(s_measurer->width(line, text.px, text.face), text.box.w) << where << " line " << line;
-        EXPECT_GE(core::cap_height_px(text.px) * s_config->metrics.pixel_pitch_mm, 4.8 - 0.25) << where;
-      }
-      for (std::size_t i = 0; i < layout.targets.size(); ++i) {
-        const auto& a = layout.targets[i].rect;
-        const auto* node = kiosk.tree().find(layout.targets[i].node_id);
-        if (node && core::is_actionable(node->role)) {
-          EXPECT_GE(a.h, sizes.target_min) << where;
-          EXPECT_GE(a.w, sizes.target_min) << where;
-        }
-        for (std::size_t j = i + 1; j < layout.targets.size(); ++j)
-          EXPECT_FALSE(a.intersects(layout.targets[j].rect)) << where << " " << layout.targets[i].node_id
-                                                              << " overlaps " << layout.targets[j].node_id;
-      }
+      expect_items_in_content(layout, pane != Pane::None, where);
+      expect_texts_fit(layout, *s_measurer, s_config->metrics.pixel_pitch_mm, where);
+      expect_targets_apart(layout, kiosk.tree(), sizes, where);
+      expect_no_heading_at_foot(layout, kiosk.tree(), where);
       const auto& pages = layout.pages;
-      // No heading is left at the foot of a page, away from the text it heads, unless it
-      // takes most of the page itself or is longer than a page (a long name in easy read at
-      // 200 % beside the pane, above the touch bar).
-      const auto pages_with = [&](const std::string& id) {
-        return std::count_if(pages.begin(), pages.end(), [&](const auto& page) {
-          return std::find(page.begin(), page.end(), id) != page.end();
-        });
-      };
-      if (const auto& shown = pages[static_cast<std::size_t>(layout.page)];
-          layout.page + 1 < static_cast<int>(pages.size()) && kiosk.tree().find(shown.back())->role == core::Role::Heading &&
-          pages_with(shown.back()) == 1) {
-        for (const auto& target : layout.targets) {
-          if (target.node_id == shown.back()) {
-            EXPECT_GT(target.rect.h * 2, content.h) << where << " page " << layout.page + 1 << " ends with " << shown.back();
-          }
-        }
-      }
       const bool more_parts = layout.page + 1 < static_cast<int>(pages.size()) &&
                               pages[static_cast<std::size_t>(layout.page + 1)].front() == kiosk.focus().current();
       if (more_parts) {
