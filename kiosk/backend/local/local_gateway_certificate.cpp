@@ -64,9 +64,9 @@ GatewayResponse LocalGateway::certificate_status(const std::string& ref) {
 }
 
 // The federation's rules (残疾人证管理办法): one new-card application at a time, no new
-// card within a year of cancelling one,
-// no new card over a valid one, and new or reclassify only with an assessment booked or a
-// home assessment asked for (the county then arranges the visit).
+// card within a year of cancelling one, no new card over a valid one, and new or
+// reclassify only with an assessment booked or a home assessment asked for (the county
+// then arranges the visit).
 std::optional<GatewayResponse> LocalGateway::certificate_refusal(const json& subject, const json& body) {
   const std::string type = body.value("type", "");
   if (type == "new" && has_case_in_progress(subject.value("subject_ref", ""), type))
@@ -96,10 +96,10 @@ std::optional<GatewayResponse> LocalGateway::certificate_refusal(const json& sub
 // One of the same type still on its way (not turned back, refused, issued or mailed): one
 // application for a new card at a time, since each brings its own assessment.
 bool LocalGateway::has_case_in_progress(const std::string& subject_ref, const std::string& type) {
+  const auto chain = chain_of(type);
   for (const json& a : certificate_cases_of(subject_ref)) {
     if (a.value("type", "") != type) continue;
     const std::string status = a.value("status", "");
-    const auto chain = chain_of(type);
     const bool on_chain = std::find(chain.begin(), chain.end(), status) != chain.end();
     if ((on_chain && status != "issued" && status != "mailed") || status == "appeal_city") return true;
   }

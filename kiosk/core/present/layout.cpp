@@ -207,17 +207,26 @@ int pad_key_width(const Frame& f, int key) {
   return std::min(key_w, std::max(key, f.metrics.width / 8));
 }
 
-// The sign pane's width as asked for: a quarter of the frame, two fifths when large. The
-// large pane gives way to the regular one where, with the pad beside it, the content would
-// keep less than a third of the frame (a field screen at large sizes: a few characters a
-// line otherwise).
-int pane_wanted_w(const Frame& f) {
-  const int large = f.metrics.width * 2 / 5;
-  const int regular = f.metrics.width / 4;
-  if (!f.in.settings.sign_large) return regular;
-  if (!shows_pad(f.in)) return large;
-  const int pad_w = 3 * pad_key_width(f, pad_key_wanted(f)) + 3 * f.s.gap;
-  return f.right - f.left - large - f.s.gap - pad_w >= f.metrics.width / 3 ? large : regular;
+// The side column's parts, sized once a frame: the on-screen pad (beside a field, with the
+// touch bar) and the sign pane, a quarter of the frame, two fifths when large. The large
+// pane gives way to the regular one where, with the pad beside it, the content would keep
+// less than a third of the frame (a field screen at large sizes: a few characters a line
+// otherwise).
+struct SideColumn {
+  bool pad = false;
+  int pad_w = 0;    // the pad's three keys and their gaps at the wanted key size; 0 = no pad
+  int pane_w = 0;   // the pane's width as asked for; 0 = no pane
+};
+SideColumn side_column(const Frame& f) {
+  SideColumn side;
+  side.pad = shows_pad(f.in);
+  if (side.pad) side.pad_w = 3 * pad_key_width(f, pad_key_wanted(f)) + 3 * f.s.gap;
+  if (f.in.sign_pane) {
+    const int large = f.metrics.width * 2 / 5;
+    const bool large_fits = !side.pad || f.right - f.left - large - f.s.gap - side.pad_w >= f.metrics.width / 3;
+    side.pane_w = f.in.settings.sign_large && large_fits ? large : f.metrics.width / 4;
+  }
+  return side;
 }
 
 // The least height a signer can be followed in: 15 % of the frame.
@@ -236,21 +245,20 @@ struct HeaderAndSide {
   int side_top;
   Footer footer;   // its caption keeps to one line when the column needs the room
 };
-HeaderAndSide layout_header_and_side(const Frame& f, const ReachBand& reach, DisplayList& list) {
+HeaderAndSide layout_header_and_side(const Frame& f, const SideColumn& side, const ReachBand& reach,
+                                     DisplayList& list) {
   const HeaderText text = measure_header(f);
   const Header full = place_header(f, text, {}, nullptr);
   const int content_top = std::max(full.bottom, reach.top);
-  const bool pad = shows_pad(f.in);
   const int pad_min_h = 4 * f.s.target_min + 3 * std::max(2, f.s.target_min / 10);
-  const int side_min_h = std::max(pad ? pad_min_h : 0, f.in.sign_pane ? pane_min_h(f) : 0);
+  const int side_min_h = std::max(side.pad ? pad_min_h : 0, side.pane_w > 0 ? pane_min_h(f) : 0);
   auto room = [&](const Footer& footer) { return footer.content_limit(true, f) - content_top; };
   Footer footer = measure_footer(f, text.prompt, reach, false);
   if (room(footer) >= side_min_h) return {place_header(f, text, {}, &list), content_top, std::move(footer)};
   footer = measure_footer(f, text.prompt, reach, true);
   if (room(footer) >= side_min_h) return {place_header(f, text, {}, &list), content_top, std::move(footer)};
-  int side_w = f.in.sign_pane ? pane_wanted_w(f) + f.s.gap : 0;
-  if (pad) side_w += 3 * pad_key_width(f, pad_key_wanted(f)) + 3 * f.s.gap;
-  const int side_top = std::max({pad ? reach.top : 0, full.title_bottom + f.s.gap / 2,
+  const int side_w = (side.pane_w > 0 ? side.pane_w + f.s.gap : 0) + side.pad_w;
+  const int side_top = std::max({side.pad ? reach.top : 0, full.title_bottom + f.s.gap / 2,
                                  footer.content_limit(true, f) - side_min_h});
   const Header header = place_header(f, text, Narrow{side_top, f.right - side_w}, &list);
   return {header, std::min(side_top, content_top), std::move(footer)};
@@ -262,13 +270,13 @@ HeaderAndSide layout_header_and_side(const Frame& f, const ReachBand& reach, Dis
 // under 15 % of the height) and the content never runs under it. The on-screen pad goes
 // left of it, as low as the content goes, the most reachable place; keys at least 15 mm,
 // larger with the text. Returns the content's right edge.
-int place_panes(const Frame& f, const Footer& footer, int side_top, ScreenLayout& out) {
+int place_panes(const Frame& f, const SideColumn& side, const Footer& footer, int side_top, ScreenLayout& out) {
   const LayoutInput& in = f.in;
   const Sizes& s = f.s;
   const int room = footer.content_limit(true, f) - side_top;
   int content_right = f.right;
   if (in.sign_pane) {
-    int pane_w = pane_wanted_w(f);
+    int pane_w = side.pane_w;
     int pane_h = pane_w * 9 / 16;
     if (pane_h > room) {
       pane_h = std::max(room, 0);
@@ -279,7 +287,7 @@ int place_panes(const Frame& f, const Footer& footer, int side_top, ScreenLayout
     out.list.videos.push_back({pane, in.tree.screen_id});
     content_right = pane.x - s.gap;
   }
-  if (!shows_pad(in)) return content_right;
+  if (!side.pad) return content_right;
   const int key = std::clamp(pad_key_wanted(f), s.target_min, std::max(s.target_min, (room - 3 * s.gap) / 4));
   // Where even 15 mm keys with full gaps overrun the room (large text leaves little), the
   // gaps give way, down to a tenth of a key, so the bottom row stays above the footer.
@@ -455,9 +463,10 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer, 
   // Every touch target sits in the reach zone: the content starts no higher than its top
   // (the title and prompt, which are only read, may be above it).
   const ReachBand reach = reach_band(metrics);
-  auto [header, side_top, footer] = layout_header_and_side(f, reach, out.list);
+  const SideColumn side = side_column(f);
+  auto [header, side_top, footer] = layout_header_and_side(f, side, reach, out.list);
   const int content_top = std::max(header.bottom, reach.top);
-  const int width = place_panes(f, footer, side_top, out) - f.left;
+  const int width = place_panes(f, side, footer, side_top, out) - f.left;
 
   // Measure every node, then split into pages. The page indicator's room is kept only
   // when the content needs more than one page.
