@@ -44,12 +44,17 @@ std::string masked_name(const json& person) {
   return person.is_object() ? core::mask_name(person.value("name", "")) : std::string();
 }
 
-// A verified visit's answer: whom it is for, and what the resident needs of a place they
-// go to (wheelchair, sign_language, ...), so a booking starts with those ticked.
+// What the resident needs of a place they go to (wheelchair, sign_language, ...), so a
+// booking starts with those ticked; [] when the record has none.
+json access_needs_of(const json& person) {
+  const json needs = person.is_object() ? person.value("access_needs", json::array()) : json::array();
+  return needs.is_array() ? needs : json::array();
+}
+
+// A verified visit's answer: whom it is for, and what they need.
 json verified_visit(const std::string& id, const std::string& ref, const json& person) {
-  json needs = person.is_object() ? person.value("access_needs", json::array()) : json::array();
   return {{"visit_id", id}, {"subject_ref", ref}, {"verified", true}, {"name_masked", masked_name(person)},
-          {"access_needs", needs.is_array() ? needs : json::array()}};
+          {"access_needs", access_needs_of(person)}};
 }
 
 }  // namespace
@@ -205,7 +210,7 @@ GatewayResponse LocalGateway::represent(const std::string& id, const json& b) {
   return ok(200, {{"visit_id", id},
                   {"represented_subject_ref", represented},
                   {"name_masked", masked_name(resident)},
-                  {"access_needs", resident.value("access_needs", json::array())},
+                  {"access_needs", access_needs_of(resident)},
                   {"relationship", actor.value("relationship", "")},
                   {"authority", authority},
                   {"own_application_required", resident.value("own_application_required", json::array())}});

@@ -49,7 +49,6 @@ ServiceOutcome IdentityService::visit_opened(const core::Reply& reply, const cor
     return with_alert({}, core::failure_alert(reply.error));
   }
   m_visit_id = reply.data.string_at("visit_id");
-  const std::string masked = reply.data.string_at("name_masked");
   if (reply.data["verified"].as_bool()) return identified(reply.data);
   m_phone_masked = reply.data.string_at("phone_masked");
   start_code_clock(context.now);
