@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -18,6 +19,7 @@
 #include "kiosk/app/headless/headless.h"
 #include "kiosk/app/options.h"
 #include "kiosk/app/runtime/runtime.h"
+#include "kiosk/app/setup_watchdog.h"
 #include "kiosk/app/x_errors.h"
 
 namespace kiosk::app {
@@ -39,6 +41,27 @@ double ms_since(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
 }
 
+// The kiosk's window, watched for its destruction from outside (x_errors.h): the X
+// server is asked on every window event, and every 2 s, since an idle screen sends it
+// nothing that could fail.
+class WindowWatch {
+ public:
+  void saw(const SDL_WindowEvent& event) {
+    m_id = event.windowID;
+    m_next_ask = 0;
+  }
+  bool lost(std::int64_t now) {
+    if (x_window_lost()) return true;
+    if (m_id == 0 || now < m_next_ask) return false;
+    m_next_ask = now + 2000;
+    return !x_window_exists(m_id);
+  }
+
+ private:
+  std::uint32_t m_id = 0;   // SDL's id, known from the first window event
+  std::int64_t m_next_ask = 0;
+};
+
 // The window (or full-screen) loop: waits for input or the next timer, so an idle
 // kiosk sleeps. Window-close requests and quit keys are ignored (lockdown); only a
 // signal (staff tooling, systemd) ends it.
@@ -48,13 +71,18 @@ int run_window(Config& config, const Options& options, std::chrono::steady_clock
   Runtime runtime(config, wall_ms);
   std::string error;
   // The X error handler goes in before the window exists: a window destroyed from outside
-  // while it is being set up (the cursor is hidden right after creation) is the same case.
+  // while it is being set up ends the kiosk from the handler (x_errors.h), after that
+  // from this loop.
   if (SDL_InitSubSystem(SDL_INIT_VIDEO) == 0) watch_x_errors();
-  if (!runtime.open_display(options.fullscreen ? drivers::display::DisplayMode::Fullscreen
-                                               : drivers::display::DisplayMode::Window, error)) {
-    std::fprintf(stderr, "kiosk: cannot open the display: %s\n", error.c_str());
-    return 1;
+  {
+    SetUpWatchdog watchdog(std::chrono::seconds(10));   // a set-up takes ~0.1 s
+    if (!runtime.open_display(options.fullscreen ? drivers::display::DisplayMode::Fullscreen
+                                                 : drivers::display::DisplayMode::Window, error)) {
+      std::fprintf(stderr, "kiosk: cannot open the display: %s\n", error.c_str());
+      return 1;
+    }
   }
+  x_window_set_up();
   if (!options.transcript.empty() && !runtime.open_transcript(options.transcript)) {
     std::fprintf(stderr, "kiosk: cannot write %s\n", options.transcript.c_str());
     return 2;
@@ -65,12 +93,12 @@ int run_window(Config& config, const Options& options, std::chrono::steady_clock
   std::fprintf(stderr, "kiosk: first frame presented %.0f ms after start\n", ms_since(started_at));
   for (auto& channel : make_channels(config, RunMode::Window)) runtime.add_channel(std::move(channel));
   runtime.start();
-  std::string touched;
   std::int64_t touch_down_at = 0;
+  WindowWatch window;
   while (!g_stop) {
-    if (x_window_lost()) {
+    if (window.lost(wall_ms())) {
       // Nothing can be shown any more: one clear line, and exit 1 for systemd to restart.
-      std::fprintf(stderr, "kiosk: the kiosk window is gone (destroyed from outside); exiting so the service restarts it\n");
+      say_window_gone();
       return 1;
     }
     std::int64_t wait = 250;   // also how quickly a signal is noticed
@@ -92,6 +120,7 @@ int run_window(Config& config, const Options& options, std::chrono::steady_clock
                             wall_ms() - touch_down_at >= 800 ? core::TouchKind::Hold : core::TouchKind::Tap);
             break;
           case SDL_WINDOWEVENT:
+            window.saw(event.window);
             runtime.redraw();
             break;
           default:
@@ -103,7 +132,6 @@ int run_window(Config& config, const Options& options, std::chrono::steady_clock
     runtime.tick();
     runtime.redraw();
   }
-  (void)touched;
   return 0;
 }
 

@@ -3,18 +3,23 @@
 
 #include <X11/Xlib.h>
 #include <dlfcn.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <cstdio>
 #include <cstring>
 
 #include <SDL.h>
+#include <SDL_syswm.h>
 
 namespace kiosk::app {
 
 namespace {
 
 std::atomic<bool> g_lost{false};
+std::atomic<bool> g_set_up{false};
+using GetAttributes = Status (*)(Display*, Window, XWindowAttributes*);
+GetAttributes g_get_attributes = nullptr;   // set only when SDL drives X11
 
 int on_x_error(Display*, XErrorEvent* event) {
   // BadWindow / BadDrawable: our window no longer exists. Anything else is logged and
@@ -22,6 +27,13 @@ int on_x_error(Display*, XErrorEvent* event) {
   if (event->error_code == BadWindow || event->error_code == BadDrawable) {
     if (!g_lost.exchange(true))
       std::fprintf(stderr, "kiosk: X error %d: the window was destroyed from outside\n", event->error_code);
+    // While SDL sets the window up it waits, without a timeout, for the server to map
+    // it; a window destroyed before that is never mapped, and nothing would come back
+    // here to the event loop. No session exists yet: end the process now.
+    if (!g_set_up.load()) {
+      say_window_gone();
+      _exit(1);
+    }
   } else {
     std::fprintf(stderr, "kiosk: X error %d (request %d) ignored\n", event->error_code, event->request_code);
   }
@@ -38,8 +50,28 @@ void watch_x_errors() {
   if (!x11) return;
   using SetHandler = XErrorHandler (*)(XErrorHandler);
   if (auto set = reinterpret_cast<SetHandler>(dlsym(x11, "XSetErrorHandler"))) set(on_x_error);
+  g_get_attributes = reinterpret_cast<GetAttributes>(dlsym(x11, "XGetWindowAttributes"));
 }
 
+void x_window_set_up() { g_set_up = true; }
+
 bool x_window_lost() { return g_lost.load(); }
+
+void say_window_gone() {
+  std::fputs("kiosk: the kiosk window is gone (destroyed from outside); exiting so the service restarts it\n", stderr);
+  std::fflush(stderr);
+}
+
+bool x_window_exists(std::uint32_t sdl_window_id) {
+  SDL_Window* window = g_get_attributes ? SDL_GetWindowFromID(sdl_window_id) : nullptr;
+  if (!window) return true;
+  SDL_SysWMinfo info;
+  SDL_VERSION(&info.version);
+  if (!SDL_GetWindowWMInfo(window, &info) || info.subsystem != SDL_SYSWM_X11) return true;
+  XWindowAttributes attributes;
+  // A window gone answers BadWindow: the handler above logs it and records the loss.
+  if (g_get_attributes(info.info.x11.display, info.info.x11.window, &attributes) == 0) g_lost = true;
+  return !g_lost.load();
+}
 
 }  // namespace kiosk::app

@@ -170,8 +170,11 @@ TEST(Ga467CardReader, PollsAtLeast300MsApartAndSleepsInBetween) {
   EXPECT_LE(finds.size(), 10u);  // asked for 50 ms, held to the readers' 300
   std::int64_t shortest = 1 << 30;
   for (std::size_t i = 1; i < finds.size(); ++i) shortest = std::min(shortest, finds[i] - finds[i - 1]);
-  // Measured where the simulator reads the bytes: a few ms of its own scheduling jitter.
-  EXPECT_GE(shortest, 290) << "find-card polls closer than the readers' 300 ms";
+  // Measured where the simulator reads the bytes: on a loaded machine one late read makes
+  // the gap after it look shorter by the simulator's own scheduling delay, so the margin
+  // is 50 ms; the average below holds the 300 ms, and a driver polling at the 50 ms it
+  // was asked for fails both.
+  EXPECT_GE(shortest, 250) << "find-card polls closer than the readers' 300 ms";
   EXPECT_GE((finds.back() - finds.front()) / static_cast<std::int64_t>(finds.size() - 1), 300);
   const auto cpu_ms = [](const rusage& r) {
     return (r.ru_utime.tv_sec + r.ru_stime.tv_sec) * 1000 + (r.ru_utime.tv_usec + r.ru_stime.tv_usec) / 1000;

@@ -76,7 +76,7 @@ std::optional<Rgb> ppm_pixel(const fs::path& path, int x, int y) {
 TEST(XvfbKeypad, AResidentDrivesTheRealWindowWithKeysAndQuitKeysDoNothing) {
   if (!have_tool("Xvfb") || !have_tool("xdotool") || !have_tool("import")) GTEST_SKIP() << "Xvfb, xdotool or ImageMagick missing";
   const fs::path dir = kiosk::testing::fresh_dir("xvfb");
-  const std::string display = ":" + std::to_string(200 + getpid() % 500);
+  std::string display = ":" + std::to_string(200 + getpid() % 500);
   // The kiosk starts once the X server listens (else it would exit: no display).
   const pid_t xvfb = kiosk::testing::start_xvfb(display, dir);
   ASSERT_GT(xvfb, 0) << "Xvfb did not start; see " << dir;

@@ -113,15 +113,28 @@ bool have_tool(const char* tool) {
   return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0;
 }
 
-pid_t start_xvfb(const std::string& display, const fs::path& dir) {
-  const pid_t xvfb = spawn_process({"Xvfb", display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"},
-                                   environment_with({}, {}), dir / "xvfb.txt");
-  if (xvfb <= 0) return -1;
-  const fs::path socket = "/tmp/.X11-unix/X" + display.substr(1);
-  for (int i = 0; i < 200 && !fs::exists(socket); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  if (fs::exists(socket)) return xvfb;
-  kill(xvfb, SIGTERM);
-  waitpid(xvfb, nullptr, 0);
+pid_t start_xvfb(std::string& display, const fs::path& dir) {
+  // Tests run side by side: a display another server holds (its lock file) is skipped,
+  // and a server that stops at once (it lost the race for the display) tries the next.
+  for (int number = std::stoi(display.substr(1)), tries = 0; tries < 20; ++number, ++tries) {
+    if (fs::exists("/tmp/.X" + std::to_string(number) + "-lock")) continue;
+    display = ":" + std::to_string(number);
+    const pid_t xvfb = spawn_process({"Xvfb", display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"},
+                                     environment_with({}, {}), dir / "xvfb.txt");
+    if (xvfb <= 0) return -1;
+    const fs::path socket = "/tmp/.X11-unix/X" + std::to_string(number);
+    bool stopped = false;
+    for (int i = 0; i < 200 && !stopped && !fs::exists(socket); ++i) {
+      stopped = waitpid(xvfb, nullptr, WNOHANG) == xvfb;
+      if (!stopped) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    if (!stopped && fs::exists(socket)) return xvfb;
+    if (!stopped) {
+      kill(xvfb, SIGTERM);
+      waitpid(xvfb, nullptr, 0);
+      return -1;
+    }
+  }
   return -1;
 }
 

@@ -67,9 +67,10 @@ pid_t spawn_process(const std::vector<std::string>& args, const std::vector<std:
 
 // Whether `tool` is found in PATH (a suite that needs it skips without it).
 bool have_tool(const char* tool);
-// An Xvfb server on `display` (":N", 1920x1080x24, no TCP), its stderr to DIR/xvfb.txt.
+// An Xvfb server on `display` (":N", 1920x1080x24, no TCP), its stderr to DIR/xvfb.txt;
+// when another server holds that display, on the next free one, written to `display`.
 // Returns its pid once it listens; -1 (the server stopped) when it did not in 10 s.
-pid_t start_xvfb(const std::string& display, const std::filesystem::path& dir);
+pid_t start_xvfb(std::string& display, const std::filesystem::path& dir);
 // The events of a transcript another process is still writing: each line that parses.
 std::vector<nlohmann::json> read_events(const std::filesystem::path& transcript);
 
