@@ -4,6 +4,7 @@
 // screenshot. SdlDisplay (SDL2 + SDL2_ttf) is the real one; RecordingDisplay
 // (recording_display.h) is its twin for tests that need no SDL. Main thread only.
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -66,6 +67,8 @@ class Display {
   // For benchmarks: the rendered-text cache, if the display has one.
   virtual const TextureCache* texture_cache() const { return nullptr; }
   virtual const TextureCache* caption_cache() const { return nullptr; }
+  // SDL's id of the window shown, 0 for none (headless, or before open()).
+  virtual std::uint32_t window_id() const { return 0; }
 };
 
 }  // namespace kiosk::drivers::display

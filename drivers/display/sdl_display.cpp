@@ -112,6 +112,8 @@ void SdlDisplay::set_video_hook(VideoHook hook) {
   m_dirty = true;
 }
 
+std::uint32_t SdlDisplay::window_id() const { return m_window != nullptr ? SDL_GetWindowID(m_window) : 0; }
+
 int SdlDisplay::width() const {
   int w = 0, h = 0;
   if (m_renderer != nullptr) SDL_GetRendererOutputSize(m_renderer, &w, &h);

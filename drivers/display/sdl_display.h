@@ -64,6 +64,7 @@ class SdlDisplay final : public Display {
   int height() const;
   const TextureCache* texture_cache() const override { return m_cache.get(); }
   const TextureCache* caption_cache() const override { return m_caption_cache.get(); }
+  std::uint32_t window_id() const override;
   std::size_t frames_presented() const { return m_frames; }
 
  private:

@@ -46,19 +46,15 @@ double ms_since(std::chrono::steady_clock::time_point t) {
 // nothing that could fail.
 class WindowWatch {
  public:
-  void saw(const SDL_WindowEvent& event) {
-    m_id = event.windowID;
-    m_next_ask = 0;
-  }
+  void saw_a_window_event() { m_next_ask = 0; }
   bool lost(std::int64_t now) {
     if (x_window_lost()) return true;
-    if (m_id == 0 || now < m_next_ask) return false;
+    if (now < m_next_ask) return false;
     m_next_ask = now + 2000;
-    return !x_window_exists(m_id);
+    return !x_window_exists();
   }
 
  private:
-  std::uint32_t m_id = 0;   // SDL's id, known from the first window event
   std::int64_t m_next_ask = 0;
 };
 
@@ -82,7 +78,7 @@ int run_window(Config& config, const Options& options, std::chrono::steady_clock
       return 1;
     }
   }
-  x_window_set_up();
+  x_window_set_up(runtime.display().window_id());
   if (!options.transcript.empty() && !runtime.open_transcript(options.transcript)) {
     std::fprintf(stderr, "kiosk: cannot write %s\n", options.transcript.c_str());
     return 2;
@@ -120,7 +116,7 @@ int run_window(Config& config, const Options& options, std::chrono::steady_clock
                             wall_ms() - touch_down_at >= 800 ? core::TouchKind::Hold : core::TouchKind::Tap);
             break;
           case SDL_WINDOWEVENT:
-            window.saw(event.window);
+            window.saw_a_window_event();
             runtime.redraw();
             break;
           default:

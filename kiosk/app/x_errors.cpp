@@ -18,8 +18,16 @@ namespace {
 
 std::atomic<bool> g_lost{false};
 std::atomic<bool> g_set_up{false};
+
+// The two Xlib calls made here, from the libX11 SDL loaded; set only when SDL drives X11.
 using GetAttributes = Status (*)(Display*, Window, XWindowAttributes*);
-GetAttributes g_get_attributes = nullptr;   // set only when SDL drives X11
+using Sync = int (*)(Display*, Bool);
+GetAttributes g_get_attributes = nullptr;
+Sync g_sync = nullptr;
+
+// The kiosk's window on SDL's connection, once set up.
+Display* g_display = nullptr;
+Window g_window = 0;
 
 int on_x_error(Display*, XErrorEvent* event) {
   // BadWindow / BadDrawable: our window no longer exists. Anything else is logged and
@@ -51,27 +59,34 @@ void watch_x_errors() {
   using SetHandler = XErrorHandler (*)(XErrorHandler);
   if (auto set = reinterpret_cast<SetHandler>(dlsym(x11, "XSetErrorHandler"))) set(on_x_error);
   g_get_attributes = reinterpret_cast<GetAttributes>(dlsym(x11, "XGetWindowAttributes"));
+  g_sync = reinterpret_cast<Sync>(dlsym(x11, "XSync"));
 }
 
-void x_window_set_up() { g_set_up = true; }
+void x_window_set_up(std::uint32_t sdl_window_id) {
+  SDL_Window* window = g_get_attributes && g_sync ? SDL_GetWindowFromID(sdl_window_id) : nullptr;
+  SDL_SysWMinfo info;
+  SDL_VERSION(&info.version);
+  if (window && SDL_GetWindowWMInfo(window, &info) && info.subsystem == SDL_SYSWM_X11) {
+    g_display = info.info.x11.display;
+    g_window = info.info.x11.window;
+    g_sync(g_display, False);   // an error from the set-up is handled here, and ends it
+  }
+  g_set_up = true;
+}
 
 bool x_window_lost() { return g_lost.load(); }
+
+bool x_window_exists() {
+  if (!g_display || g_lost.load()) return !g_lost.load();
+  XWindowAttributes attributes;
+  // A window gone answers BadWindow: the handler above logs it and records the loss.
+  if (g_get_attributes(g_display, g_window, &attributes) == 0) g_lost = true;
+  return !g_lost.load();
+}
 
 void say_window_gone() {
   std::fputs("kiosk: the kiosk window is gone (destroyed from outside); exiting so the service restarts it\n", stderr);
   std::fflush(stderr);
-}
-
-bool x_window_exists(std::uint32_t sdl_window_id) {
-  SDL_Window* window = g_get_attributes ? SDL_GetWindowFromID(sdl_window_id) : nullptr;
-  if (!window) return true;
-  SDL_SysWMinfo info;
-  SDL_VERSION(&info.version);
-  if (!SDL_GetWindowWMInfo(window, &info) || info.subsystem != SDL_SYSWM_X11) return true;
-  XWindowAttributes attributes;
-  // A window gone answers BadWindow: the handler above logs it and records the loss.
-  if (g_get_attributes(info.info.x11.display, info.info.x11.window, &attributes) == 0) g_lost = true;
-  return !g_lost.load();
 }
 
 }  // namespace kiosk::app

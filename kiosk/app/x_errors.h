@@ -13,14 +13,17 @@ namespace kiosk::app {
 // Until x_window_set_up(), a lost window ends the process from the handler, with the
 // clear line and exit 1: SDL would wait forever for a destroyed window to be mapped.
 void watch_x_errors();
-void x_window_set_up();
+// The window is set up: one round trip first collects the errors the set-up's requests
+// raised (Xlib reports them when it next reads), still under the rule above; the window
+// is remembered for x_window_exists().
+void x_window_set_up(std::uint32_t sdl_window_id);
 // True once an X error said the window (or another resource of ours) is gone.
 bool x_window_lost();
-// Asks the X server whether the window SDL knows by this id still exists: one round
-// trip. A destroyed window raises no error until the kiosk next draws to it, and an
-// idle screen draws nothing, so the event loop asks on window events and now and then.
-// Returns true when SDL does not drive X11.
-bool x_window_exists(std::uint32_t sdl_window_id);
+// Asks the X server whether the kiosk's window still exists: one round trip. A destroyed
+// window raises no error until the kiosk next draws to it, and an idle screen draws
+// nothing, so the event loop asks on window events and now and then. Returns true when
+// SDL does not drive X11.
+bool x_window_exists();
 // The one clear line on stderr for the service manager's log.
 void say_window_gone();
 

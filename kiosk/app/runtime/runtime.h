@@ -64,7 +64,7 @@ class Runtime {
   std::int64_t next_deadline() const { return m_kiosk.next_deadline(); }
   const core::Kiosk& kiosk() const { return m_kiosk; }
   const core::ScreenLayout& layout() const { return m_layout; }
-  const drivers::display::Display& display() const { return *m_display; }   // for benchmarks
+  const drivers::display::Display& display() const { return *m_display; }   // for benchmarks and the window's id
 
  private:
   void attach(Channel& channel);   // to the open display (the sign pane draws in it)
