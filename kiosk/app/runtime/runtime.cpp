@@ -5,6 +5,7 @@
 #include <toml++/toml.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <utility>
 
@@ -97,6 +98,10 @@ void Runtime::open_backend() {
 
 #ifdef KIOSK_HAVE_BACKEND
 backend::FederationApi* Runtime::api() {
+  if (std::this_thread::get_id() != m_main_thread) {
+    std::fputs("kiosk: internal error: the backend was used off the kiosk's main thread\n", stderr);
+    std::abort();
+  }
   if (m_backend_opening.joinable()) {
     m_backend_opening.join();
     if (m_api && m_backend_wakeup) m_api->set_wakeup(drivers::display::push_sdl_wakeup);

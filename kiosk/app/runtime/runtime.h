@@ -92,10 +92,12 @@ class Runtime {
   // The backend (the demo gateway's SQLite, the outbox's three connections, their
   // threads) opens on m_backend_opening, started by the constructor, so the first frame
   // does not wait for it; api() joins it on the first use (start() at the latest, long
-  // after the channels opened). Main thread only.
+  // after the channels opened). Only on the thread that made the runtime (the answers'
+  // sink writes the transcript unguarded): a call from another ends the process loudly.
   backend::FederationApi* api();
   std::unique_ptr<backend::FederationApi> m_api;   // written by m_backend_opening until joined
   std::thread m_backend_opening;
+  std::thread::id m_main_thread = std::this_thread::get_id();
   bool m_backend_wakeup = false;   // a window loop: a reply wakes it (set once joined)
 #endif
   drivers::display::DisplayMode m_display_mode = drivers::display::DisplayMode::Headless;
