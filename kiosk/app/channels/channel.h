@@ -51,6 +51,8 @@ class Channel {
   virtual std::string screen_line() const { return {}; }
   // The caption line; "" = none (only the caption channel gives one).
   virtual std::string caption() const { return {}; }
+  // The sign pane has no clip for what is shown (only the sign channel can say so).
+  virtual bool pane_empty() const { return false; }
 };
 
 }  // namespace kiosk::app

@@ -49,6 +49,7 @@ class SignChannel : public Channel {
   void attach(drivers::display::Display& display, std::function<std::int64_t()> now,
               bool headless) override;
 
+  bool pane_empty() const override { return !m_playlist.current(); }
   const core::sign::SignManifest& manifest() const { return m_manifest; }
   std::size_t manifest_problems() const { return m_problems; }
   // The cue the pane plays (tracked even while deaf mode is off).

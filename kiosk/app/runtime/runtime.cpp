@@ -370,15 +370,18 @@ void Runtime::redraw() {
     m_theme_id = settings.theme;
   }
   std::string caption, mirror;
+  bool pane_empty = false;
   for (const auto& channel : m_channels) {
     if (auto line = channel->caption(); !line.empty()) caption = line;
     if (auto line = channel->screen_line(); !line.empty()) mirror = line;
+    pane_empty = pane_empty || channel->pane_empty();
   }
   // A part chosen by turning the page holds until the focus moves on.
   if (m_kiosk.focus().current() != m_part_of) m_part = 0;
   core::LayoutInput input{m_kiosk.tree(), m_kiosk.focus().current(), settings, m_config.catalog,
                           m_kiosk.status(), caption, mirror, settings.sign, m_part};
   input.touch_bar = m_kiosk.in_session() && !m_kiosk.warning();
+  input.sign_pane_empty = pane_empty;
   m_layout = core::layout_screen(input, m_display->measurer(), m_config.metrics);
   m_display->present_if_changed(m_layout.list);
 }

@@ -264,6 +264,34 @@ HeaderAndSide layout_header_and_side(const Frame& f, const SideColumn& side, con
   return {header, std::min(side_top, content_top), std::move(footer)};
 }
 
+// A pane with nothing to sign for what is shown says so in words, so that a deaf
+// resident does not wait for a signer who is not coming: the caption line has the text.
+// The note is shown whole: at the screen's small size, else at the smallest size of
+// all (80 %), else in its short form; only a pane too small even for that cuts it.
+void place_pane_note(const Frame& f, const Rect& pane, DisplayList& list) {
+  const int border = std::max(2, f.s.gap / 4);
+  const int inset = f.s.gap;   // at the sides; above and below, just clear of the border
+  const int w = pane.w - 2 * inset;
+  const int room = pane.h - 4 * border;
+  list.rects.push_back({pane, ColorRole::Border, border});
+  const int least_px = sizes_for(80, f.metrics).small_px;
+  const std::string full = f.in.catalog.text(Message::of("sign.no_clip"), f.lang, f.easy);
+  const std::string brief = f.in.catalog.text(Message::of("sign.no_clip.short"), f.lang, f.easy);
+  std::vector<std::string> lines;
+  int px = 0;
+  for (const auto& [text, size] : {std::pair{full, f.s.small_px}, {full, least_px}, {brief, least_px}}) {
+    lines = wrap_text(text, w, size, FontFace::Regular, f.measurer);
+    px = size;
+    if (static_cast<int>(lines.size()) * f.measurer.line_height(px, FontFace::Regular) <= room) break;
+  }
+  const int line = f.measurer.line_height(px, FontFace::Regular);
+  if (w <= 0 || room < line) return;
+  limit_lines(lines, static_cast<std::size_t>(room / line), w, px, FontFace::Regular, f.measurer);
+  const int h = static_cast<int>(lines.size()) * line;
+  list.texts.push_back({{pane.x + inset, pane.y + (pane.h - h) / 2, w, h}, lines, px, FontFace::Regular,
+                        ColorRole::MutedText, true});
+}
+
 // The sign pane sits at the right of the content area, below the header (or beside the
 // prompt where the column rose), so the title keeps the full width; it ends above the
 // footer even when the page turns (16:9, smaller when the content area is short, never
@@ -285,6 +313,7 @@ int place_panes(const Frame& f, const SideColumn& side, const Footer& footer, in
     const Rect pane{f.right - pane_w, side_top, pane_w, pane_h};
     out.sign_pane = pane;
     out.list.videos.push_back({pane, in.tree.screen_id});
+    if (in.sign_pane_empty) place_pane_note(f, pane, out.list);
     content_right = pane.x - s.gap;
   }
   if (!side.pad) return content_right;

@@ -53,6 +53,7 @@ struct LayoutInput {
   bool sign_pane = false;
   int part = 0;                      // which page of the focused item, when it needs several
   bool touch_bar = false;            // reserve the touch bar (every screen of a visit)
+  bool sign_pane_empty = false;      // nothing to sign for what is shown: the pane says so
 };
 
 // The touch bar's targets (issue 12: a touch-only resident is never trapped), left to

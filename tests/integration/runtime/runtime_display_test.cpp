@@ -73,6 +73,17 @@ class RuntimeDisplay : public ::testing::Test {
     return all;
   }
 
+  // The same, each text's lines joined again (a wrapped sentence reads whole).
+  std::string frame_text_unwrapped() const {
+    std::string all;
+    if (m_display->presented().empty()) return all;
+    for (const auto& text : m_display->presented().back().texts) {
+      for (const auto& line : text.lines) all += line;
+      all += "\n";
+    }
+    return all;
+  }
+
   static inline int s_runs = 0;
   std::filesystem::path m_transcript;
   std::int64_t m_clock = 0;
@@ -122,6 +133,26 @@ TEST_F(RuntimeDisplay, TheSignChannelIsAttachedThroughTheInterface) {
   EXPECT_FALSE(m_display->has_video_hook());
   m_runtime->add_channel(std::make_unique<app::SignChannel>(*m_config));
   EXPECT_TRUE(m_display->has_video_hook());
+}
+
+// A sign pane with no clip for what is shown says so inside the pane; with a clip it
+// plays and says nothing.
+TEST_F(RuntimeDisplay, ThePaneSaysSoWhereThereIsNoSignVideo) {
+  m_runtime->add_channel(std::make_unique<app::SignChannel>(*m_config));
+  m_runtime->show_first_screen();
+  m_runtime->start();
+  m_runtime->command(core::Command::Select, core::InputSource::Key);
+  m_runtime->command(core::Command::Sign, core::InputSource::Key);
+  m_runtime->redraw();
+  const std::string note = m_config->catalog.text("sign.no_clip", m_runtime->kiosk().settings().language);
+  ASSERT_TRUE(m_runtime->layout().sign_pane.has_value());
+  EXPECT_EQ(frame_text_unwrapped().find(note), std::string::npos) << "home has its clips";
+  m_runtime->command(core::Command::Digit3, core::InputSource::Key);   // 办理业务: the identity screen
+  m_runtime->command(core::Command::Select, core::InputSource::Key);
+  m_runtime->redraw();
+  ASSERT_NE(m_runtime->kiosk().tree().screen_id, "home");
+  EXPECT_NE(frame_text_unwrapped().find(note), std::string::npos)
+      << m_runtime->kiosk().tree().screen_id << ":\n" << last_frame_text();
 }
 
 TEST_F(RuntimeDisplay, AScreenshotWithoutPixelsFailsWithoutStopping) {

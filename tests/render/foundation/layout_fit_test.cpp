@@ -96,14 +96,32 @@ void expect_items_in_content(const core::ScreenLayout& layout, bool pane, const 
   }
 }
 
+bool inside(const core::Rect& a, const core::Rect& b) {
+  return a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h;
+}
+
+// A pane with no clip says so, whole: the note, or where the pane is small its short
+// form, is not cut short at any size.
+void expect_the_pane_note_whole(const core::ScreenLayout& layout, std::string note, std::string brief,
+                                const std::string& where) {
+  if (!layout.sign_pane) return;
+  std::string shown;
+  for (const auto& text : layout.list.texts)
+    if (inside(text.box, *layout.sign_pane))
+      for (const auto& line : text.lines) shown += line;
+  for (std::string* text : {&note, &brief, &shown}) text->erase(std::remove(text->begin(), text->end(), ' '), text->end());
+  EXPECT_TRUE(shown == note || shown == brief) << where << ": " << shown;
+}
+
 // Every text inside the frame, its lines inside its box, none under the pane or the pad
 // (but the keys' own labels), and large enough to read.
 void expect_texts_fit(const core::ScreenLayout& layout, const drivers::display::SdlTextMeasurer& measurer,
                       double pixel_pitch_mm, const std::string& where) {
   for (const auto& text : layout.list.texts) {
-    // Where the pane rises beside the prompt, the prompt wraps left of it.
-    if (layout.sign_pane) {
-      EXPECT_FALSE(text.box.intersects(*layout.sign_pane)) << where << " text " << text.lines.front();
+    // Where the pane rises beside the prompt, the prompt wraps left of it. Only the
+    // pane's own note (no clip for this screen) is inside it.
+    if (layout.sign_pane && text.box.intersects(*layout.sign_pane)) {
+      EXPECT_TRUE(inside(text.box, *layout.sign_pane)) << where << " text " << text.lines.front();
     }
     if (layout.pad && text.box.intersects(*layout.pad)) {   // only the keys' own labels, each in its key
       const core::Rect centre{text.box.x + text.box.w / 2, text.box.y + text.box.h / 2, 1, 1};
@@ -186,6 +204,7 @@ TEST_P(LayoutFit, NothingOverflowsOrOverlapsOnAnyScreen) {
                               status, "字幕 caption line", "", pane != Pane::None, part};
       // As on every screen of a visit: the touch bar, and the pad beside a field.
       input.touch_bar = true;
+      input.sign_pane_empty = true;   // the pane's note stands where a clip would play
       const auto layout = core::layout_screen(input, *s_measurer, s_config->metrics);
       const std::string where = visit.label + (easy ? " easy" : "") + " zoom " + std::to_string(zoom) + " " +
                                 language + " pane " +
@@ -195,6 +214,9 @@ TEST_P(LayoutFit, NothingOverflowsOrOverlapsOnAnyScreen) {
       expect_texts_fit(layout, *s_measurer, s_config->metrics.pixel_pitch_mm, where);
       expect_targets_apart(layout, kiosk.tree(), sizes, where);
       expect_no_heading_at_foot(layout, kiosk.tree(), where);
+      expect_the_pane_note_whole(layout, s_config->catalog.text(core::Message::of("sign.no_clip"), language, easy),
+                                 s_config->catalog.text(core::Message::of("sign.no_clip.short"), language, easy),
+                                 where);
       const auto& pages = layout.pages;
       const bool more_parts = layout.page + 1 < static_cast<int>(pages.size()) &&
                               pages[static_cast<std::size_t>(layout.page + 1)].front() == kiosk.focus().current();
