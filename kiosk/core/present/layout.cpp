@@ -232,6 +232,43 @@ SideColumn side_column(const Frame& f) {
 // The least height a signer can be followed in: 15 % of the frame.
 int pane_min_h(const Frame& f) { return (15 * f.metrics.height + 99) / 100; }
 
+// Where the side column's parts stand, from its top down to `limit` (the footer's): the
+// pane at the right, 16:9, smaller where the room is short; the pad left of it, as low as
+// the room goes, keys as large as the room lets them be (never under 15 mm).
+struct SidePlaces {
+  std::optional<Rect> pane;
+  std::optional<Rect> pad;
+  int pad_gap = 0;
+  int content_right = 0;   // where the content (or the prompt beside the column) ends
+};
+SidePlaces side_places(const Frame& f, const SideColumn& side, int side_top, int limit) {
+  const Sizes& s = f.s;
+  const int room = limit - side_top;
+  SidePlaces places;
+  places.content_right = f.right;
+  if (f.in.sign_pane) {
+    int pane_w = side.pane_w;
+    int pane_h = pane_w * 9 / 16;
+    if (pane_h > room) {
+      pane_h = std::max(room, 0);
+      pane_w = pane_h * 16 / 9;
+    }
+    places.pane = Rect{f.right - pane_w, side_top, pane_w, pane_h};
+    places.content_right = places.pane->x - s.gap;
+  }
+  if (!side.pad) return places;
+  const int key = std::clamp(pad_key_wanted(f), s.target_min, std::max(s.target_min, (room - 3 * s.gap) / 4));
+  // Where even 15 mm keys with full gaps overrun the room (large text leaves little), the
+  // gaps give way, down to a tenth of a key, so the bottom row stays above the footer.
+  const int gap = std::clamp((room - 4 * key) / 3, std::max(2, key / 10), s.gap);
+  const int key_w = pad_key_width(f, key);
+  places.pad = Rect{places.content_right - 3 * key_w - 2 * gap, std::max(side_top, limit - 4 * key - 3 * gap),
+                    3 * key_w + 2 * gap, 4 * key + 3 * gap};
+  places.pad_gap = gap;
+  places.content_right = places.pad->x - s.gap;
+  return places;
+}
+
 // The header, the footer, and where the side column starts: the sign pane at the right
 // and the on-screen pad left of it. They sit under the header; where that leaves too
 // little room for 15 mm keys or a pane of 15 % of the height (a long prompt at 200 %),
@@ -257,10 +294,12 @@ HeaderAndSide layout_header_and_side(const Frame& f, const SideColumn& side, con
   if (room(footer) >= side_min_h) return {place_header(f, text, {}, &list), content_top, std::move(footer)};
   footer = measure_footer(f, text.prompt, reach, true);
   if (room(footer) >= side_min_h) return {place_header(f, text, {}, &list), content_top, std::move(footer)};
-  const int side_w = (side.pane_w > 0 ? side.pane_w + f.s.gap : 0) + side.pad_w;
   const int side_top = std::max({side.pad ? reach.top : 0, full.title_bottom + f.s.gap / 2,
                                  footer.content_limit(true, f) - side_min_h});
-  const Header header = place_header(f, text, Narrow{side_top, f.right - side_w}, &list);
+  // Beside the column the prompt ends where the content does: left of the parts as they
+  // will stand, keys shrunk to the room.
+  const int right = side_places(f, side, side_top, footer.content_limit(true, f)).content_right;
+  const Header header = place_header(f, text, Narrow{side_top, right}, &list);
   return {header, std::min(side_top, content_top), std::move(footer)};
 }
 
@@ -299,35 +338,17 @@ void place_pane_note(const Frame& f, const Rect& pane, DisplayList& list) {
 // left of it, as low as the content goes, the most reachable place; keys at least 15 mm,
 // larger with the text. Returns the content's right edge.
 int place_panes(const Frame& f, const SideColumn& side, const Footer& footer, int side_top, ScreenLayout& out) {
-  const LayoutInput& in = f.in;
-  const Sizes& s = f.s;
-  const int room = footer.content_limit(true, f) - side_top;
-  int content_right = f.right;
-  if (in.sign_pane) {
-    int pane_w = side.pane_w;
-    int pane_h = pane_w * 9 / 16;
-    if (pane_h > room) {
-      pane_h = std::max(room, 0);
-      pane_w = pane_h * 16 / 9;
-    }
-    const Rect pane{f.right - pane_w, side_top, pane_w, pane_h};
-    out.sign_pane = pane;
-    out.list.videos.push_back({pane, in.tree.screen_id});
-    if (in.sign_pane_empty) place_pane_note(f, pane, out.list);
-    content_right = pane.x - s.gap;
+  const SidePlaces places = side_places(f, side, side_top, footer.content_limit(true, f));
+  if (places.pane) {
+    out.sign_pane = places.pane;
+    out.list.videos.push_back({*places.pane, f.in.tree.screen_id});
+    if (f.in.sign_pane_empty) place_pane_note(f, *places.pane, out.list);
   }
-  if (!side.pad) return content_right;
-  const int key = std::clamp(pad_key_wanted(f), s.target_min, std::max(s.target_min, (room - 3 * s.gap) / 4));
-  // Where even 15 mm keys with full gaps overrun the room (large text leaves little), the
-  // gaps give way, down to a tenth of a key, so the bottom row stays above the footer.
-  const int gap = std::clamp((room - 4 * key) / 3, std::max(2, key / 10), s.gap);
-  const int key_w = pad_key_width(f, key);
-  const Rect area{content_right - 3 * key_w - 2 * gap,
-                  std::max(side_top, footer.content_limit(true, f) - 4 * key - 3 * gap), 3 * key_w + 2 * gap,
-                  4 * key + 3 * gap};
-  out.pad = area;
-  out.pad_gap = gap;
-  return area.x - s.gap;
+  if (places.pad) {
+    out.pad = places.pad;
+    out.pad_gap = places.pad_gap;
+  }
+  return places.content_right;
 }
 
 std::vector<Block> measure_blocks(const Frame& f, int width) {

@@ -7,6 +7,7 @@
 #include <SDL.h>
 
 #include <algorithm>
+#include <optional>
 #include <cstdio>
 #include <set>
 
@@ -113,6 +114,27 @@ void expect_the_pane_note_whole(const core::ScreenLayout& layout, std::string no
   EXPECT_TRUE(shown == note || shown == brief) << where << ": " << shown;
 }
 
+// Where the side column rose beside the prompt, the prompt's lines there end one gap left
+// of the column as it stands (its keys shrunk to the room), not short of it.
+void expect_prompt_reaches_the_column(const core::ScreenLayout& layout, const core::Sizes& sizes,
+                                      const std::string& where) {
+  std::optional<core::Rect> column = layout.pad ? layout.pad : layout.sign_pane;
+  if (!column) return;
+  if (layout.pad && layout.sign_pane) {
+    const int top = std::min(layout.pad->y, layout.sign_pane->y);
+    const int bottom = std::max(layout.pad->y + layout.pad->h, layout.sign_pane->y + layout.sign_pane->h);
+    column = core::Rect{layout.pad->x, top, layout.sign_pane->x + layout.sign_pane->w - layout.pad->x, bottom - top};
+  }
+  if (column->y >= layout.content.y) return;   // it did not rise
+  for (const auto& text : layout.list.texts) {
+    const bool beside = text.box.y < column->y + column->h && text.box.y + text.box.h > column->y &&
+                        text.box.y < layout.content.y && text.box.x + text.box.w <= column->x;
+    if (beside) {
+      EXPECT_EQ(text.box.x + text.box.w, column->x - sizes.gap) << where << " " << text.lines.front();
+    }
+  }
+}
+
 // Every text inside the frame, its lines inside its box, none under the pane or the pad
 // (but the keys' own labels), and large enough to read.
 void expect_texts_fit(const core::ScreenLayout& layout, const drivers::display::SdlTextMeasurer& measurer,
@@ -214,6 +236,7 @@ TEST_P(LayoutFit, NothingOverflowsOrOverlapsOnAnyScreen) {
       expect_texts_fit(layout, *s_measurer, s_config->metrics.pixel_pitch_mm, where);
       expect_targets_apart(layout, kiosk.tree(), sizes, where);
       expect_no_heading_at_foot(layout, kiosk.tree(), where);
+      expect_prompt_reaches_the_column(layout, sizes, where);
       expect_the_pane_note_whole(layout, s_config->catalog.text(core::Message::of("sign.no_clip"), language, easy),
                                  s_config->catalog.text(core::Message::of("sign.no_clip.short"), language, easy),
                                  where);
