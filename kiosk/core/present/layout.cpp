@@ -199,12 +199,17 @@ int pad_key_wanted(const Frame& f) {
   return std::max(f.body_line + 2 * f.s.gap, static_cast<int>(std::ceil(20.0 / f.metrics.pixel_pitch_mm)));
 }
 
-// Keys as wide as their widest label (删除) at the body size, up to an eighth of the frame.
-int pad_key_width(const Frame& f, int key) {
-  int key_w = key;
+// The room the widest key label (删除) needs at the body size, with its gaps.
+int pad_label_width(const Frame& f) {
+  int label_w = 0;
   for (const PadKey& pad_key : kPad)
-    key_w = std::max(key_w, f.measurer.width(f.in.catalog.text(pad_key.id, f.lang), f.s.body_px, FontFace::Regular) + 2 * f.s.gap);
-  return std::min(key_w, std::max(key, f.metrics.width / 8));
+    label_w = std::max(label_w, f.measurer.width(f.in.catalog.text(pad_key.id, f.lang), f.s.body_px, FontFace::Regular));
+  return label_w + 2 * f.s.gap;
+}
+
+// Keys as wide as their widest label, up to an eighth of the frame.
+int pad_key_width(const Frame& f, int label_w, int key) {
+  return std::min(std::max(key, label_w), std::max(key, f.metrics.width / 8));
 }
 
 // The side column's parts, sized once a frame: the on-screen pad (beside a field, with the
@@ -214,13 +219,17 @@ int pad_key_width(const Frame& f, int key) {
 // otherwise).
 struct SideColumn {
   bool pad = false;
+  int label_w = 0;  // the widest key label with its gaps (measured once a frame)
   int pad_w = 0;    // the pad's three keys and their gaps at the wanted key size; 0 = no pad
   int pane_w = 0;   // the pane's width as asked for; 0 = no pane
 };
 SideColumn side_column(const Frame& f) {
   SideColumn side;
   side.pad = shows_pad(f.in);
-  if (side.pad) side.pad_w = 3 * pad_key_width(f, pad_key_wanted(f)) + 3 * f.s.gap;
+  if (side.pad) {
+    side.label_w = pad_label_width(f);
+    side.pad_w = 3 * pad_key_width(f, side.label_w, pad_key_wanted(f)) + 3 * f.s.gap;
+  }
   if (f.in.sign_pane) {
     const int large = f.metrics.width * 2 / 5;
     const bool large_fits = !side.pad || f.right - f.left - large - f.s.gap - side.pad_w >= f.metrics.width / 3;
@@ -261,7 +270,7 @@ SidePlaces side_places(const Frame& f, const SideColumn& side, int side_top, int
   // Where even 15 mm keys with full gaps overrun the room (large text leaves little), the
   // gaps give way, down to a tenth of a key, so the bottom row stays above the footer.
   const int gap = std::clamp((room - 4 * key) / 3, std::max(2, key / 10), s.gap);
-  const int key_w = pad_key_width(f, key);
+  const int key_w = pad_key_width(f, side.label_w, key);
   places.pad = Rect{places.content_right - 3 * key_w - 2 * gap, std::max(side_top, limit - 4 * key - 3 * gap),
                     3 * key_w + 2 * gap, 4 * key + 3 * gap};
   places.pad_gap = gap;
@@ -279,7 +288,7 @@ SidePlaces side_places(const Frame& f, const SideColumn& side, int side_top, int
 // and only a rising column wraps part of it again.
 struct HeaderAndSide {
   Header header;
-  int side_top;
+  SidePlaces side;
   Footer footer;   // its caption keeps to one line when the column needs the room
 };
 HeaderAndSide layout_header_and_side(const Frame& f, const SideColumn& side, const ReachBand& reach,
@@ -290,17 +299,21 @@ HeaderAndSide layout_header_and_side(const Frame& f, const SideColumn& side, con
   const int pad_min_h = 4 * f.s.target_min + 3 * std::max(2, f.s.target_min / 10);
   const int side_min_h = std::max(side.pad ? pad_min_h : 0, side.pane_w > 0 ? pane_min_h(f) : 0);
   auto room = [&](const Footer& footer) { return footer.content_limit(true, f) - content_top; };
+  auto under_header = [&](Footer footer) -> HeaderAndSide {
+    SidePlaces places = side_places(f, side, content_top, footer.content_limit(true, f));
+    return {place_header(f, text, {}, &list), std::move(places), std::move(footer)};
+  };
   Footer footer = measure_footer(f, text.prompt, reach, false);
-  if (room(footer) >= side_min_h) return {place_header(f, text, {}, &list), content_top, std::move(footer)};
+  if (room(footer) >= side_min_h) return under_header(std::move(footer));
   footer = measure_footer(f, text.prompt, reach, true);
-  if (room(footer) >= side_min_h) return {place_header(f, text, {}, &list), content_top, std::move(footer)};
+  if (room(footer) >= side_min_h) return under_header(std::move(footer));
+  // The column rises (above the content's top, see the checks above): beside it the
+  // prompt ends where the content does, left of the parts as they stand.
   const int side_top = std::max({side.pad ? reach.top : 0, full.title_bottom + f.s.gap / 2,
                                  footer.content_limit(true, f) - side_min_h});
-  // Beside the column the prompt ends where the content does: left of the parts as they
-  // will stand, keys shrunk to the room.
-  const int right = side_places(f, side, side_top, footer.content_limit(true, f)).content_right;
-  const Header header = place_header(f, text, Narrow{side_top, right}, &list);
-  return {header, std::min(side_top, content_top), std::move(footer)};
+  SidePlaces places = side_places(f, side, side_top, footer.content_limit(true, f));
+  const Header header = place_header(f, text, Narrow{side_top, places.content_right}, &list);
+  return {header, std::move(places), std::move(footer)};
 }
 
 // A pane with nothing to sign for what is shown says so in words, so that a deaf
@@ -337,8 +350,7 @@ void place_pane_note(const Frame& f, const Rect& pane, DisplayList& list) {
 // under 15 % of the height) and the content never runs under it. The on-screen pad goes
 // left of it, as low as the content goes, the most reachable place; keys at least 15 mm,
 // larger with the text. Returns the content's right edge.
-int place_panes(const Frame& f, const SideColumn& side, const Footer& footer, int side_top, ScreenLayout& out) {
-  const SidePlaces places = side_places(f, side, side_top, footer.content_limit(true, f));
+int place_panes(const Frame& f, const SidePlaces& places, ScreenLayout& out) {
   if (places.pane) {
     out.sign_pane = places.pane;
     out.list.videos.push_back({*places.pane, f.in.tree.screen_id});
@@ -514,9 +526,9 @@ ScreenLayout layout_screen(const LayoutInput& in, const TextMeasurer& measurer, 
   // (the title and prompt, which are only read, may be above it).
   const ReachBand reach = reach_band(metrics);
   const SideColumn side = side_column(f);
-  auto [header, side_top, footer] = layout_header_and_side(f, side, reach, out.list);
+  auto [header, places, footer] = layout_header_and_side(f, side, reach, out.list);
   const int content_top = std::max(header.bottom, reach.top);
-  const int width = place_panes(f, side, footer, side_top, out) - f.left;
+  const int width = place_panes(f, places, out) - f.left;
 
   // Measure every node, then split into pages. The page indicator's room is kept only
   // when the content needs more than one page.
