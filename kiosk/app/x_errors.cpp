@@ -77,7 +77,8 @@ void x_window_set_up(std::uint32_t sdl_window_id) {
 bool x_window_lost() { return g_lost.load(); }
 
 bool x_window_exists() {
-  if (!g_display || g_lost.load()) return !g_lost.load();
+  if (g_lost.load()) return false;
+  if (!g_display) return true;   // SDL does not drive X11
   XWindowAttributes attributes;
   // A window gone answers BadWindow: the handler above logs it and records the loss.
   if (g_get_attributes(g_display, g_window, &attributes) == 0) g_lost = true;
